@@ -1,0 +1,50 @@
+"""burden: how allies share the costs of stationed forces, with cited data.
+
+Import as ``import burden as bd``. The pieces, in the order data flows:
+
+- :mod:`burden.datasets` — cited public figures (SMA history, Korea macro series, ...);
+- :mod:`burden.money` — currencies, price bases, conversions (:class:`Amounts`);
+- :mod:`burden.escalation` — :class:`Fixed`, :class:`Freeze`, :class:`Indexed`,
+  :class:`Schedule`;
+- :mod:`burden.agreements` — :class:`Agreement` and the built-in SMAs and positions;
+- :mod:`burden.compare` — :func:`compare` two scenarios with burden indicators.
+"""
+
+from __future__ import annotations
+
+from burden import agreements, datasets, money
+from burden._errors import (
+    BurdenError,
+    InfeasibleError,
+    InvalidInputError,
+    MissingDataError,
+    UnitMismatchError,
+)
+from burden.agreements import Agreement
+from burden.compare import Comparison, Indicators, compare
+from burden.escalation import Fixed, Freeze, Indexed, Schedule
+from burden.money import Amounts, MoneyContext
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "Amounts",
+    "BurdenError",
+    "Comparison",
+    "Fixed",
+    "Freeze",
+    "Indexed",
+    "Indicators",
+    "InfeasibleError",
+    "InvalidInputError",
+    "MissingDataError",
+    "MoneyContext",
+    "Schedule",
+    "UnitMismatchError",
+    "__version__",
+    "agreements",
+    "compare",
+    "datasets",
+    "money",
+]

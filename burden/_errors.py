@@ -1,0 +1,88 @@
+"""The exceptions burden raises.
+
+Every error names the field that was wrong, the value it got and what was expected,
+so that a message read on its own says what to fix. Each subclass also inherits
+the builtin exception a Python user would try to catch (``ValueError``,
+``LookupError``, ``TypeError``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+
+__all__ = [
+    "BurdenError",
+    "InfeasibleError",
+    "InvalidInputError",
+    "MissingDataError",
+    "UnitMismatchError",
+]
+
+_MAX_SHOWN: Final = 6
+
+
+def _show(value: object) -> str:
+    """Render a bad value briefly: small arrays in full, large ones by shape."""
+    if isinstance(value, np.ndarray):
+        if value.size <= _MAX_SHOWN:
+            return f"array({value.tolist()!r})"
+        return f"array of shape {value.shape} and dtype {value.dtype}"
+    text = repr(value)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+class BurdenError(Exception):
+    """Root of every error raised by burden.
+
+    Parameters
+    ----------
+    field : str
+        Dotted name of the input that was wrong, e.g. ``"Agreement.base_amount"``.
+    value : object
+        The value received.
+    expected : str
+        What would have been accepted, in words.
+    hint : str, optional
+        One more sentence on how to fix it.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> try:
+    ...     bd.Fixed(float("nan"))
+    ... except bd.BurdenError as err:
+    ...     print(err.field)
+    Fixed.rate
+    """
+
+    def __init__(self, field: str, value: object, expected: str, *, hint: str = "") -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        self.hint = hint
+        message = f"{field}: expected {expected}, got {_show(value)}"
+        if hint:
+            message = f"{message}; {hint}"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # LookupError subclasses would otherwise quote the message like a dict key.
+        return str(self.args[0])
+
+
+class InvalidInputError(BurdenError, ValueError):
+    """A value is out of range, of the wrong shape, NaN, or inconsistent with another."""
+
+
+class MissingDataError(BurdenError, LookupError):
+    """A currency, year, series or name that burden does not have."""
+
+
+class UnitMismatchError(BurdenError, TypeError):
+    """Amounts in different currencies or price bases were combined without converting."""
+
+
+class InfeasibleError(BurdenError, ValueError):
+    """The inputs admit no answer (for example floors that sum above the total)."""

@@ -1,0 +1,439 @@
+"""Escalation rules: how an agreement's amount moves from one year to the next.
+
+Four rules cover every Special Measures Agreement whose rule is known:
+
+- :class:`Fixed` — a fixed rate, e.g. the 11th SMA's +13.9% for 2021;
+- :class:`Freeze` — the previous year's amount again (the 11th SMA's 2020);
+- :class:`Indexed` — a rate taken from an index series (CPI inflation, defence-budget
+  growth) with a lag, a cap, a floor and rounding of the rate;
+- :class:`Schedule` — amounts set year by year.
+
+Every numeric input may be an array of draws (a leading axis); a rule computes the
+next year's amount for all draws at once. Rules are values: they hold inputs and
+compute nothing until an :class:`~burden.Agreement` asks them to.
+
+Examples
+--------
+>>> import pandas as pd
+>>> import burden as bd
+>>> cpi = pd.Series({2007: 0.025, 2008: 0.047})
+>>> rule = bd.Indexed(cpi, lag=2, cap=0.04)
+>>> rule.rates_for([2009, 2010]).tolist()   # 2010 takes 2008's 4.7%, capped at 4%
+[0.025, 0.04]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import KW_ONLY, dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from burden._errors import InvalidInputError, MissingDataError
+from burden._validate import as_float_array, as_whole_number, readonly
+
+if TYPE_CHECKING:
+    from burden.typing import FloatArray, IntArray
+
+__all__ = [
+    "Fixed",
+    "Freeze",
+    "Indexed",
+    "Rule",
+    "Schedule",
+    "round_half_up",
+]
+
+YearValues: TypeAlias = "pd.Series | pd.DataFrame | Mapping[int, npt.ArrayLike]"
+
+
+class Rule(Protocol):
+    """What an escalation rule provides to an agreement (all four rules satisfy it)."""
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """Shape of the draw axes of the rule's inputs (``()`` when scalar)."""
+        ...
+
+    @property
+    def escalates(self) -> bool:
+        """True when amounts are computed from the previous year (so are rounded)."""
+        ...
+
+    def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
+        """Raise if the rule lacks data for one of `years`."""
+        ...
+
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
+        """Amounts of `year` given those of the year before, broadcast over draws."""
+        ...
+
+
+def round_half_up(x: FloatArray, step: float) -> FloatArray:
+    """Round non-negative `x` to the nearest multiple of `step`, halves away from zero.
+
+    A tolerance of 1e-9 steps absorbs binary floating-point error, so that a value
+    printed as an exact half (12,471.5) rounds up as an accountant would.
+
+    Examples
+    --------
+    >>> round_half_up(np.array([11833.071e8, 7600.5e8]), 1e8) / 1e8
+    array([11833.,  7601.])
+    """
+    scaled = np.abs(x) / step
+    return np.sign(x) * np.floor(scaled + 0.5 + 1e-9) * step
+
+
+def _round_rate(rate: FloatArray, decimals: int) -> FloatArray:
+    """Round rates (fractions) to `decimals` places, halves away from zero."""
+    return round_half_up(rate, 10.0**-decimals)
+
+
+def _as_rate(value: npt.ArrayLike, field: str) -> FloatArray:
+    rate = as_float_array(value, field)
+    if (rate <= -1).any():
+        raise InvalidInputError(field, value, "rates above -1 (a fraction: 0.05 = +5%)")
+    return readonly(rate)
+
+
+def _year_table(values: Any, field: str) -> tuple[IntArray, FloatArray]:
+    """Normalise per-year values (Series, DataFrame with year columns, or mapping).
+
+    Returns the sorted years, shape (K,), and the values, shape (..., K).
+    """
+    if isinstance(values, pd.DataFrame):
+        years = np.asarray(values.columns)
+        table = as_float_array(values.to_numpy(dtype=np.float64), field)
+    elif isinstance(values, pd.Series):
+        years = np.asarray(values.index)
+        table = as_float_array(values.to_numpy(), field)
+    elif isinstance(values, Mapping):
+        years = np.asarray(list(values.keys()))
+        columns = [as_float_array(v, f"{field}[{k!r}]") for k, v in values.items()]
+        try:
+            table = np.stack(np.broadcast_arrays(*columns), axis=-1) if columns else np.empty(0)
+        except ValueError:
+            shapes = {k: c.shape for k, c in zip(values, columns, strict=True)}
+            raise InvalidInputError(field, shapes, "values whose shapes broadcast") from None
+    else:
+        raise InvalidInputError(
+            field, values, "a Series indexed by year, a DataFrame with year columns, or a dict"
+        )
+    if years.size == 0:
+        raise InvalidInputError(field, values, "at least one year")
+    if not np.issubdtype(years.dtype, np.integer):
+        raise InvalidInputError(f"{field}.years", years, "integer years")
+    order = np.argsort(years, kind="stable")
+    years = years[order].astype(np.int64)
+    if np.unique(years).size != years.size:
+        raise InvalidInputError(f"{field}.years", years, "each year once")
+    return readonly(years), readonly(np.ascontiguousarray(table[..., order]))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Fixed:
+    """Escalate by a fixed rate each year: ``amount[Y] = amount[Y-1] * (1 + rate)``.
+
+    Parameters
+    ----------
+    rate : float or array_like, shape (...,)
+        Fraction per year (0.139 = +13.9%); an array gives one rate per draw.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> bd.Fixed(0.139).next_amounts(np.array([10389e8]), 2021) / 1e8
+    array([11833.071])
+    """
+
+    rate: npt.ArrayLike
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rate", _as_rate(self.rate, "Fixed.rate"))
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """Shape of the draws of `rate`."""
+        return np.shape(self.rate)
+
+    @property
+    def escalates(self) -> bool:
+        """Always True."""
+        return True
+
+    def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
+        """Nothing to check: a fixed rate applies to any year."""
+
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:  # noqa: ARG002
+        """Return ``previous * (1 + rate)``."""
+        return previous * (1.0 + np.asarray(self.rate))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Freeze:
+    """Keep the previous year's amount (a rate of zero).
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> bd.Freeze().next_amounts(np.array([5.0, 6.0]), 2020)
+    array([5., 6.])
+    """
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """Always ``()``."""
+        return ()
+
+    @property
+    def escalates(self) -> bool:
+        """True: the amount is carried from the year before."""
+        return True
+
+    def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
+        """Nothing to check."""
+
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:  # noqa: ARG002
+        """Return ``previous`` unchanged."""
+        return previous.copy()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Indexed:
+    """Escalate by an index series, with lag, cap, floor and rate rounding.
+
+    ``amount[Y] = amount[Y-1] * (1 + clip(round(rates[Y - lag], rate_rounding), floor, cap))``
+
+    Parameters
+    ----------
+    rates : Series, DataFrame or dict
+        The index as fractions (0.021 = 2.1%) by year: a Series indexed by year, a
+        DataFrame whose columns are years and rows are draws, or a dict
+        ``{year: rate or array of draws}``. Years must be consecutive.
+    lag : int, default 0
+        The rate applied in year ``Y`` is that of year ``Y - lag`` (the 8th, 9th and
+        12th SMAs use CPI of ``Y - 2``; the 11th SMA uses budget growth of ``Y - 1``).
+    cap, floor : float or array_like, optional
+        Bounds on the rate after rounding (the 8th and 9th SMAs cap at 4%).
+    rate_rounding : int, optional
+        Decimal places of the rate (as a fraction) before it is applied: 3 rounds to
+        0.1 percentage point, as the 11th SMA does. Halves round away from zero.
+    projection : float or array_like, optional
+        Rate assumed for index years after the last year of `rates` (a forecast,
+        which you state). Without it, such years are an error: a missing figure
+        stays missing.
+
+    Raises
+    ------
+    InvalidInputError
+        If rates have gaps or NaN, `lag` is negative, `cap` is below `floor`, or
+        `rate_rounding` is not a small non-negative integer.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import burden as bd
+    >>> budget_growth = pd.Series({2021: 0.05358})
+    >>> bd.Indexed(budget_growth, lag=1, rate_rounding=3).rates_for([2022]).tolist()
+    [0.054]
+    """
+
+    rates: YearValues
+    _: KW_ONLY
+    lag: int = 0
+    cap: npt.ArrayLike | None = None
+    floor: npt.ArrayLike | None = None
+    rate_rounding: int | None = None
+    projection: npt.ArrayLike | None = None
+
+    def __post_init__(self) -> None:
+        years, table = _year_table(self.rates, "Indexed.rates")
+        if years.size > 1 and not (np.diff(years) == 1).all():
+            gap = int(years[np.flatnonzero(np.diff(years) != 1)[0]]) + 1
+            raise InvalidInputError(
+                "Indexed.rates", years.tolist(), f"consecutive years, but {gap} is missing"
+            )
+        if (table <= -1).any():
+            raise InvalidInputError("Indexed.rates", self.rates, "rates above -1")
+        lag = as_whole_number(self.lag, "Indexed.lag", minimum=0, maximum=100)
+        cap = None if self.cap is None else readonly(as_float_array(self.cap, "Indexed.cap"))
+        floor = (
+            None if self.floor is None else readonly(as_float_array(self.floor, "Indexed.floor"))
+        )
+        if cap is not None and floor is not None:
+            try:
+                below = bool((cap < floor).any())
+            except ValueError:
+                raise InvalidInputError(
+                    "Indexed.cap", cap.shape, f"a shape that broadcasts with floor {floor.shape}"
+                ) from None
+            if below:
+                raise InvalidInputError("Indexed.cap", cap, f"a cap >= floor ({floor.tolist()})")
+        if self.rate_rounding is not None:
+            as_whole_number(self.rate_rounding, "Indexed.rate_rounding", minimum=0, maximum=12)
+        projection = (
+            None if self.projection is None else _as_rate(self.projection, "Indexed.projection")
+        )
+        object.__setattr__(self, "_years", years)
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "lag", lag)
+        object.__setattr__(self, "cap", cap)
+        object.__setattr__(self, "floor", floor)
+        object.__setattr__(self, "projection", projection)
+        # The shape check fails here, at construction, not in the middle of a run.
+        _ = self.batch_shape
+
+    # Private normalised copies of `rates`, set in __post_init__.
+    _years: IntArray = field(init=False, repr=False)
+    _table: FloatArray = field(init=False, repr=False)
+
+    @property
+    def index_years(self) -> IntArray:
+        """Years covered by the index, shape ``(K,)``."""
+        return self._years
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """Broadcast shape of the draws of rates, cap, floor and projection."""
+        shapes = [self._table.shape[:-1]]
+        shapes += [np.shape(x) for x in (self.cap, self.floor, self.projection) if x is not None]
+        try:
+            return np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise InvalidInputError(
+                "Indexed", shapes, "rates, cap, floor and projection with broadcastable draws"
+            ) from None
+
+    @property
+    def escalates(self) -> bool:
+        """Always True."""
+        return True
+
+    def with_projection(self, projection: npt.ArrayLike) -> Indexed:
+        """Return a copy that assumes `projection` for years after the index ends."""
+        return Indexed(
+            self.rates,
+            lag=self.lag,
+            cap=self.cap,
+            floor=self.floor,
+            rate_rounding=self.rate_rounding,
+            projection=projection,
+        )
+
+    def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
+        """Raise if an index year ``Y - lag`` is before the index or (unless allowed) after it.
+
+        Raises
+        ------
+        MissingDataError
+            Naming the first index year that is not available.
+        """
+        needed = np.asarray(years, dtype=np.int64) - self.lag
+        first, last = int(self._years[0]), int(self._years[-1])
+        early = needed[needed < first]
+        if early.size:
+            raise MissingDataError(
+                f"{field}.lag",
+                self.lag,
+                f"a lag that stays within the index ({first}..{last})",
+                hint=f"year {int(early[0]) + self.lag} would need index year {int(early[0])}",
+            )
+        late = needed[needed > last]
+        if late.size and self.projection is None and not allow_future:
+            raise MissingDataError(
+                f"{field}.rates",
+                int(late[0]),
+                f"index years up to {last} (the last published)",
+                hint=(
+                    f"year {int(late[0]) + self.lag} needs the index of {int(late[0])}; "
+                    "state an assumed rate with Indexed(..., projection=rate) "
+                    "or agreement.with_projection(rate)"
+                ),
+            )
+
+    def rates_for(self, years: npt.ArrayLike) -> FloatArray:
+        """Return the rate applied in each of `years`, shape ``batch_shape + (T,)``."""
+        wanted = np.atleast_1d(np.asarray(years, dtype=np.int64))
+        self.check_years(wanted, "Indexed", allow_future=False)
+        positions = np.clip(wanted - self.lag - self._years[0], 0, self._years.size - 1)
+        raw = np.broadcast_to(self._table[..., positions], self.batch_shape + wanted.shape)
+        if self.projection is not None:
+            beyond = wanted - self.lag > self._years[-1]
+            proj = np.asarray(self.projection)[..., np.newaxis]
+            raw = np.where(beyond, proj, raw)
+        return readonly(self._adjust(np.array(raw, dtype=np.float64)))
+
+    def _adjust(self, raw: FloatArray) -> FloatArray:
+        """Round, then clip: the order the SMAs apply."""
+        rate = raw if self.rate_rounding is None else _round_rate(raw, self.rate_rounding)
+        if self.floor is not None:
+            rate = np.maximum(rate, np.asarray(self.floor)[..., np.newaxis])
+        if self.cap is not None:
+            rate = np.minimum(rate, np.asarray(self.cap)[..., np.newaxis])
+        return rate
+
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
+        """Return ``previous * (1 + rate of year)``."""
+        rate = self.rates_for([year])[..., 0]
+        return previous * (1.0 + rate)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Schedule:
+    """Amounts set year by year (not escalated and not rounded).
+
+    Parameters
+    ----------
+    amounts_by_year : Series, DataFrame or dict
+        Whole currency units by year: a Series indexed by year, a DataFrame whose
+        columns are years and rows are draws, or ``{year: amount or draws}``.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> bd.Schedule({2020: 1.5e12}).next_amounts(np.array([1.0e12]), 2020)
+    array([1.5e+12])
+    """
+
+    amounts_by_year: YearValues
+
+    def __post_init__(self) -> None:
+        years, table = _year_table(self.amounts_by_year, "Schedule.amounts_by_year")
+        if (table < 0).any():
+            raise InvalidInputError(
+                "Schedule.amounts_by_year", self.amounts_by_year, "amounts >= 0"
+            )
+        object.__setattr__(self, "_years", years)
+        object.__setattr__(self, "_table", table)
+
+    _years: IntArray = field(init=False, repr=False)
+    _table: FloatArray = field(init=False, repr=False)
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """Shape of the draws of the scheduled amounts."""
+        return self._table.shape[:-1]
+
+    @property
+    def escalates(self) -> bool:
+        """False: scheduled amounts are taken as given."""
+        return False
+
+    def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:  # noqa: ARG002
+        """Raise if one of `years` has no scheduled amount."""
+        missing = np.setdiff1d(np.asarray(years, dtype=np.int64), self._years)
+        if missing.size:
+            raise MissingDataError(
+                f"{field}.amounts_by_year",
+                int(missing[0]),
+                f"an amount for every year of the phase ({self._years.tolist()} given)",
+            )
+
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
+        """Return the scheduled amount of `year` (broadcast to the draws of `previous`)."""
+        self.check_years(np.array([year]), "Schedule", allow_future=False)
+        column = self._table[..., int(np.searchsorted(self._years, year))]
+        return np.broadcast_to(column, np.broadcast_shapes(column.shape, previous.shape)).copy()

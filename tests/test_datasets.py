@@ -1,0 +1,89 @@
+"""The shipped datasets: provenance on every row, internal consistency, loader contract."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import burden as bd
+from burden import datasets
+
+
+@pytest.mark.parametrize("name", datasets.names())
+def test_every_row_cites_known_sources_with_a_confidence(name: str) -> None:
+    frame = datasets.load(name)
+    known = set(datasets.sources().index)
+    assert len(frame) > 0
+    for cell in frame["source"]:
+        ids = [s for s in cell.split(";") if s]
+        assert ids, f"{name}: a row without a source"
+        assert set(ids) <= known, f"{name}: unknown source ids {set(ids) - known}"
+    assert set(frame["confidence"]) <= set(datasets.CONFIDENCE_LEVELS)
+
+
+@pytest.mark.parametrize("name", datasets.names())
+def test_loaders_return_fresh_copies(name: str) -> None:
+    first = datasets.load(name)
+    first.iloc[:, 0] = first.iloc[:, 0].iloc[0]
+    assert not datasets.load(name).equals(first) or len(first) == 1
+
+
+def test_sma_history_units_and_denomination() -> None:
+    # domain-facts 1.2: USD until 2004, KRW from 2005 (S2); whole currency units.
+    hist = datasets.sma_history().set_index("year")
+    assert list(hist.index) == list(range(1991, 2027))
+    assert set(hist.loc[:2004, "currency"]) == {"USD"}
+    assert set(hist.loc[2005:, "currency"]) == {"KRW"}
+    assert hist.loc[1991, "amount"] == 150e6  # USD 150 million (S2, S19)
+    assert hist.loc[2019, "amount"] == 1.0389e12  # KRW 1.0389 trillion (S1)
+    assert hist["amount"].dtype == np.float64
+
+
+def test_derived_rows_are_flagged_and_not_high_confidence() -> None:
+    # 2023 and 2024 11th-SMA totals are derived from the rule (domain-facts 1.3).
+    hist = datasets.sma_history().set_index("year")
+    assert hist.loc[[2023, 2024], "derived"].all()
+    assert (hist.loc[[2023, 2024], "confidence"] == "medium").all()
+    assert not hist.drop(index=[2023, 2024])["derived"].any()
+
+
+def test_category_splits_add_up_to_the_published_totals() -> None:
+    # domain-facts 3 / 10.6: 500.5 + 371.0 + 167.4 = 1,038.9; 559.8 + 436.8 + 186.7 = 1,183.3.
+    cats = datasets.sma_categories().groupby("year")["amount"].sum()
+    hist = datasets.sma_history().set_index("year")["amount"]
+    for year in (2019, 2021):
+        assert cats.loc[year] == pytest.approx(hist.loc[year], rel=1e-12)
+
+
+def test_korea_macro_contract() -> None:
+    macro = bd.datasets.korea_macro()
+    assert list(macro.columns) == ["cpi_inflation", "defense_budget", "gdp", "krw_per_usd"]
+    assert (macro.dtypes == np.float64).all()
+    assert (np.diff(macro.index.to_numpy()) == 1).all()
+    assert macro.loc[2025, "cpi_inflation"] == 0.021  # S25
+    assert macro.loc[2020, "defense_budget"] == 50.1527e12  # S53
+    assert macro.loc[2019, "krw_per_usd"] == 1165.8016  # S66
+
+
+def test_gdp_vintages_are_never_mixed() -> None:
+    # The June 2024 base-year revision raised levels 5-7% (S62): 2020 is 1,941 (old) vs 2,058.
+    new = datasets.korea_macro(gdp_base_year=2020)["gdp"]
+    old = datasets.korea_macro(gdp_base_year=2015)["gdp"]
+    assert new.loc[2020] == 2058e12
+    assert old.loc[2020] == 1941e12
+    assert np.isnan(new.loc[2019])  # not published on the 2020 base
+    assert np.isnan(old.loc[2025])
+    assert new.attrs["gdp_base_year"] == 2020
+
+
+def test_unknown_names_raise_lookup_errors() -> None:
+    with pytest.raises(bd.MissingDataError, match="dataset"):
+        datasets.load("sma_histroy")
+    with pytest.raises(LookupError, match="gdp_base_year"):
+        datasets.korea_macro(gdp_base_year=2010)
+
+
+def test_cited_sources_come_in_natural_order() -> None:
+    frame = pd.DataFrame({"source": ["S10;S2", "S10b;S1"]})
+    assert list(datasets.cited_sources(frame).index) == ["S1", "S2", "S10", "S10b"]

@@ -1,0 +1,129 @@
+"""Escalation rules: closed forms, properties and bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import burden as bd
+from burden.escalation import round_half_up
+
+rates = st.floats(min_value=-0.5, max_value=0.5, allow_nan=False)
+# Money is whole currency units: 0 or at least one unit (no subnormal floats).
+amounts = st.one_of(st.just(0.0), st.floats(min_value=1.0, max_value=1e13))
+
+
+def _agreement(
+    escalation: object, *, base: object = 1e12, end: int = 2025, **kw: object
+) -> bd.Agreement:
+    return bd.Agreement(
+        name="test",
+        base_year=2019,
+        base_amount=base,  # type: ignore[arg-type]
+        currency="KRW",
+        end_year=end,
+        escalation=escalation,  # type: ignore[arg-type]
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+@given(base=amounts)
+def test_fixed_zero_is_constant(base: float) -> None:
+    values = _agreement(bd.Fixed(0.0), base=base).path().values
+    np.testing.assert_array_equal(values, np.full(7, base))
+
+
+@given(rate=rates, base=amounts)
+def test_fixed_rate_compounds(rate: float, base: float) -> None:
+    values = _agreement(bd.Fixed(rate), base=base).path().values
+    expected = base * (1 + rate) ** np.arange(7)
+    np.testing.assert_allclose(values, expected, rtol=1e-12)
+
+
+@given(r1=rates, r2=rates, split=st.integers(min_value=2021, max_value=2025))
+def test_phases_chain_multiplicatively(r1: float, r2: float, split: int) -> None:
+    values = _agreement({2020: bd.Fixed(r1), split: bd.Fixed(r2)}).path().values
+    n1 = split - 2020  # years escalated at r1
+    n2 = 2025 - split + 1
+    assert values[-1] == pytest.approx(1e12 * (1 + r1) ** n1 * (1 + r2) ** n2, rel=1e-12)
+
+
+@given(rate=rates, base=st.floats(min_value=1e9, max_value=1e13))
+def test_rounding_is_respected_each_year(rate: float, base: float) -> None:
+    values = _agreement(bd.Fixed(rate), base=base, rounding=1e8).path().values
+    escalated = values[1:] / 1e8
+    np.testing.assert_array_equal(escalated, np.round(escalated))
+    # Each year is the previous *rounded* year times (1 + rate), rounded again.
+    expected = round_half_up(values[:-1] * (1 + rate), 1e8)
+    np.testing.assert_array_equal(values[1:], expected)
+
+
+@given(
+    base=st.lists(amounts, min_size=1, max_size=6),
+    rate=st.lists(rates, min_size=1, max_size=6),
+    cap=st.floats(min_value=0.0, max_value=0.1),
+)
+def test_vectorized_draws_equal_per_draw_evaluation(
+    base: list[float], rate: list[float], cap: float
+) -> None:
+    n = min(len(base), len(rate))
+    b, r = np.array(base[:n]), np.array(rate[:n])
+    index = pd.DataFrame(np.outer(r, np.ones(8)), columns=range(2018, 2026))
+    batch = _agreement(
+        {2020: bd.Fixed(r), 2022: bd.Indexed(index, lag=1, cap=cap)}, base=b, rounding=1e6
+    ).path()
+    assert batch.values.shape == (n, 7)
+    for i in range(n):
+        one = _agreement(
+            {2020: bd.Fixed(r[i]), 2022: bd.Indexed(index.iloc[i], lag=1, cap=cap)},
+            base=b[i],
+            rounding=1e6,
+        ).path()
+        np.testing.assert_array_equal(batch.values[i], one.values)
+
+
+def test_indexed_rounds_then_clips() -> None:
+    # 11th SMA convention: growth rounded to 0.1 pp (domain-facts 1.3).
+    growth = pd.Series({2021: 0.053584, 2022: 0.033520, 2023: 0.0400})
+    rule = bd.Indexed(growth, lag=1, rate_rounding=3, cap=0.035, floor=0.034)
+    # 5.4% capped to 3.5%; 3.4% stays (floor 3.4%); 4.0% capped.
+    np.testing.assert_allclose(rule.rates_for([2022, 2023, 2024]), [0.035, 0.034, 0.035])
+
+
+def test_freeze_and_schedule() -> None:
+    values = (
+        _agreement(
+            {2020: bd.Freeze(), 2022: bd.Schedule({2022: 5.0, 2023: 6.0, 2024: 7.0, 2025: 8.0})}
+        )
+        .path()
+        .values
+    )
+    np.testing.assert_array_equal(values, [1e12, 1e12, 1e12, 5.0, 6.0, 7.0, 8.0])
+
+
+def test_round_half_up_rounds_halves_away_from_zero() -> None:
+    np.testing.assert_array_equal(
+        round_half_up(np.array([2.5, 3.5, 1.49, -2.5]), 1.0), [3, 4, 1, -3]
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (lambda: bd.Fixed(float("nan")), "Fixed.rate"),
+        (lambda: bd.Fixed(-1.5), "Fixed.rate"),
+        (lambda: bd.Fixed("five"), "Fixed.rate"),
+        (lambda: bd.Indexed(pd.Series({2019: 0.01, 2021: 0.02})), "Indexed.rates"),
+        (lambda: bd.Indexed(pd.Series({2019: 0.01}), cap=0.01, floor=0.02), "Indexed.cap"),
+        (lambda: bd.Indexed(pd.Series({2019: 0.01}), lag=-1), "Indexed.lag"),
+        (lambda: bd.Indexed(pd.Series({2019: np.nan})), "Indexed.rates"),
+        (lambda: bd.Indexed(pd.Series({2019: 0.01}), rate_rounding=-1), "Indexed.rate_rounding"),
+        (lambda: bd.Schedule({2020: -1.0}), "Schedule.amounts_by_year"),
+    ],
+)
+def test_bad_rules_raise_naming_the_field(make: object, field: str) -> None:
+    with pytest.raises(bd.InvalidInputError, match=field.replace(".", r"\.")):
+        make()  # type: ignore[operator]

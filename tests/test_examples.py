@@ -1,0 +1,28 @@
+"""Every example script runs, start to finish, and prints what it promises."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.py"))
+
+
+def test_there_are_examples() -> None:
+    assert EXAMPLES
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
+def test_example_runs(script: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(script), run_name="__main__")
+    out = capsys.readouterr().out
+    assert out.strip(), f"{script.name} printed nothing"
+
+
+def test_seed_example_reproduces_the_headline(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES[0].parent / "seed_analysis.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "5.61 times" in out  # USD 5 bn x 1,165.8016 / KRW 1,038.9 bn (S31, S66, S1)
+    assert "1402.8" in out  # 11th SMA 2025 (S6)
