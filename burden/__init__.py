@@ -7,12 +7,15 @@ Import as ``import burden as bd``. The pieces, in the order data flows:
 - :mod:`burden.escalation` — :class:`Fixed`, :class:`Freeze`, :class:`Indexed`,
   :class:`Schedule`;
 - :mod:`burden.agreements` — :class:`Agreement` and the built-in SMAs and positions;
-- :mod:`burden.compare` — :func:`compare` two scenarios with burden indicators.
+- :mod:`burden.compare` — :func:`compare` two scenarios with burden indicators;
+- :mod:`burden.claims` and :mod:`burden.games` — claims rules and TU games
+  (:class:`TUGame`: Shapley, Banzhaf, nucleolus, core);
+- :mod:`burden.bargain` — zone of agreement, Nash, Kalai-Smorodinsky, Rubinstein.
 """
 
 from __future__ import annotations
 
-from burden import agreements, datasets, money
+from burden import agreements, bargain, claims, datasets, games, money
 from burden._errors import (
     BurdenError,
     InfeasibleError,
@@ -23,6 +26,7 @@ from burden._errors import (
 from burden.agreements import Agreement
 from burden.compare import Comparison, Indicators, compare
 from burden.escalation import Fixed, Freeze, Indexed, Schedule
+from burden.games import TUGame
 from burden.money import Amounts, MoneyContext
 
 __version__ = "0.1.0"
@@ -41,10 +45,14 @@ __all__ = [
     "MissingDataError",
     "MoneyContext",
     "Schedule",
+    "TUGame",
     "UnitMismatchError",
     "__version__",
     "agreements",
+    "bargain",
+    "claims",
     "compare",
     "datasets",
+    "games",
     "money",
 ]

@@ -35,3 +35,44 @@ def test_errors_inherit_root_and_builtin(
     assert isinstance(err, builtin)
     assert str(err) == "Thing.field: expected a number below 2, got 3"
     assert (err.field, err.value, err.expected) == ("Thing.field", 3, "a number below 2")
+
+
+def test_issue5_contract_names() -> None:
+    # Talmud table, estate 200 (Aumann & Maschler 1985): awards (50, 75, 75).
+    claims = [100.0, 200.0, 300.0]
+    for rule in (
+        bd.claims.proportional,
+        bd.claims.cea,
+        bd.claims.cel,
+        bd.claims.talmud,
+        bd.claims.random_arrival,
+        bd.claims.apro,
+    ):
+        assert rule(200.0, claims).sum() == pytest.approx(200.0)
+    assert bd.claims.cea is bd.claims.constrained_equal_awards
+    game = bd.TUGame.bankruptcy(200.0, claims)
+    assert game.n_players == 3
+    np_alloc = game.nucleolus()
+    assert np_alloc.tolist() == pytest.approx([50.0, 75.0, 75.0])
+    assert game.prenucleolus().tolist() == pytest.approx([50.0, 75.0, 75.0])
+    assert game.shapley().sum() == pytest.approx(200.0)
+    assert game.banzhaf().shape == (3,)
+    assert bool(game.in_core(np_alloc))
+    assert game.least_core() is not None
+    # Airport game (Littlechild & Owen 1973): Shapley = sequential equal sharing.
+    airport = bd.TUGame.airport([1.0, 3.0])
+    assert airport.shapley().tolist() == pytest.approx([0.5, 2.5])
+    assert bd.TUGame([0.0, 1.0, 2.0, 4.0]).shapley().tolist() == pytest.approx([1.5, 2.5])
+
+
+def test_issue6_contract_names() -> None:
+    z = bd.bargain.zopa([10.0, 5.0], [8.0, 6.0])
+    assert z.exists.tolist() == [True, False]
+    u1, u2 = bd.bargain.nash(bd.bargain.linear_frontier(10.0), disagreement=(2.0, 0.0))
+    assert (float(u1), float(u2)) == pytest.approx((6.0, 4.0))
+    ks = bd.bargain.kalai_smorodinsky(bd.bargain.linear_frontier(10.0))
+    assert float(ks[0]) == pytest.approx(5.0)
+    # Rubinstein (1982): equal discount factors give the first proposer 1 / (1 + delta).
+    assert float(bd.bargain.rubinstein(0.9)) == pytest.approx(1 / 1.9)
+    concave = bd.bargain.concave_frontier(lambda u: 1 - u**2, u1_max=1.0)
+    assert float(bd.bargain.nash(concave)[0]) == pytest.approx(3**-0.5, abs=1e-6)

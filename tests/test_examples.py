@@ -26,3 +26,11 @@ def test_seed_example_reproduces_the_headline(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "5.61 times" in out  # USD 5 bn x 1,165.8016 / KRW 1,038.9 bn (S31, S66, S1)
     assert "1402.8" in out  # 11th SMA 2025 (S6)
+
+
+def test_negotiation_example_states_its_inputs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES[0].parent / "negotiation_2019_2021.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    # USD 5 bn x 1,165.8016 KRW/USD = KRW 5.8290 tn (S31, S66); the actual 2021 KRW 1.1833 tn (S10).
+    assert "KRW 5.8290 tn" in out
+    assert "KRW 1.1833 tn (+13.9%)" in out
