@@ -8,14 +8,27 @@ Import as ``import burden as bd``. The pieces, in the order data flows:
   :class:`Schedule`;
 - :mod:`burden.agreements` — :class:`Agreement` and the built-in SMAs and positions;
 - :mod:`burden.compare` — :func:`compare` two scenarios with burden indicators;
+- :mod:`burden.costs` — :class:`CostPool` and :func:`split_costs` between host and sender;
 - :mod:`burden.claims` and :mod:`burden.games` — claims rules and TU games
   (:class:`TUGame`: Shapley, Banzhaf, nucleolus, core);
-- :mod:`burden.bargain` — zone of agreement, Nash, Kalai-Smorodinsky, Rubinstein.
+- :mod:`burden.bargain` — zone of agreement, Nash, Kalai-Smorodinsky, Rubinstein;
+- :mod:`burden.models` and :mod:`burden.sensitivity` — scenarios as vectorized models;
+  tornado, sweeps, thresholds, Monte Carlo, Sobol, Morris, PRIM.
 """
 
 from __future__ import annotations
 
-from burden import agreements, bargain, claims, datasets, games, money
+from burden import (
+    agreements,
+    bargain,
+    claims,
+    costs,
+    datasets,
+    games,
+    models,
+    money,
+    sensitivity,
+)
 from burden._errors import (
     BurdenError,
     InfeasibleError,
@@ -25,6 +38,7 @@ from burden._errors import (
 )
 from burden.agreements import Agreement
 from burden.compare import Comparison, Indicators, compare
+from burden.costs import CostPool, SplitResult, cost_sharing_ratio, split_costs
 from burden.escalation import Fixed, Freeze, Indexed, Schedule
 from burden.games import TUGame
 from burden.money import Amounts, MoneyContext
@@ -36,6 +50,7 @@ __all__ = [
     "Amounts",
     "BurdenError",
     "Comparison",
+    "CostPool",
     "Fixed",
     "Freeze",
     "Indexed",
@@ -45,6 +60,7 @@ __all__ = [
     "MissingDataError",
     "MoneyContext",
     "Schedule",
+    "SplitResult",
     "TUGame",
     "UnitMismatchError",
     "__version__",
@@ -52,7 +68,12 @@ __all__ = [
     "bargain",
     "claims",
     "compare",
+    "cost_sharing_ratio",
+    "costs",
     "datasets",
     "games",
+    "models",
     "money",
+    "sensitivity",
+    "split_costs",
 ]

@@ -171,6 +171,11 @@ class Agreement:
         return np.arange(start, stop, dtype=np.int64)
 
     @property
+    def phases(self) -> tuple[tuple[int, Rule], ...]:
+        """The escalation phases as ``((first_year, rule), ...)``, in order."""
+        return self._phases
+
+    @property
     def years(self) -> IntArray:
         """``base_year .. end_year``, shape ``(T,)``."""
         return np.arange(self.base_year, self.end_year + 1, dtype=np.int64)

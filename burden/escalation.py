@@ -296,6 +296,11 @@ class Indexed:
         return self._years
 
     @property
+    def rates_table(self) -> FloatArray:
+        """Index values as fractions, shape ``(..., K)`` (draws first, years last)."""
+        return self._table
+
+    @property
     def batch_shape(self) -> tuple[int, ...]:
         """Broadcast shape of the draws of rates, cap, floor and projection."""
         shapes = [self._table.shape[:-1]]

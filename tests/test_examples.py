@@ -34,3 +34,12 @@ def test_negotiation_example_states_its_inputs(capsys: pytest.CaptureFixture[str
     # USD 5 bn x 1,165.8016 KRW/USD = KRW 5.8290 tn (S31, S66); the actual 2021 KRW 1.1833 tn (S10).
     assert "KRW 5.8290 tn" in out
     assert "KRW 1.1833 tn (+13.9%)" in out
+
+
+def test_cost_split_example_reports_the_gao_ratios(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES[0].parent / "cost_splits.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    # GAO-21-270 (S48): 5.8 / 13.4 = 43% (Korea), 12.6 / 20.9 = 60% (Japan).
+    assert "KOR: USD 5.8 bn / USD 13.4 bn = 43%" in out
+    assert "JPN: USD 12.6 bn / USD 20.9 bn = 60%" in out
+    assert "total 1,183.3" in out  # 2021 categories add up to the 11th SMA's 2021 (S4)

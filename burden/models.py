@@ -1,0 +1,371 @@
+"""Turn agreements and comparisons into vectorized models for sensitivity analysis.
+
+A *model* is a callable ``f(params) -> outputs`` where ``params[name]`` is an array of
+shape ``(n,)`` (one value per draw), as used by :mod:`burden.sensitivity`. The
+adapters here make the numeric fields of an agreement (base amount, fixed rates,
+index shifts, caps, floors, projections) and of the money conversion (exchange-rate
+level, inflation) into named parameters, so that "this scenario" becomes "how
+sensitive is this scenario" in one line:
+
+>>> import burden as bd
+>>> model = bd.models.agreement_model(bd.agreements.get("SMA-11"), total=True)
+>>> sorted(model.nominal)
+['base_amount', 'index_shift[2022]', 'rate[2021]']
+>>> out = model({"index_shift[2022]": np.array([0.0, 0.01])})
+>>> (out["total"] / 1e9).round(1).tolist()   # KRW bn, 2020-2025; +1 pp budget growth
+[7508.1, 7638.4]
+
+Parameters not given keep their nominal values; unknown names are an error.
+
+Notes
+-----
+``index_shift[Y]`` adds a constant to every value of the index that drives the phase
+starting in year ``Y`` (e.g. +0.01 = one percentage point more defence-budget growth
+every year), before rounding, floor and cap apply. ``krw_per_usd_scale`` multiplies
+every year's KRW/USD rate (1.1 = a won 10% weaker against the dollar).
+``inflation_shift`` adds a constant to every year's KRW inflation (it matters for
+constant-price outputs only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+
+from burden._errors import InvalidInputError, MissingDataError
+from burden._validate import as_float_array
+from burden.agreements import Agreement
+from burden.escalation import Fixed, Indexed
+from burden.money import check_currency, check_price_basis, default_context
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from burden.escalation import Rule
+    from burden.typing import FloatArray, IntArray, PriceBasis
+
+__all__ = ["AgreementModel", "ComparisonModel", "Measure", "agreement_model", "comparison_model"]
+
+Measure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline"]
+"""What a comparison model returns per year (and as a total)."""
+
+_FX = "krw_per_usd_scale"
+_INFLATION = "inflation_shift"
+_MODEL_CURRENCIES = ("KRW", "USD")
+
+
+def _rule_parameters(start: int, rule: Rule) -> dict[str, float]:
+    """Nominal values of the numeric fields of one phase's rule."""
+    if isinstance(rule, Fixed):
+        rate = np.asarray(rule.rate)
+        return {f"rate[{start}]": float(rate)} if rate.ndim == 0 else {}
+    if isinstance(rule, Indexed):
+        params = {f"index_shift[{start}]": 0.0}
+        for name in ("cap", "floor", "projection"):
+            value = getattr(rule, name)
+            if value is not None and np.ndim(value) == 0:
+                params[f"{name}[{start}]"] = float(value)
+        return params
+    return {}
+
+
+def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule:
+    """Rebuild a rule with parameter draws substituted (vectorized over draws)."""
+    if isinstance(rule, Fixed) and f"rate[{start}]" in params:
+        return Fixed(params[f"rate[{start}]"])
+    if isinstance(rule, Indexed):
+        shift = params.get(f"index_shift[{start}]")
+        rates = rule.rates
+        if shift is not None:
+            years = rule.index_years
+            table = np.asarray(rule.rates_table)
+            rates = {int(y): table[..., j] + shift for j, y in enumerate(years)}
+        return Indexed(
+            rates,
+            lag=rule.lag,
+            cap=params.get(f"cap[{start}]", rule.cap),
+            floor=params.get(f"floor[{start}]", rule.floor),
+            rate_rounding=rule.rate_rounding,
+            projection=params.get(f"projection[{start}]", rule.projection),
+        )
+    return rule
+
+
+def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]) -> int:
+    unknown = [name for name in params if name not in known]
+    if unknown:
+        raise MissingDataError("params", unknown[0], f"a parameter of the model {sorted(known)}")
+    sizes = {np.shape(v)[0] if np.ndim(v) else 1 for v in params.values()}
+    if len(sizes) > 1:
+        raise InvalidInputError("params", sorted(sizes), "arrays of one length n (draws)")
+    return sizes.pop() if sizes else 1
+
+
+def _convert_draws(
+    values: FloatArray,
+    years: IntArray,
+    src: str,
+    dst: str,
+    basis: PriceBasis,
+    fx_scale: FloatArray,
+    inflation_shift: FloatArray,
+) -> FloatArray:
+    """Convert (n, T) nominal amounts with per-draw FX level and inflation shifts.
+
+    Same method as :func:`burden.money.convert` (deflate in KRW, convert at the base
+    year's rate), with the default context's data perturbed per draw.
+    """
+    ctx = default_context()
+    scale = fx_scale[:, np.newaxis]
+    needs_fx = src != "KRW" or (dst != "KRW" and basis == "nominal")
+    fx = ctx.rate("KRW", years)[np.newaxis, :] * scale if needs_fx else scale
+    krw = values if src == "KRW" else values * fx
+    if basis == "nominal":
+        out: FloatArray = krw if dst == "KRW" else krw / fx
+        return out
+    index = ctx.price_index["KRW"]
+    known = index.index.to_numpy()
+    needed = np.union1d(years, [basis])
+    missing = np.setdiff1d(needed, known)
+    if missing.size:
+        raise MissingDataError("year", int(missing[0]), "a year with a KRW price index")
+    # Shifting every year's inflation by s multiplies P(y)/P(B) by (1 + s)^(y - B),
+    # to first order in the published rates; exact for the chained index.
+    level = index.to_numpy()
+    growth = level[1:] / level[:-1]
+    shifted = np.concatenate(
+        [np.ones((scale.shape[0], 1)), np.cumprod(growth + inflation_shift[:, None], axis=1)],
+        axis=1,
+    )
+    pos_y = np.searchsorted(known, years)
+    pos_b = int(np.searchsorted(known, basis))
+    real: FloatArray = krw * shifted[:, [pos_b]] / shifted[:, pos_y]
+    if dst == "KRW":
+        return real
+    fx_base = float(ctx.rate("KRW", [basis])[0]) * scale
+    return real / fx_base
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class AgreementModel:
+    """An agreement as a vectorized model of its numeric fields.
+
+    Call it with ``{name: array (n,)}``; it returns ``{"<year>": (n,)...}`` (one output
+    per year) or ``{"total": (n,)}``, in `currency` and `price_basis`. See
+    :func:`agreement_model`.
+    """
+
+    agreement: Agreement
+    currency: str
+    price_basis: PriceBasis
+    total: bool
+    nominal: dict[str, float] = field(init=False)
+
+    def __post_init__(self) -> None:
+        check_currency(self.currency, "currency")
+        check_price_basis(self.price_basis)
+        for code in {self.currency, self.agreement.currency}:
+            if code not in _MODEL_CURRENCIES:
+                raise MissingDataError(
+                    "currency", code, f"one of {_MODEL_CURRENCIES} (the shipped rates)"
+                )
+        if self.agreement.batch_shape:
+            raise InvalidInputError(
+                "agreement", self.agreement.batch_shape, "an agreement without draws"
+            )
+        params = {"base_amount": float(np.asarray(self.agreement.base_amount))}
+        for start, rule in self.agreement.phases:
+            params.update(_rule_parameters(start, rule))
+        if self.currency != self.agreement.currency:
+            params[_FX] = 1.0
+        if self.price_basis != "nominal":
+            params[_FX] = 1.0
+            params[_INFLATION] = 0.0
+        object.__setattr__(self, "nominal", params)
+
+    def paths(self, params: Mapping[str, npt.ArrayLike]) -> FloatArray:
+        """Return the amounts of every year for each draw, shape ``(n, T)``."""
+        n = _check_names(params, self.nominal)
+        draws = {
+            k: np.broadcast_to(as_float_array(v, f"params[{k!r}]"), (n,))
+            for k, v in params.items()
+        }
+        full = {k: draws.get(k, np.full(n, v)) for k, v in self.nominal.items()}
+        a = self.agreement
+        phases = {start: _vary_rule(start, rule, draws) for start, rule in a.phases}
+        varied = Agreement(
+            name=a.name,
+            base_year=a.base_year,
+            base_amount=full["base_amount"],
+            currency=a.currency,
+            end_year=a.end_year,
+            escalation=phases,
+            rounding=a.rounding,
+        )
+        values = np.broadcast_to(varied.path().values, (n, a.years.size))
+        if self.currency == a.currency and self.price_basis == "nominal":
+            return np.array(values)
+        return _convert_draws(
+            np.array(values),
+            a.years,
+            a.currency,
+            self.currency,
+            self.price_basis,
+            full.get(_FX, np.ones(n)),
+            full.get(_INFLATION, np.zeros(n)),
+        )
+
+    def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
+        """Evaluate the model: ``{year: (n,)}`` or ``{"total": (n,)}``."""
+        values = self.paths(params)
+        if self.total:
+            return {"total": values.sum(axis=1)}
+        return {str(y): values[:, j] for j, y in enumerate(self.agreement.years)}
+
+
+def agreement_model(
+    agreement: Agreement,
+    *,
+    currency: str | None = None,
+    price_basis: PriceBasis = "nominal",
+    total: bool = False,
+) -> AgreementModel:
+    """Return `agreement` as a model of its numeric fields.
+
+    Parameters
+    ----------
+    agreement : Agreement
+        Without draws (the model adds them).
+    currency : str, optional
+        Output currency, KRW or USD; default the agreement's.
+    price_basis : "nominal" or int, default "nominal"
+    total : bool, default False
+        Return the sum over the years instead of one output per year.
+
+    Returns
+    -------
+    AgreementModel
+        ``.nominal`` lists the parameters and their nominal values: ``base_amount``;
+        ``rate[Y]`` for a fixed-rate phase starting in ``Y``; ``index_shift[Y]`` and
+        any scalar ``cap[Y]``, ``floor[Y]``, ``projection[Y]`` for an indexed phase;
+        ``krw_per_usd_scale`` when converting currency or to constant prices;
+        ``inflation_shift`` for constant prices.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> m = bd.models.agreement_model(bd.agreements.get("SMA-8"))
+    >>> m({"cap[2010]": np.array([0.04, 0.05])})["2010"] / 1e8   # 2008 CPI was 4.7%
+    array([7904., 7957.])
+    """
+    return AgreementModel(
+        agreement=agreement,
+        currency=agreement.currency if currency is None else currency,
+        price_basis=price_basis,
+        total=total,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class ComparisonModel:
+    """Two agreements as one model; see :func:`comparison_model`."""
+
+    baseline: AgreementModel
+    alternative: AgreementModel
+    measure: Measure
+    years: IntArray
+    nominal: dict[str, float] = field(init=False)
+
+    def __post_init__(self) -> None:
+        params = {
+            f"baseline.{k}": v
+            for k, v in self.baseline.nominal.items()
+            if k not in (_FX, _INFLATION)
+        }
+        params |= {
+            f"alternative.{k}": v
+            for k, v in self.alternative.nominal.items()
+            if k not in (_FX, _INFLATION)
+        }
+        for shared in (_FX, _INFLATION):
+            if shared in self.baseline.nominal or shared in self.alternative.nominal:
+                params[shared] = self.baseline.nominal.get(
+                    shared, self.alternative.nominal.get(shared, 0.0)
+                )
+        object.__setattr__(self, "nominal", params)
+
+    def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
+        """Evaluate: ``{"<measure> <year>": (n,), ..., "total <measure>": (n,)}``."""
+        _check_names(params, self.nominal)
+        shared = {k: v for k, v in params.items() if k in (_FX, _INFLATION)}
+        sides = []
+        for prefix, model in (("baseline.", self.baseline), ("alternative.", self.alternative)):
+            own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
+            own |= {k: v for k, v in shared.items() if k in model.nominal}
+            values = model.paths(own)
+            pos = self.years - model.agreement.base_year
+            sides.append(values[:, pos])
+        base, alt = sides
+        n = max(base.shape[0], alt.shape[0])
+        base, alt = (
+            np.broadcast_to(base, (n, base.shape[1])),
+            np.broadcast_to(alt, (n, alt.shape[1])),
+        )
+        if self.measure == "ratio":
+            per_year, total = alt / base, alt.sum(axis=1) / base.sum(axis=1)
+        elif self.measure == "difference":
+            per_year, total = alt - base, alt.sum(axis=1) - base.sum(axis=1)
+        elif self.measure == "alternative":
+            per_year, total = alt, alt.sum(axis=1)
+        else:
+            per_year, total = base, base.sum(axis=1)
+        out = {f"{self.measure} {y}": per_year[:, j] for j, y in enumerate(self.years)}
+        out[f"total {self.measure}"] = total
+        return out
+
+
+def comparison_model(
+    baseline: Agreement,
+    alternative: Agreement,
+    *,
+    currency: str = "KRW",
+    price_basis: PriceBasis = "nominal",
+    measure: Measure = "ratio",
+) -> ComparisonModel:
+    """Return the comparison of two agreements as a model of their numeric fields.
+
+    Parameters are those of :func:`agreement_model`, prefixed ``baseline.`` and
+    ``alternative.``; ``krw_per_usd_scale`` and ``inflation_shift`` are shared.
+    Outputs: the `measure` (alternative over baseline, their difference, or one side)
+    for every common year, and over all of them (``"total <measure>"``).
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> m = bd.models.comparison_model(bd.agreements.get("SMA-11"),
+    ...                                bd.agreements.get("US-DEMAND-2019"))
+    >>> out = m({"krw_per_usd_scale": np.array([1.0, 1.1])})
+    >>> out["total ratio"].round(2)      # the demand over the 11th SMA, 2020-2025
+    array([5.13, 5.65])
+    """
+    base = agreement_model(baseline, currency=currency, price_basis=price_basis)
+    alt = agreement_model(alternative, currency=currency, price_basis=price_basis)
+    first = max(baseline.base_year, alternative.base_year)
+    last = min(baseline.end_year, alternative.end_year)
+    if first > last:
+        raise InvalidInputError(
+            "alternative",
+            f"{alternative.base_year}..{alternative.end_year}",
+            f"years overlapping the baseline ({baseline.base_year}..{baseline.end_year})",
+        )
+    if measure not in ("ratio", "difference", "alternative", "baseline"):
+        raise InvalidInputError("measure", measure, "ratio, difference, alternative or baseline")
+    return ComparisonModel(
+        baseline=base,
+        alternative=alt,
+        measure=measure,
+        years=np.arange(first, last + 1, dtype=np.int64),
+    )

@@ -1,0 +1,84 @@
+"""Progress bars for long, chunked evaluations (tqdm), off unless a person is watching."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any, Final, Self
+
+from tqdm.auto import tqdm
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+__all__ = ["progress_bar", "resolve_progress"]
+
+_MIN_TOTAL: Final = 2  # a single chunk never gets a bar
+
+
+def resolve_progress(progress: bool | None) -> bool:
+    """Decide whether to show a bar: ``None`` means "only when stderr is a terminal".
+
+    Parameters
+    ----------
+    progress : bool or None
+        ``True`` forces a bar, ``False`` disables it, ``None`` shows it only when
+        ``sys.stderr`` is a TTY (so never in tests, CI logs or captured output).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> resolve_progress(False)
+    False
+    """
+    if progress is None:
+        isatty = getattr(sys.stderr, "isatty", None)
+        return bool(isatty()) if callable(isatty) else False
+    return bool(progress)
+
+
+class progress_bar:  # used like a function in ``with`` statements
+    """A context manager wrapping :class:`tqdm.tqdm`, or doing nothing when disabled.
+
+    Parameters
+    ----------
+    total : int
+        Number of steps (chunks).
+    progress : bool or None
+        See :func:`resolve_progress`.
+    desc : str
+        Label shown in front of the bar.
+
+    Examples
+    --------
+    >>> with progress_bar(3, progress=False, desc="demo") as bar:
+    ...     for _ in range(3):
+    ...         bar.update(1)
+    """
+
+    __slots__ = ("_bar",)
+
+    def __init__(self, total: int, *, progress: bool | None, desc: str) -> None:
+        enabled = resolve_progress(progress) and total >= _MIN_TOTAL
+        self._bar: tqdm[Any] | None = (
+            tqdm(total=total, desc=desc, leave=False, file=sys.stderr) if enabled else None
+        )
+
+    def update(self, steps: int = 1) -> None:
+        """Advance the bar by `steps` (no-op when disabled)."""
+        if self._bar is not None:
+            self._bar.update(steps)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._bar is not None:
+            self._bar.close()

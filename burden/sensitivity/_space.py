@@ -1,0 +1,430 @@
+"""Parameter spaces: named uncertain inputs, their distributions, groups and correlation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, TypeGuard, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+from scipy import stats
+
+from burden._errors import InvalidInputError, MissingDataError
+from burden._validate import as_float_array, readonly
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from burden.typing import FloatArray
+
+__all__ = ["CorrelationMethod", "Distribution", "Parameter", "ParameterSpace"]
+
+CorrelationMethod: TypeAlias = Literal["iman-conover", "gaussian"]
+"""How a rank-correlation matrix is imposed on a sample."""
+
+_DEFAULT_QUANTILES = (0.05, 0.95)
+_EPS = 1e-12
+
+
+@runtime_checkable
+class Distribution(Protocol):
+    """What burden needs from a distribution: a frozen ``scipy.stats`` object fits.
+
+    Only ``ppf`` (inverse CDF, vectorized) and ``support`` are used.
+    """
+
+    def ppf(self, q: Any, /) -> Any:
+        """Inverse cumulative distribution function."""
+
+    def support(self) -> tuple[Any, Any]:
+        """Lower and upper end of the support."""
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Parameter:
+    """One named uncertain input of a model.
+
+    Parameters
+    ----------
+    name : str
+        Name the model reads the input by (``params[name]``).
+    dist : (float, float) or frozen scipy.stats distribution
+        Either bounds ``(low, high)`` of a uniform distribution, or any frozen
+        distribution with ``ppf`` and ``support`` (e.g. ``scipy.stats.norm(0, 1)``).
+        Bounds are stored as ``scipy.stats.uniform(low, high - low)``.
+    nominal : float, optional
+        Value used when the input is held fixed (tornado, sweep, threshold). Defaults
+        to the median of `dist`. Must lie inside the support.
+    group : str, optional
+        Label of a group of inputs that vary together in Sobol' and Morris analyses
+        (``by_group=True``). Ungrouped inputs form a group of their own.
+
+    Raises
+    ------
+    InvalidInputError
+        If the name is empty, the bounds are not finite with ``low < high``, `dist`
+        is not a frozen distribution, or `nominal` is outside the support.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> p = Parameter("fx", (1100.0, 1300.0))
+    >>> float(p.nominal), p.bounds()
+    (1200.0, (1100.0, 1300.0))
+    >>> q = Parameter("growth", stats.norm(0.02, 0.01), nominal=0.02, group="macro")
+    >>> [round(v, 4) for v in q.bounds()]
+    [0.0036, 0.0364]
+    """
+
+    name: str
+    dist: Distribution
+    nominal: float = field(default=np.nan)
+    group: str | None = None
+
+    def __init__(
+        self,
+        name: str,
+        dist: Distribution | tuple[float, float] | Sequence[float],
+        *,
+        nominal: float | None = None,
+        group: str | None = None,
+    ) -> None:
+        if not _is_text(name):
+            raise InvalidInputError(
+                field="Parameter.name", value=name, expected="a non-empty string"
+            )
+        if group is not None and not _is_text(group):
+            raise InvalidInputError(
+                field="Parameter.group", value=group, expected="None or a non-empty string"
+            )
+        if isinstance(dist, Distribution) and not isinstance(dist, (tuple, list)):
+            if isinstance(dist, type) or not hasattr(dist, "args"):
+                raise InvalidInputError(
+                    field="Parameter.dist",
+                    value=dist,
+                    expected="a frozen scipy.stats distribution, e.g. stats.norm(0, 1)",
+                )
+            frozen = dist
+        else:
+            bounds = as_float_array(dist, "Parameter.dist")
+            if bounds.shape != (2,) or not bounds[0] < bounds[1]:
+                raise InvalidInputError(
+                    field="Parameter.dist",
+                    value=dist,
+                    expected="bounds (low, high) with finite low < high",
+                )
+            frozen = stats.uniform(bounds[0], bounds[1] - bounds[0])
+        lo, hi = (float(v) for v in frozen.support())
+        if nominal is None:
+            nominal_value = float(np.asarray(frozen.ppf(0.5), dtype=np.float64))
+        else:
+            nominal_value = float(as_float_array(nominal, "Parameter.nominal"))
+        if not lo <= nominal_value <= hi:
+            raise InvalidInputError(
+                field="Parameter.nominal",
+                value=nominal,
+                expected=f"a value inside the support [{lo}, {hi}]",
+            )
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "dist", frozen)
+        object.__setattr__(self, "nominal", nominal_value)
+        object.__setattr__(self, "group", group)
+
+    @property
+    def support(self) -> tuple[float, float]:
+        """Lower and upper end of the support (may be infinite)."""
+        lo, hi = self.dist.support()
+        return float(lo), float(hi)
+
+    def ppf(self, u: npt.ArrayLike) -> FloatArray:
+        """Map probabilities in [0, 1] (any shape) to input values (same shape)."""
+        return np.asarray(self.dist.ppf(np.asarray(u, dtype=np.float64)), dtype=np.float64)
+
+    def bounds(self, quantiles: tuple[float, float] | None = None) -> tuple[float, float]:
+        """Return a finite (low, high) range of the input.
+
+        Parameters
+        ----------
+        quantiles : (float, float), optional
+            Probability levels of the range. ``None`` uses the support when it is
+            finite and the 5% and 95% quantiles otherwise.
+
+        Returns
+        -------
+        (float, float)
+
+        Raises
+        ------
+        InvalidInputError
+            If the quantiles are not ``0 <= q_low < q_high <= 1`` or give an
+            infinite value.
+        """
+        if quantiles is None:
+            lo, hi = self.support
+            if np.isfinite(lo) and np.isfinite(hi):
+                return lo, hi
+            quantiles = _DEFAULT_QUANTILES
+        q = as_float_array(quantiles, "quantiles")
+        if q.shape != (2,) or not 0.0 <= q[0] < q[1] <= 1.0:
+            raise InvalidInputError(
+                field="quantiles",
+                value=quantiles,
+                expected="(q_low, q_high) with 0 <= q_low < q_high <= 1",
+            )
+        values = self.ppf(q)
+        if not np.isfinite(values).all():
+            raise InvalidInputError(
+                field="quantiles",
+                value=quantiles,
+                expected=f"levels with finite quantiles of {self.name!r}",
+                hint="use e.g. (0.05, 0.95) for unbounded distributions",
+            )
+        return float(values[0]), float(values[1])
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class ParameterSpace:
+    r"""An ordered collection of uncertain inputs, with optional rank correlation.
+
+    Parameters
+    ----------
+    parameters : sequence of Parameter
+        The inputs, in the order of the columns of every sample (``d`` of them).
+    correlation : array_like, shape (d, d), optional
+        Target Spearman rank-correlation matrix: symmetric, positive semi-definite,
+        unit diagonal. ``None`` (default) means independent inputs.
+    method : {"iman-conover", "gaussian"}, default "iman-conover"
+        How the correlation is imposed. ``"iman-conover"`` reorders each column of
+        the whole sample (marginals are kept exactly, LHS strata are preserved);
+        ``"gaussian"`` passes each row through a Gaussian copula (row by row, so it
+        works on any chunk of rows).
+
+    Raises
+    ------
+    InvalidInputError
+        If there are no parameters, names repeat, or the correlation matrix is not
+        a valid correlation matrix.
+
+    Notes
+    -----
+    With the Gaussian copula the Pearson correlation of the normal scores is set to
+    :math:`r = 2\sin(\pi\rho_S/6)`, which gives Spearman correlation
+    :math:`\rho_S` for the normal scores (Pearson 1907); negative eigenvalues of
+    the converted matrix are clipped to zero.
+
+    References
+    ----------
+    .. [1] R. L. Iman and W. J. Conover, "A distribution-free approach to inducing
+       rank correlation among input variables", Communications in Statistics -
+       Simulation and Computation 11(3), 311-334, 1982.
+
+    Examples
+    --------
+    >>> space = ParameterSpace([Parameter("a", (0.0, 1.0)), Parameter("b", (0.0, 2.0))])
+    >>> space.names, space.d
+    (('a', 'b'), 2)
+    >>> space.nominal_values()
+    array([0.5, 1. ])
+    """
+
+    parameters: tuple[Parameter, ...]
+    correlation: FloatArray | None = None
+    method: CorrelationMethod = "iman-conover"
+
+    def __init__(
+        self,
+        parameters: Sequence[Parameter],
+        *,
+        correlation: npt.ArrayLike | None = None,
+        method: CorrelationMethod = "iman-conover",
+    ) -> None:
+        params = tuple(parameters)
+        if not params:
+            raise InvalidInputError(
+                field="ParameterSpace.parameters",
+                value=parameters,
+                expected="at least one Parameter",
+            )
+        for p in params:
+            if not isinstance(p, Parameter):
+                raise InvalidInputError(
+                    field="ParameterSpace.parameters", value=p, expected="Parameter objects"
+                )
+        names = [p.name for p in params]
+        if len(set(names)) != len(names):
+            dup = sorted({n for n in names if names.count(n) > 1})
+            raise InvalidInputError(
+                field="ParameterSpace.parameters", value=dup, expected="unique parameter names"
+            )
+        for p in params:
+            if p.group is not None and p.group in names and p.group != p.name:
+                other = params[names.index(p.group)]
+                if other.group != p.group:
+                    raise InvalidInputError(
+                        field=f"ParameterSpace.parameters[{p.name!r}].group",
+                        value=p.group,
+                        expected="a group label that is not the name of a parameter outside the group",
+                    )
+        if method not in ("iman-conover", "gaussian"):
+            raise InvalidInputError(
+                field="ParameterSpace.method",
+                value=method,
+                expected="'iman-conover' or 'gaussian'",
+            )
+        corr: FloatArray | None = None
+        if correlation is not None:
+            corr = as_float_array(correlation, "ParameterSpace.correlation")
+            d = len(params)
+            if corr.shape != (d, d):
+                raise InvalidInputError(
+                    field="ParameterSpace.correlation", value=corr, expected=f"a ({d}, {d}) matrix"
+                )
+            if not np.allclose(corr, corr.T, rtol=0.0, atol=1e-12):
+                raise InvalidInputError(
+                    field="ParameterSpace.correlation", value=corr, expected="a symmetric matrix"
+                )
+            if not np.allclose(np.diag(corr), 1.0, rtol=0.0, atol=1e-12):
+                raise InvalidInputError(
+                    field="ParameterSpace.correlation", value=corr, expected="a unit diagonal"
+                )
+            if np.abs(corr).max() > 1.0:
+                raise InvalidInputError(
+                    field="ParameterSpace.correlation", value=corr, expected="entries in [-1, 1]"
+                )
+            if np.linalg.eigvalsh(corr).min() < -1e-10:
+                raise InvalidInputError(
+                    field="ParameterSpace.correlation",
+                    value=corr,
+                    expected="a positive semi-definite matrix",
+                )
+            corr = readonly(0.5 * (corr + corr.T))
+        object.__setattr__(self, "parameters", params)
+        object.__setattr__(self, "correlation", corr)
+        object.__setattr__(self, "method", method)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Parameter names in column order."""
+        return tuple(p.name for p in self.parameters)
+
+    @property
+    def d(self) -> int:
+        """Number of parameters."""
+        return len(self.parameters)
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """Group label of each parameter (its own name when ungrouped), shape (d,)."""
+        return tuple(p.group if p.group is not None else p.name for p in self.parameters)
+
+    def group_index(self) -> tuple[tuple[str, ...], npt.NDArray[np.intp]]:
+        """Return the distinct group labels (in first-seen order) and each column's group.
+
+        Returns
+        -------
+        labels : tuple of str, length G
+        member : ndarray of intp, shape (d,)
+            ``member[j]`` is the position in `labels` of parameter ``j``'s group.
+        """
+        labels: list[str] = []
+        for g in self.groups:
+            if g not in labels:
+                labels.append(g)
+        member = np.array([labels.index(g) for g in self.groups], dtype=np.intp)
+        return tuple(labels), member
+
+    def index(self, name: str) -> int:
+        """Column of parameter `name`; raises :class:`MissingDataError` if unknown."""
+        try:
+            return self.names.index(name)
+        except ValueError:
+            raise MissingDataError(
+                field="name", value=name, expected=f"one of the parameter names {list(self.names)}"
+            ) from None
+
+    def nominal_values(self) -> FloatArray:
+        """Nominal value of every parameter, shape (d,)."""
+        return np.array([p.nominal for p in self.parameters], dtype=np.float64)
+
+    def ppf(self, u: npt.ArrayLike) -> FloatArray:
+        """Map a unit-cube sample of shape (n, d) to input values of shape (n, d)."""
+        arr = np.asarray(u, dtype=np.float64)
+        out = np.empty_like(arr)
+        for j, p in enumerate(self.parameters):  # loop over inputs, each vectorized over draws
+            out[:, j] = p.ppf(arr[:, j])
+        return out
+
+    def as_params(self, x: FloatArray) -> dict[str, FloatArray]:
+        """Split a sample of shape (n, d) into ``{name: read-only column (n,)}``."""
+        return {name: readonly(np.ascontiguousarray(x[:, j])) for j, name in enumerate(self.names)}
+
+    def correlate(self, u: FloatArray) -> FloatArray:
+        """Impose the rank correlation on a unit-cube sample of shape (n, d).
+
+        Returns `u` unchanged (the same object) when the space has no correlation.
+        """
+        if self.correlation is None:
+            return u
+        if self.method == "gaussian":
+            return _gaussian_copula(u, self.correlation)
+        return _iman_conover(u, self.correlation)
+
+
+def _sqrt_psd(c: FloatArray) -> FloatArray:
+    """Return a matrix L with L @ L.T == c for a symmetric PSD `c` (eigenvalues clipped at 0)."""
+    w, v = np.linalg.eigh(c)
+    return np.asarray(v * np.sqrt(np.clip(w, 0.0, None)), dtype=np.float64)
+
+
+def _gaussian_copula(u: FloatArray, spearman: FloatArray) -> FloatArray:
+    pearson = 2.0 * np.sin(np.pi * spearman / 6.0)
+    np.fill_diagonal(pearson, 1.0)
+    z = stats.norm.ppf(np.clip(u, _EPS, 1.0 - _EPS))
+    return np.asarray(stats.norm.cdf(z @ _sqrt_psd(pearson).T), dtype=np.float64)
+
+
+def _iman_conover(u: FloatArray, target: FloatArray) -> FloatArray:
+    n, d = u.shape
+    if n <= d:
+        raise InvalidInputError(
+            field="n", value=n, expected=f"more draws than parameters ({d}) to impose correlation"
+        )
+    ranks = np.argsort(np.argsort(u, axis=0, kind="stable"), axis=0, kind="stable")
+    scores = stats.norm.ppf((ranks + 1.0) / (n + 1.0))
+    current = np.corrcoef(scores, rowvar=False)
+    q = np.linalg.cholesky(current)
+    transform = _sqrt_psd(target) @ np.linalg.inv(q)
+    wanted = scores @ transform.T
+    new_ranks = np.argsort(np.argsort(wanted, axis=0, kind="stable"), axis=0, kind="stable")
+    return np.take_along_axis(np.sort(u, axis=0), new_ranks, axis=0)
+
+
+def _is_int(value: object) -> TypeGuard[int | np.integer[Any]]:
+    """Return True for a Python or NumPy integer that is not a bool."""
+    return isinstance(value, int | np.integer) and not isinstance(value, bool)
+
+
+def _is_text(value: object) -> bool:
+    """Return True for a non-empty string."""
+    return isinstance(value, str) and bool(value)
+
+
+def _is_mapping(value: object) -> bool:
+    """Return True for a Mapping."""
+    return isinstance(value, Mapping)
+
+
+def _check_space(space: object, field: str = "space") -> ParameterSpace:
+    if not isinstance(space, ParameterSpace):
+        raise InvalidInputError(field, space, "a ParameterSpace")
+    return space
+
+
+def _require_independent(space: ParameterSpace, method: str) -> None:
+    if space.correlation is not None:
+        raise InvalidInputError(
+            field="space.correlation",
+            value=space.correlation,
+            expected=f"independent inputs (None): {method} assumes independence",
+        )

@@ -1,0 +1,140 @@
+"""Outputs over a grid of one or two inputs, the others held at their nominal values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from burden._errors import InvalidInputError
+from burden._validate import as_float_array, readonly
+from burden.sensitivity._model import DEFAULT_CHUNK_SIZE, Model, evaluate
+from burden.sensitivity._result import render_html
+from burden.sensitivity._space import ParameterSpace, _check_space, _is_mapping
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from burden.typing import FloatArray
+
+__all__ = ["SweepResult", "sweep"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class SweepResult:
+    """Model outputs on a grid of one or two inputs.
+
+    Attributes
+    ----------
+    space : ParameterSpace
+    swept : tuple of str, length 1 or 2
+        Names of the swept inputs.
+    grids : tuple of ndarray
+        Grid values of each swept input, shapes (g1,) and (g2,).
+    output_names : tuple of str, length k
+    outputs : ndarray, shape (g1, k) or (g1, g2, k)
+        Outputs at every grid point (matrix indexing: first swept input on axis 0).
+    """
+
+    space: ParameterSpace
+    swept: tuple[str, ...]
+    grids: tuple[FloatArray, ...]
+    output_names: tuple[str, ...]
+    outputs: FloatArray
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy table: one column per swept input, then ``output`` and ``value``."""
+        mesh = np.meshgrid(*self.grids, indexing="ij")
+        k = len(self.output_names)
+        points = mesh[0].size
+        data: dict[str, npt.ArrayLike] = {
+            name: np.repeat(m.ravel(), k) for name, m in zip(self.swept, mesh, strict=True)
+        }
+        data["output"] = np.tile(np.asarray(self.output_names, dtype=object), points)
+        data["value"] = self.outputs.reshape(-1).astype(np.float64)
+        return pd.DataFrame(data)
+
+    def _repr_html_(self) -> str:
+        facts = [
+            ("swept", ", ".join(self.swept)),
+            ("grid", "x".join(str(g.size) for g in self.grids)),
+        ]
+        return render_html("Sweep result", facts, self.to_frame())
+
+
+def sweep(
+    model: Model,
+    space: ParameterSpace,
+    grid: Mapping[str, npt.ArrayLike],
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: bool | None = None,
+) -> SweepResult:
+    """Evaluate the model over a grid of one or two inputs, others at nominal.
+
+    Parameters
+    ----------
+    model : callable
+        Vectorized model ``{name: (m,)} -> (m,) | (m, k) | {label: ...}``.
+    space : ParameterSpace
+        All inputs; those not in `grid` stay at their nominal values.
+    grid : mapping of str to array_like
+        One or two entries ``{name: values (g,)}``; the full product is evaluated.
+    chunk_size : int, default 65536
+        Rows per model call.
+    progress : bool or None, default None
+        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+
+    Returns
+    -------
+    SweepResult
+        ``outputs`` has shape (g1, k) or (g1, g2, k).
+
+    Raises
+    ------
+    InvalidInputError
+        If `grid` has not 1 or 2 entries or a grid is empty or not finite.
+    MissingDataError
+        If a grid names an unknown input.
+
+    Examples
+    --------
+    >>> from burden.sensitivity import Parameter, ParameterSpace
+    >>> space = ParameterSpace([Parameter("a", (0.0, 1.0)), Parameter("b", (0.0, 1.0))])
+    >>> res = sweep(lambda p: p["a"] * p["b"], space, {"a": [0.0, 1.0], "b": [0.0, 0.5, 1.0]})
+    >>> res.outputs[..., 0].tolist()
+    [[0.0, 0.0, 0.0], [0.0, 0.5, 1.0]]
+    """
+    space = _check_space(space)
+    if not _is_mapping(grid) or not 1 <= len(grid) <= 2:
+        raise InvalidInputError(
+            field="grid", value=grid, expected="a mapping of one or two input names to values"
+        )
+    names = tuple(grid)
+    cols = [space.index(name) for name in names]
+    if len(set(cols)) != len(cols):
+        raise InvalidInputError(field="grid", value=names, expected="distinct inputs")
+    grids = tuple(
+        readonly(as_float_array(grid[name], f"grid[{name!r}]").reshape(-1)) for name in names
+    )
+    for name, g in zip(names, grids, strict=True):
+        if g.size == 0:
+            raise InvalidInputError(
+                field=f"grid[{name!r}]", value=g, expected="at least one value"
+            )
+    mesh = np.meshgrid(*grids, indexing="ij")
+    shape = mesh[0].shape
+    x = np.tile(space.nominal_values(), (mesh[0].size, 1))
+    for col, m in zip(cols, mesh, strict=True):
+        x[:, col] = m.ravel()
+    y, labels = evaluate(model, space, x, chunk_size=chunk_size, progress=progress, desc="sweep")
+    return SweepResult(
+        space=space,
+        swept=names,
+        grids=grids,
+        output_names=labels,
+        outputs=readonly(y.reshape(*shape, len(labels))),
+    )

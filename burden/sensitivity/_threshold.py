@@ -1,0 +1,202 @@
+"""Break-even values: where an output crosses a target as one input moves (vectorized bisection)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from burden._errors import InvalidInputError
+from burden._validate import as_float_array, readonly
+from burden.sensitivity._model import Model, evaluate
+from burden.sensitivity._result import render_html
+from burden.sensitivity._space import ParameterSpace, _check_space, _is_int
+
+if TYPE_CHECKING:
+    from burden.typing import BoolArray, FloatArray
+
+__all__ = ["ThresholdResult", "threshold"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class ThresholdResult:
+    """Values of one input at which outputs reach targets.
+
+    Attributes
+    ----------
+    space : ParameterSpace
+    input_name : str
+        The input that is moved (all others stay nominal).
+    output_names : tuple of str, length k
+    targets : ndarray, shape (m, k)
+        Target per (target, output) pair.
+    values : ndarray, shape (m, k)
+        Input value where output ``j`` equals ``targets[i, j]``; NaN where `found`
+        is False.
+    found : ndarray of bool, shape (m, k)
+        True where the output crosses the target inside the bracket.
+    bracket : (float, float)
+        The searched input range.
+    output_at_bracket : ndarray, shape (2, k)
+        Outputs at the two ends of the bracket.
+    """
+
+    space: ParameterSpace
+    input_name: str
+    output_names: tuple[str, ...]
+    targets: FloatArray
+    values: FloatArray
+    found: BoolArray
+    bracket: tuple[float, float]
+    output_at_bracket: FloatArray
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy table: ``output``, ``target``, ``value`` (float64, NaN if none), ``found``."""
+        m, _k = self.targets.shape
+        return pd.DataFrame(
+            {
+                "output": np.tile(np.asarray(self.output_names, dtype=object), m),
+                "target": self.targets.ravel(),
+                "value": self.values.ravel(),
+                "found": self.found.ravel(),
+            }
+        )
+
+    def _repr_html_(self) -> str:
+        facts = [("input", self.input_name), ("bracket", self.bracket)]
+        return render_html("Threshold result", facts, self.to_frame())
+
+
+def threshold(
+    model: Model,
+    space: ParameterSpace,
+    name: str,
+    targets: npt.ArrayLike,
+    *,
+    bracket: tuple[float, float] | None = None,
+    xtol: float | None = None,
+    maxiter: int = 200,
+) -> ThresholdResult:
+    """Find the value of input `name` at which each output reaches each target.
+
+    Parameters
+    ----------
+    model : callable
+        Vectorized model ``{name: (m,)} -> (m,) | (m, k) | {label: ...}``.
+    space : ParameterSpace
+        Inputs other than `name` are held at their nominal values.
+    name : str
+        The input to move.
+    targets : array_like, shape (m,) or (m, k)
+        Output levels to reach; a 1-D array applies each target to every output.
+    bracket : (float, float), optional
+        Range of the input to search. Defaults to the input's bounds (5%/95%
+        quantiles for unbounded inputs).
+    xtol : float, optional
+        Absolute tolerance on the input value; defaults to ``1e-12`` times the
+        bracket width.
+    maxiter : int, default 200
+        Maximum bisection steps.
+
+    Returns
+    -------
+    ThresholdResult
+        ``values`` has shape (m, k).
+
+    Raises
+    ------
+    InvalidInputError
+        On a bad bracket, targets, tolerance or model output.
+    MissingDataError
+        If `name` is not an input of `space`.
+
+    Notes
+    -----
+    All m x k root problems :math:`g_{ij}(x) = f_j(x) - t_{ij} = 0` are solved by
+    one bisection at once: each step evaluates the model once on the m*k midpoints
+    and keeps, per pair, the half interval on which :math:`g_{ij}` changes sign.
+    After the last step the root is refined by linear interpolation (regula falsi)
+    between the final end points. When :math:`g_{ij}` has the same sign at both
+    ends of the bracket there is no detectable crossing: the value is NaN and
+    ``found`` is False. With several crossings inside the bracket one of them is
+    returned; for a monotone output it is the unique one.
+
+    Examples
+    --------
+    >>> from burden.sensitivity import Parameter, ParameterSpace
+    >>> space = ParameterSpace([Parameter("rate", (0.0, 0.1))])
+    >>> res = threshold(lambda p: 100 * (1 + p["rate"]) ** 5, space, "rate", [120.0, 200.0])
+    >>> print(np.round(res.values[:, 0], 6), res.found[:, 0])
+    [0.037137      nan] [ True False]
+    """
+    space = _check_space(space)
+    col = space.index(name)
+    if bracket is None:
+        lo, hi = space.parameters[col].bounds()
+    else:
+        b = as_float_array(bracket, "bracket")
+        if b.shape != (2,) or not b[0] < b[1]:
+            raise InvalidInputError(
+                field="bracket", value=bracket, expected="(low, high) with finite low < high"
+            )
+        lo, hi = float(b[0]), float(b[1])
+    if not _is_int(maxiter) or maxiter < 1:
+        raise InvalidInputError(field="maxiter", value=maxiter, expected="a positive integer")
+    tol = 1e-12 * (hi - lo) if xtol is None else float(as_float_array(xtol, "xtol"))
+    if not tol > 0.0:
+        raise InvalidInputError(field="xtol", value=xtol, expected="a positive tolerance")
+    t_raw = as_float_array(targets, "targets")
+    if t_raw.ndim not in (1, 2) or t_raw.shape[0] == 0:
+        raise InvalidInputError(
+            field="targets", value=targets, expected="an array of shape (m,) or (m, k), m >= 1"
+        )
+
+    nominal = space.nominal_values()
+
+    def run(values: FloatArray) -> tuple[FloatArray, tuple[str, ...]]:
+        x = np.tile(nominal, (values.size, 1))
+        x[:, col] = values
+        return evaluate(model, space, x, progress=False)
+
+    ends, labels = run(np.array([lo, hi]))
+    k = len(labels)
+    try:
+        t = np.broadcast_to(t_raw.reshape(t_raw.shape[0], -1), (t_raw.shape[0], k)).copy()
+    except ValueError:
+        raise InvalidInputError(
+            field="targets", value=t_raw, expected=f"shape (m,) or (m, {k}) for {k} outputs"
+        ) from None
+    m = t.shape[0]
+    a = np.full((m, k), lo)
+    b = np.full((m, k), hi)
+    ga = ends[0] - t
+    gb = ends[1] - t
+    found = np.sign(ga) * np.sign(gb) <= 0.0
+    steps = min(int(maxiter), max(1, int(np.ceil(np.log2((hi - lo) / tol)))))
+    diag = np.arange(k)
+    for _ in range(steps):  # bisection steps, each vectorized over all m*k problems
+        mid = 0.5 * (a + b)
+        y, _labels = run(mid.ravel())
+        gm = y.reshape(m, k, k)[:, diag, diag] - t
+        left = np.sign(gm) == np.sign(ga)
+        a = np.where(left, mid, a)
+        ga = np.where(left, gm, ga)
+        b = np.where(left, b, mid)
+        gb = np.where(left, gb, gm)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        secant = a - ga * (b - a) / (gb - ga)
+    root = np.where((gb != ga) & np.isfinite(secant), np.clip(secant, a, b), 0.5 * (a + b))
+    root = np.where(ga == 0.0, a, np.where(gb == 0.0, b, root))
+    return ThresholdResult(
+        space=space,
+        input_name=name,
+        output_names=labels,
+        targets=readonly(t),
+        values=readonly(np.where(found, root, np.nan)),
+        found=readonly(found),
+        bracket=(lo, hi),
+        output_at_bracket=readonly(ends.copy()),
+    )

@@ -1,0 +1,258 @@
+"""Cost pools and host-sender splits: accounting identities, closed forms, properties."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as npst
+
+import burden as bd
+from burden.costs import ability_to_pay, compare_splits
+
+CATS = ("labor", "construction", "logistics")
+cost_arrays = npst.arrays(
+    np.float64,
+    st.tuples(st.integers(1, 4), st.integers(1, 3), st.just(3)),
+    elements=st.floats(min_value=0.0, max_value=1e12),
+)
+rules = st.sampled_from(["proportional", "cea", "cel"])
+
+
+def _pool(costs: np.ndarray) -> bd.CostPool:
+    years = list(range(2020, 2020 + costs.shape[-2]))
+    return bd.CostPool({c: costs[..., k] for k, c in enumerate(CATS)}, currency="KRW", years=years)
+
+
+def _sma_pool(year: int) -> bd.CostPool:
+    cats = bd.datasets.sma_categories()
+    row = cats[cats["year"] == year].set_index("category")["amount"]
+    return bd.CostPool({c: [row[c]] for c in CATS}, currency="KRW", years=[year])
+
+
+def test_2019_split_reproduced_from_its_parts() -> None:
+    # DWP 2020 Chart 6-2 (S3): labour 500.5, construction 371.0, logistics 167.4 = 1,038.9 KRW bn.
+    pool = _sma_pool(2019)
+    split = bd.split_costs(pool, envelope=bd.agreements.get("SMA-10"))
+    np.testing.assert_allclose(split.host[0], [500.5e9, 371.0e9, 167.4e9], rtol=1e-12)
+    np.testing.assert_allclose(split.host_share[0], [1.0, 1.0, 1.0])
+    assert split.excess[0] == pytest.approx(0.0, abs=1e-3)
+    # Shares of the total: 48%, 36%, 16% as printed in the white paper.
+    np.testing.assert_allclose(pool.costs[0] / pool.costs[0].sum(), [0.48, 0.36, 0.16], atol=0.005)
+
+
+def test_11th_sma_envelope_over_the_2021_split() -> None:
+    # The 2021 envelope (KRW 1,183.3 bn, S4) over the 2021 categories (S4): everything covered.
+    split = bd.split_costs(_sma_pool(2021), envelope=bd.agreements.get("SMA-11"))
+    assert split.host.sum() == pytest.approx(1183.3e9, rel=1e-12)
+
+
+@given(costs=cost_arrays, frac=st.floats(0.0, 1.5), rule=rules)
+def test_conservation_and_envelope_accounting(costs: np.ndarray, frac: float, rule: str) -> None:
+    pool = _pool(costs)
+    envelope = frac * costs.sum(axis=-1)
+    split = bd.split_costs(pool, envelope=envelope, rule=rule)  # type: ignore[arg-type]
+    np.testing.assert_allclose(split.host + split.sender, costs, rtol=1e-9, atol=1e-3)
+    np.testing.assert_allclose(
+        split.host.sum(axis=-1), np.minimum(envelope, costs.sum(axis=-1)), rtol=1e-9, atol=1e-3
+    )
+    np.testing.assert_allclose(split.excess, envelope - split.host.sum(axis=-1), atol=1e-3)
+    assert (split.excess >= -1e-3).all()
+    assert (split.host >= -1e-6).all()
+    assert (split.sender >= -1e-3).all()
+
+
+@given(
+    costs=cost_arrays,
+    frac=st.floats(0.0, 1.2),
+    rule=rules,
+    floor=st.floats(0.0, 0.9),
+    cap=st.floats(0.0, 1.0),
+)
+def test_floors_and_caps_are_honoured(
+    costs: np.ndarray, frac: float, rule: str, floor: float, cap: float
+) -> None:
+    cap = max(cap, floor)
+    envelope = frac * costs.sum(axis=-1)
+    split = bd.split_costs(
+        _pool(costs),
+        envelope=envelope,
+        rule=rule,  # type: ignore[arg-type]
+        floors={"labor": floor},
+        caps={"logistics": cap},
+    )
+    ok = split.feasible
+    assert (ok == (floor * costs[..., 0] <= envelope * (1 + 1e-12))).all()
+    labor, logistics = split.host[..., 0], split.host[..., 2]
+    assert (labor[ok] >= floor * costs[..., 0][ok] - 1e-3).all()
+    assert (logistics[ok] <= cap * costs[..., 2][ok] + 1e-3).all()
+    assert np.isnan(split.host[~ok]).all()
+
+
+def test_closed_forms_of_the_rules() -> None:
+    # Costs (100, 200, 300), envelope 300: proportional (50, 100, 150); CEA (100, 100, 100);
+    # CEL: losses of 100 each -> (0, 100, 200) (Thomson 2003 definitions).
+    pool = _pool(np.array([[100.0, 200.0, 300.0]]))
+    expected = {"proportional": [50, 100, 150], "cea": [100, 100, 100], "cel": [0, 100, 200]}
+    for rule, awards in expected.items():
+        host = bd.split_costs(pool, envelope=[300.0], rule=rule).host  # type: ignore[arg-type]
+        np.testing.assert_allclose(host[0], awards)
+
+
+@given(costs=cost_arrays, frac=st.floats(0.0, 1.0), scale=st.floats(0.01, 100.0), rule=rules)
+def test_scale_invariance(costs: np.ndarray, frac: float, scale: float, rule: str) -> None:
+    envelope = frac * costs.sum(axis=-1)
+    a = bd.split_costs(_pool(costs), envelope=envelope, rule=rule).host  # type: ignore[arg-type]
+    b = bd.split_costs(_pool(scale * costs), envelope=scale * envelope, rule=rule).host  # type: ignore[arg-type]
+    np.testing.assert_allclose(b, scale * a, rtol=1e-9, atol=1e-3 * scale)
+
+
+@given(costs=cost_arrays, f1=st.floats(0.0, 1.2), f2=st.floats(0.0, 1.2), rule=rules)
+def test_monotone_in_the_envelope(costs: np.ndarray, f1: float, f2: float, rule: str) -> None:
+    lo, hi = sorted((f1, f2))
+    total = costs.sum(axis=-1)
+    a = bd.split_costs(_pool(costs), envelope=lo * total, rule=rule).host  # type: ignore[arg-type]
+    b = bd.split_costs(_pool(costs), envelope=hi * total, rule=rule).host  # type: ignore[arg-type]
+    assert (b >= a - 1e-3).all()
+
+
+@given(costs=cost_arrays, frac=st.floats(0.0, 1.2), rule=rules)
+def test_vectorized_equals_per_draw(costs: np.ndarray, frac: float, rule: str) -> None:
+    envelope = frac * costs.sum(axis=-1)
+    whole = bd.split_costs(
+        _pool(costs),
+        envelope=envelope,
+        rule=rule,  # type: ignore[arg-type]
+        floors={"labor": 0.3},
+    )
+    for i in range(costs.shape[0]):
+        one = bd.split_costs(
+            _pool(costs[i]),
+            envelope=envelope[i],
+            rule=rule,  # type: ignore[arg-type]
+            floors={"labor": 0.3},
+        )
+        np.testing.assert_array_equal(whole.host[i], one.host)
+        np.testing.assert_array_equal(whole.excess[i], one.excess)
+
+
+def test_host_shares() -> None:
+    pool = _pool(np.array([[100.0, 200.0, 300.0]]))
+    split = bd.split_costs(pool, host_shares={"labor": 0.87, "logistics": 0.5})
+    np.testing.assert_allclose(split.host[0], [87.0, 0.0, 150.0])
+    np.testing.assert_allclose(split.sender[0], [13.0, 200.0, 150.0])
+    assert split.host_share_total[0] == pytest.approx(237 / 600)
+
+
+def test_infeasible_floors_give_nan_or_raise() -> None:
+    pool = _pool(np.array([[100.0, 100.0, 100.0]]))
+    split = bd.split_costs(pool, envelope=[50.0], floors={"labor": 0.87})
+    assert not split.feasible[0]
+    assert np.isnan(split.host).all()
+    with pytest.raises(bd.InfeasibleError, match="floors"):
+        bd.split_costs(pool, envelope=[50.0], floors={"labor": 0.87}, strict=True)
+
+
+def test_envelope_above_cost_is_reported_as_excess() -> None:
+    # The 2019 US demand (USD 5 bn, S31) against the Pentagon's FY2020 estimate of the costs of
+    # US forces in Korea (USD 4.46 bn, S35): USD 0.54 bn would exceed the pool.
+    pool = bd.CostPool({"usfk_costs": [4.46e9]}, currency="USD", years=[2020])
+    split = bd.split_costs(pool, envelope=bd.agreements.get("US-DEMAND-2019"))
+    assert split.excess[0] == pytest.approx(0.54e9)
+    assert split.host[0, 0] == pytest.approx(4.46e9)
+
+
+def test_envelope_in_another_currency_is_converted() -> None:
+    pool = bd.CostPool({"labor": [2e12]}, currency="KRW", years=[2020])
+    split = bd.split_costs(pool, envelope=bd.agreements.get("US-COUNTER-2020"))
+    # USD 1.3 bn x 1,180.5554 KRW/USD (S39, S66).
+    assert split.host[0, 0] == pytest.approx(1.3e9 * 1180.5554)
+    usd = split.to("USD")
+    assert usd.host[0, 0] == pytest.approx(1.3e9)
+    np.testing.assert_allclose(usd.host + usd.sender, usd.pool.costs)
+
+
+def test_cost_sharing_ratios() -> None:
+    # GAO-21-270 (S48), 2016-2019: Korea 5.8 / 13.4 = 43%, Japan 12.6 / 20.9 = 60%.
+    gao = bd.datasets.gao_21_270().pivot_table(index="country", columns="item", values="value")
+    ratio = bd.cost_sharing_ratio(
+        gao["host_direct_support"].to_numpy(), gao["dod_obligations"].to_numpy(), definition="gao"
+    )
+    np.testing.assert_allclose(ratio, [12.6 / 20.9, 5.8 / 13.4])  # JPN, KOR (sorted)
+    assert round(float(ratio[1]), 2) == 0.43
+    # DoD definition: H / (H + S); host pays 40 of 100 non-personnel costs -> 40%.
+    assert float(bd.cost_sharing_ratio(40.0, 60.0)) == pytest.approx(0.4)
+    pool = bd.CostPool(
+        {"military_personnel": [50.0], "operation_maintenance": [100.0]},
+        currency="USD",
+        years=[2020],
+    )
+    split = bd.split_costs(pool, host_shares={"operation_maintenance": 0.4})
+    assert split.cost_sharing_ratio()[0] == pytest.approx(40 / (40 + 60))
+    assert split.cost_sharing_ratio(definition="gao")[0] == pytest.approx(40 / 110)
+
+
+def test_ability_to_pay_and_compare_splits() -> None:
+    np.testing.assert_allclose(
+        ability_to_pay([10.0, 20.0], [[1.0, 1.0], [1.0, 3.0]]), [[5.0, 5.0], [5.0, 15.0]]
+    )
+    pool = _pool(np.array([[100.0, 200.0, 300.0]]))
+    a = bd.split_costs(pool, envelope=[300.0], rule="cea")
+    b = bd.split_costs(pool, envelope=[300.0], rule="cel")
+    table = compare_splits(a, b, names=("CEA", "CEL"))
+    assert table.loc[(2020, "labor", "host"), "difference"] == pytest.approx(-100.0)
+
+
+def test_pool_from_dataframe_and_to_frame() -> None:
+    frame = pd.DataFrame({"labor": [1.0, 2.0], "logistics": [3.0, 4.0]}, index=[2020, 2021])
+    pool = bd.CostPool(frame, currency="KRW")
+    assert pool.years.tolist() == [2020, 2021]
+    tidy = bd.split_costs(pool, host_shares={"labor": 1.0}).to_frame(scenario="s")
+    assert list(tidy.columns) == [
+        "scenario",
+        "year",
+        "category",
+        "payer",
+        "value",
+        "currency",
+        "price_basis",
+    ]
+    assert tidy["value"].sum() == pytest.approx(frame.to_numpy().sum())
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({}, "host_shares, envelope"),
+        ({"host_shares": {"labor": 1.0}, "envelope": [1.0]}, "host_shares, envelope"),
+        ({"host_shares": {"labor": 1.5}}, r"host_shares\['labor'\]"),
+        ({"host_shares": {"fuel": 0.5}}, "host_shares"),
+        ({"envelope": [1.0], "floors": {"labor": 0.9}, "caps": {"labor": 0.5}}, "caps"),
+        ({"envelope": [1.0], "rule": "talmud"}, "rule"),
+        ({"envelope": [1.0, 2.0]}, "envelope"),
+        ({"envelope": [-1.0]}, "envelope"),
+        ({"envelope": bd.agreements.get("SMA-8")}, "envelope.years"),
+    ],
+)
+def test_bad_splits(kwargs: dict[str, object], field: str) -> None:
+    pool = _pool(np.array([[1.0, 2.0, 3.0]]))
+    with pytest.raises(bd.BurdenError, match=field):
+        bd.split_costs(pool, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("costs", "kwargs", "field"),
+    [
+        ({"labor": [-1.0]}, {"years": [2020]}, "CostPool.costs"),
+        ({"labor": [1.0]}, {"years": [2020, 2021]}, "CostPool.costs"),
+        ({"labor": [1.0, 2.0]}, {"years": [2020, 2022]}, "CostPool.years"),
+        ({}, {"years": [2020]}, "CostPool.costs"),
+        ({"labor": [1.0]}, {}, "CostPool.years"),
+        ({"labor": [1.0]}, {"years": [2020], "currency": "XXX"}, "CostPool.currency"),
+    ],
+)
+def test_bad_pools(costs: dict[str, list[float]], kwargs: dict[str, object], field: str) -> None:
+    with pytest.raises(bd.BurdenError, match=field):
+        bd.CostPool(costs, **{"currency": "KRW", **kwargs})  # type: ignore[arg-type]
