@@ -558,20 +558,23 @@ def capped_proportional(
             "caps of the members with positive weight that add up to at least the total",
         )
     n = shape[-1]
-    breaks = np.divide(c, w, out=np.full(shape, np.inf), where=active)
+    # Tiny weights make huge breakpoints; overflow to inf is the right limit there.
+    with np.errstate(over="ignore"):
+        breaks = np.divide(c, w, out=np.full(shape, np.inf), where=active)
     order = np.argsort(breaks, axis=-1)
     b = np.take_along_axis(breaks, order, axis=-1)
     cs = np.where(np.isinf(b), 0.0, np.take_along_axis(np.where(active, c, 0.0), order, -1))
     ws = np.take_along_axis(w, order, axis=-1)
     below = _exclusive_cumsum(cs)  # caps of the members already capped
     above = np.flip(np.cumsum(np.flip(ws, -1), -1), -1)  # weights not yet capped
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         paid = np.where(np.isinf(b), np.inf, below + b * above)
     m = np.minimum(np.sum(paid <= t[..., None], axis=-1), n - 1)
     below_m = np.take_along_axis(below, m[..., None], -1)[..., 0]
     above_m = np.take_along_axis(above, m[..., None], -1)[..., 0]
-    level = np.divide(t - below_m, above_m, out=np.full(t.shape, np.inf), where=above_m > 0)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(over="ignore"):
+        level = np.divide(t - below_m, above_m, out=np.full(t.shape, np.inf), where=above_m > 0)
+    with np.errstate(invalid="ignore", over="ignore"):
         out = np.where(active, np.minimum(c, level[..., None] * w), 0.0)
     return readonly(np.ascontiguousarray(out, dtype=np.float64))
 
