@@ -1,26 +1,51 @@
 """The ``burden`` command line.
 
-``burden report`` prints the seed analysis from the built-in data; ``burden datasets``
-lists the shipped datasets or shows one. Bad input prints one line on stderr and exits
-with status 2 (no traceback).
+Commands:
+
+- ``burden report [--out DIR] [--years Y1-Y2] [--base-year Y]`` prints the seed
+  analysis and writes it as a self-contained HTML report with CSV tables to ``DIR``
+  (default ``./burden-report``);
+- ``burden run FILE.toml [--out DIR]`` runs a scenario file (see
+  :mod:`burden.scenario_file`) and writes its tables and figures;
+- ``burden compare BASELINE ALTERNATIVE [--currency] [--price-basis] [--years]``
+  prints the comparison of two built-in agreements;
+- ``burden datasets list | show NAME | export NAME [--out FILE.csv]``.
+
+Exit status 0 on success; bad input prints one line on stderr, starting
+``burden: error:``, and exits with status 2 (no traceback). Files are written
+atomically: a failed run leaves nothing half-written.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import pandas as pd
 
-from burden import __version__, datasets
-from burden._errors import BurdenError
+from burden import __version__, agreements, datasets
+from burden._errors import BurdenError, InvalidInputError
+from burden.compare import compare
+from burden.money import check_price_basis
 from burden.report import seed_analysis
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from burden.typing import PriceBasis
+
 __all__ = ["main"]
+
+_DATASET_ACTIONS = ("list", "show", "export")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"burden: error: {message} (see {self.prog} --help)\n")
 
 
 def _years(text: str) -> list[int]:
@@ -38,21 +63,41 @@ def _years(text: str) -> list[int]:
     return list(range(start, stop + 1))
 
 
+def _price_basis(text: str) -> PriceBasis:
+    """Parse ``nominal`` or a base year such as ``2019``."""
+    if text == "nominal":
+        return "nominal"
+    try:
+        return int(text)
+    except ValueError:
+        msg = f'expected "nominal" or a base year such as 2019, got {text!r}'
+        raise argparse.ArgumentTypeError(msg) from None
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="burden",
         description="Model how allies share the costs of stationed forces, from cited data.",
     )
     parser.add_argument("--version", action="version", version=f"burden {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
     report = commands.add_parser(
         "report",
-        help="print the seed analysis (2019 US demand vs the 10th and 11th SMA)",
+        help="the seed analysis (2019 US demand vs the 10th and 11th SMA), console and HTML",
         description=(
             "Print the US 2019 demand against the February 2019 agreement and the "
             "11th SMA: per year and cumulative, in KRW and USD, nominal and real, "
-            "with burden indicators and sources."
+            "with burden indicators and sources; and write it as a self-contained "
+            "HTML report (figures embedded) with CSV tables."
         ),
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("burden-report"),
+        metavar="DIR",
+        help="folder for index.html and the CSV tables (default ./burden-report)",
     )
     report.add_argument(
         "--years", type=_years, default=None, help="years to show, e.g. 2020-2025 (default)"
@@ -63,30 +108,180 @@ def _parser() -> argparse.ArgumentParser:
         default=2019,
         help="base year of the constant-price tables (default 2019)",
     )
-    data = commands.add_parser("datasets", help="list the shipped datasets or show one")
-    data.add_argument("name", nargs="?", help="dataset to show (omit to list them)")
+
+    run = commands.add_parser(
+        "run",
+        help="run a TOML scenario file and write its tables (CSV) and figures (PNG)",
+        description=(
+            "Run the agreements and analyses described in a TOML scenario file "
+            "(schema: docs/scenario_files.md) and write the results to a folder."
+        ),
+    )
+    run.add_argument("file", type=Path, metavar="FILE.toml", help="the scenario file")
+    run.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default ./<file name>-results)",
+    )
+
+    cmp = commands.add_parser(
+        "compare",
+        help="compare two built-in agreements and print the table",
+        description=(
+            "Compare two built-in agreements or positions year by year (see "
+            "'burden compare --list'), with burden indicators."
+        ),
+    )
+    cmp.add_argument("baseline", nargs="?", help="built-in name, e.g. SMA-10-HELD")
+    cmp.add_argument("alternative", nargs="?", help="built-in name, e.g. US-DEMAND-2019")
+    cmp.add_argument("--currency", default="KRW", help="currency of the table (default KRW)")
+    cmp.add_argument(
+        "--price-basis",
+        type=_price_basis,
+        default="nominal",
+        help='"nominal" (default) or a base year of constant prices, e.g. 2019',
+    )
+    cmp.add_argument("--years", type=_years, default=None, help="years, e.g. 2020-2025")
+    cmp.add_argument("--list", action="store_true", help="list the built-in names and exit")
+
+    data = commands.add_parser(
+        "datasets",
+        help="list, show or export the shipped datasets",
+        description=(
+            "datasets list: one line per dataset; datasets show NAME: print it; "
+            "datasets export NAME [--out FILE.csv]: write it as CSV (to stdout "
+            "without --out). 'datasets NAME' is short for 'datasets show NAME'."
+        ),
+    )
+    data.add_argument("action", nargs="?", default="list", help="list, show or export")
+    data.add_argument("name", nargs="?", help="dataset name (see 'burden datasets list')")
+    data.add_argument("--out", type=Path, default=None, metavar="FILE.csv", help="CSV to write")
     return parser
 
 
-def _run(args: argparse.Namespace) -> str:
-    if args.command == "datasets":
-        with pd.option_context("display.width", 160, "display.max_columns", 20):
-            if args.name is None:
-                return datasets.describe().to_string()
-            return datasets.load(args.name).to_string(index=False)
+def _report(args: argparse.Namespace) -> str:
+    from burden.html_report import write_report  # noqa: PLC0415
+
     seed = seed_analysis(years=args.years, price_base_year=args.base_year)
-    return seed.to_text()
+    index, note = write_report(seed, args.out)
+    if note:
+        print(f"burden: {note}", file=sys.stderr)
+    return f"{seed.to_text()}\n\nReport written to {index}"
+
+
+def _run_file(args: argparse.Namespace) -> str:
+    from burden import scenario_file  # noqa: PLC0415
+
+    scenario = scenario_file.load(args.file)
+    out = args.out if args.out is not None else Path(f"{args.file.stem}-results")
+    written, note = scenario_file.run(scenario, out)
+    if note:
+        print(f"burden: {note}", file=sys.stderr)
+    names = ", ".join(p.name for p in written)
+    return f"{scenario.title}: wrote {len(written)} files to {out}: {names}"
+
+
+def _compare(args: argparse.Namespace) -> str:
+    if args.list:
+        return "\n".join(agreements.names())
+    if args.baseline is None or args.alternative is None:
+        raise InvalidInputError(
+            "compare", None, "two built-in names: BASELINE ALTERNATIVE (see --list)"
+        )
+    basis = check_price_basis(args.price_basis, "--price-basis")
+    result = compare(
+        agreements.get(args.baseline),
+        agreements.get(args.alternative),
+        currency=args.currency,
+        price_basis=basis,
+        years=args.years,
+    )
+    label = "nominal" if basis == "nominal" else f"constant {basis} prices"
+    table = result.table()
+    shares = [c for c in table.columns if c.endswith(("% defence budget", "% GDP"))]
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        head = f"{result.alternative.label} vs {result.baseline.label}, {result.currency} {label}"
+        money = table.iloc[:, :2].join(table[["difference"]]) / 1e9
+        money.columns = [f"{c} (bn)" for c in money.columns]
+        money["ratio"] = table["ratio"]
+        per_member = table[[c for c in table.columns if c.endswith("per service member")]]
+        return "\n\n".join(
+            [
+                head,
+                money.to_string(float_format=lambda v: f"{v:,.3f}", na_rep=""),
+                "Shares (%)",
+                table[shares].to_string(float_format=lambda v: f"{v:,.3f}", na_rep=""),
+                f"Per US service member ({result.currency})",
+                per_member.to_string(float_format=lambda v: f"{v:,.0f}", na_rep=""),
+            ]
+        )
+
+
+def _datasets(args: argparse.Namespace) -> str:
+    action, name = args.action, args.name
+    if action not in _DATASET_ACTIONS:
+        # 'burden datasets NAME' (the older form) shows NAME.
+        if name is not None:
+            raise InvalidInputError("datasets", action, f"one of {list(_DATASET_ACTIONS)}")
+        action, name = "show", action
+    if action == "list":
+        with pd.option_context("display.width", 160, "display.max_columns", 20):
+            return datasets.describe().to_string()
+    if name is None:
+        raise InvalidInputError(f"datasets {action}", None, f"a dataset name: {datasets.names()}")
+    frame = datasets.load(name)
+    if action == "show":
+        with pd.option_context("display.width", 160, "display.max_columns", 20):
+            return frame.to_string(index=False)
+    csv = frame.to_csv(index=False)
+    if args.out is None:
+        return csv.rstrip("\n")
+    from burden.html_report import write_files  # noqa: PLC0415
+
+    target: Path = args.out
+    written = write_files(target.parent, {target.name: csv.encode("utf-8")})
+    return f"wrote {written[0]}"
+
+
+def _dispatch(args: argparse.Namespace) -> str:
+    if args.command == "datasets":
+        return _datasets(args)
+    if args.command == "run":
+        return _run_file(args)
+    if args.command == "compare":
+        return _compare(args)
+    return _report(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    """Run the command line; return the exit status (0 ok, 2 bad input).
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name; default ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        0 on success, 2 on bad input (after one line on stderr).
+
+    Examples
+    --------
+    >>> main(["compare", "--list"])  # doctest: +ELLIPSIS
+    SMA-6
+    ...
+    0
+    """
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
     try:
-        output = _run(args)
+        output = _dispatch(args)
     except BurdenError as err:
         print(f"burden: error: {err}", file=sys.stderr)
         return 2

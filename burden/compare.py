@@ -33,6 +33,8 @@ from burden.money import Amounts, MoneyContext, check_currency, check_price_basi
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from matplotlib.axes import Axes
+
     from burden.typing import FloatArray, IntArray, PriceBasis
 
 __all__ = ["Comparison", "Indicators", "compare", "korea_context_series"]
@@ -220,6 +222,24 @@ class Comparison:
         batch = np.broadcast_shapes(self.baseline.batch_shape, self.alternative.batch_shape)
         frames = [_long(values, self.years, batch, s, m, u) for s, m, values, u in pieces]
         return pd.concat(frames, ignore_index=True)
+
+    def plot(self, ax: Axes | None = None) -> Axes:
+        """Plot both scenarios per year as bars and their ratio on a twin axis.
+
+        Needs the ``plot`` extra (matplotlib); see :func:`burden.plot.plot_comparison`.
+
+        Examples
+        --------
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> import burden as bd
+        >>> c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
+        >>> c.plot().get_title()
+        'SMA-11 vs SMA-10-HELD'
+        """
+        from burden.plot import plot_comparison  # noqa: PLC0415 (matplotlib is optional)
+
+        return plot_comparison(self, ax=ax)
 
     def _repr_html_(self) -> str:
         title = (

@@ -46,6 +46,8 @@ from burden.money import Amounts, MoneyContext, check_currency, check_price_basi
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from matplotlib.axes import Axes
+
     from burden.typing import BoolArray, FloatArray, IntArray, PriceBasis
 
 __all__ = [
@@ -426,6 +428,19 @@ class SplitResult:
             f"{self.pool.price_basis})</p>"
         )
         return head + self.to_frame().head(60).to_html(index=False)
+
+    def plot(self, ax: Axes | None = None) -> Axes:
+        """Plot stacked host and sender bars by category (needs the plot extra)."""
+        from burden import plot as _plot  # noqa: PLC0415 - matplotlib is optional
+
+        if self.host.ndim != 2:
+            raise InvalidInputError(
+                "SplitResult.plot", self.host.shape, "a split without draws (years, categories)"
+            )
+        unit = f"{self.pool.currency} ({self.pool.price_basis})"
+        return _plot.plot_split(
+            self.categories, self.years, self.host, self.sender, unit=unit, ax=ax
+        )
 
 
 def _fractions(

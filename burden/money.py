@@ -55,6 +55,8 @@ from burden._validate import as_float_array, as_year, as_year_series, readonly
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from matplotlib.axes import Axes
+
     from burden.typing import FloatArray, IntArray, PriceBasis
 
 __all__ = [
@@ -566,6 +568,22 @@ class Amounts:
         frame["price_basis"] = str(self.price_basis)
         frame["label"] = self.label
         return frame
+
+    def plot(self, ax: Axes | None = None) -> Axes:
+        """Plot the amounts by year (median and 5-95% band when there are draws).
+
+        Needs the ``plot`` extra (matplotlib); see :func:`burden.plot.plot_paths`.
+
+        Examples
+        --------
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> Amounts(values=[1e12, 1.1e12], years=[2020, 2021], currency="KRW").plot().get_ylabel()
+        'KRW trillion (nominal)'
+        """
+        from burden.plot import plot_paths  # noqa: PLC0415 (matplotlib is optional)
+
+        return plot_paths([self], ax=ax)
 
     def _repr_html_(self) -> str:
         caption = f"{self.label or 'Amounts'} ({self.currency}, {self.price_basis})"

@@ -69,6 +69,64 @@ class SeedAnalysis:
     years: tuple[int, ...]
     price_base_year: int
 
+    def tables(self) -> dict[str, tuple[str, pd.DataFrame]]:
+        """Return the report's wide tables, each with its title.
+
+        Returns
+        -------
+        dict of str to (str, DataFrame)
+            Keyed by a file-safe name: ``amounts_krw_nominal``,
+            ``amounts_krw_<base year>``, ``amounts_usd_nominal``,
+            ``amounts_usd_<base year>`` (amounts per year in bn and the demand's
+            ratios), ``shares`` (% of defence budget and GDP) and
+            ``per_service_member`` (USD). Rows are years (``total`` last).
+
+        Examples
+        --------
+        >>> seed = seed_analysis()
+        >>> list(seed.tables())[:2]
+        ['amounts_krw_nominal', 'amounts_krw_2019']
+        """
+        out: dict[str, tuple[str, pd.DataFrame]] = {}
+        for (currency, basis), block in self.amounts.groupby(
+            ["currency", "price_basis"], sort=False
+        ):
+            scale, unit = _UNITS[str(currency)]
+            label = "nominal" if basis == "nominal" else f"constant {basis} prices"
+            wide = block.pivot_table(index="year", columns="scenario", values="value")
+            wide = wide.loc[block["year"].unique(), [BASELINE, AGREED, DEMAND]]
+            wide = wide / scale
+            wide["demand/held"] = wide[DEMAND] / wide[BASELINE]
+            wide["demand/SMA-11"] = wide[DEMAND] / wide[AGREED]
+            key = f"amounts_{str(currency).lower()}_{basis}"
+            out[key] = (f"Amounts per year, {unit}, {label}", wide)
+        ind = self.indicators.pivot_table(
+            index="year", columns=["measure", "scenario"], values="value", dropna=False
+        )
+        shares = pd.DataFrame(
+            {
+                f"{s} %budget": 100 * ind[("share_of_defense_budget", s)]
+                for s in (BASELINE, AGREED, DEMAND)
+            }
+        )
+        for s in (BASELINE, AGREED, DEMAND):
+            shares[f"{s} %GDP"] = 100 * ind[("share_of_gdp", s)]
+        per_member = pd.DataFrame(
+            {f"{s}": ind[("per_service_member", s)] for s in (BASELINE, AGREED, DEMAND)}
+        )
+        out["shares"] = (
+            (
+                "Share of Korea's main defence budget and of GDP (%, nominal KRW;"
+                " GDP on the Bank of Korea 2020 base, blank where not published)"
+            ),
+            shares,
+        )
+        out["per_service_member"] = (
+            "USD per US service member stationed (about 28,500), nominal",
+            per_member,
+        )
+        return out
+
     def to_text(self) -> str:
         """Render the analysis as the plain-text report of ``burden report``."""
         h = self.headline
@@ -92,44 +150,10 @@ class SeedAnalysis:
         for name, row in self.scenarios.iterrows():
             wrapped = textwrap.wrap(str(row["description"]), width=78)
             lines += [f"  {name:<16}{wrapped[0]}"] + [f"  {'':<16}{w}" for w in wrapped[1:]]
-        for (currency, basis), block in self.amounts.groupby(
-            ["currency", "price_basis"], sort=False
-        ):
-            scale, unit = _UNITS[str(currency)]
-            label = "nominal" if basis == "nominal" else f"constant {basis} prices"
-            wide = block.pivot_table(index="year", columns="scenario", values="value")
-            wide = wide.loc[block["year"].unique(), [BASELINE, AGREED, DEMAND]]
-            wide = wide / scale
-            wide["demand/held"] = wide[DEMAND] / wide[BASELINE]
-            wide["demand/SMA-11"] = wide[DEMAND] / wide[AGREED]
-            lines += ["", f"Amounts per year, {unit}, {label}", _fmt(wide)]
-        ind = self.indicators.pivot_table(
-            index="year", columns=["measure", "scenario"], values="value", dropna=False
-        )
-        shares = pd.DataFrame(
-            {
-                f"{s} %budget": 100 * ind[("share_of_defense_budget", s)]
-                for s in (BASELINE, AGREED, DEMAND)
-            }
-        )
-        for s in (BASELINE, AGREED, DEMAND):
-            shares[f"{s} %GDP"] = 100 * ind[("share_of_gdp", s)]
-        per_member = pd.DataFrame(
-            {f"{s}": ind[("per_service_member", s)] for s in (BASELINE, AGREED, DEMAND)}
-        )
-        lines += [
-            "",
-            (
-                "Share of Korea's main defence budget and of GDP (%, nominal KRW;"
-                " GDP on the Bank of Korea 2020 base, blank where not published)"
-            ),
-            _fmt(shares, digits=3),
-            "",
-            "USD per US service member stationed (about 28,500), nominal",
-            _fmt(per_member, digits=0),
-            "",
-            "Sources",
-        ]
+        for key, (title, table) in self.tables().items():
+            digits = 0 if key == "per_service_member" else 3
+            lines += ["", title, _fmt(table, digits=digits)]
+        lines += ["", "Sources"]
         lines += [f"  {sid:<5} {row.citation}" for sid, row in self.sources.iterrows()]
         return "\n".join(lines)
 

@@ -1,10 +1,31 @@
-"""The burden command line: output, exit codes, one-line errors."""
+"""The burden command line: output, files, exit codes, one-line errors."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 from burden.cli import main
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "scenario.toml"
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `burden report` writes ./burden-report by default: keep it out of the repository.
+    monkeypatch.chdir(tmp_path)
+
+
+def _one_error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("burden: error:")
+    assert "Traceback" not in err
+    return lines[0]
 
 
 def test_report_prints_the_seed_analysis(capsys: pytest.CaptureFixture[str]) -> None:
@@ -25,12 +46,39 @@ def test_report_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2023" not in out.split("Amounts per year")[1].split("Share of")[0]
 
 
+def test_report_writes_html_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report"]) == 0  # default folder ./burden-report
+    assert (tmp_path / "burden-report" / "index.html").is_file()
+    out_dir = tmp_path / "elsewhere"
+    assert main(["report", "--out", str(out_dir), "--years", "2021-2022"]) == 0
+    out = capsys.readouterr().out
+    assert f"Report written to {out_dir / 'index.html'}" in out
+    wide = pd.read_csv(out_dir / "amounts_krw_nominal.csv", index_col=0)
+    assert list(wide.index) == ["2021", "2022", "total"]
+    assert "1,183.300" in (out_dir / "index.html").read_text(encoding="utf-8")  # SMA-11 2021
+
+
+def test_report_to_unwritable_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "taken").write_text("not a folder")
+    assert main(["report", "--out", str(tmp_path / "taken" / "report")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "a folder that can be written" in _one_error_line(captured.err)
+
+
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
         (["report", "--years", "2010-2012"], "years"),
         (["report", "--base-year", "1990"], "1990"),
         (["datasets", "nope"], "dataset"),
+        (["datasets", "show"], "dataset name"),
+        (["datasets", "export", "nope"], "dataset"),
+        (["compare", "SMA-11", "SMA-99"], "SMA-99"),
+        (["compare", "SMA-11"], "BASELINE ALTERNATIVE"),
+        (["compare", "SMA-10-HELD", "SMA-11", "--currency", "XYZ"], "XYZ"),
+        (["compare", "SMA-10-HELD", "SMA-11", "--years", "2030-2031"], "years"),
+        (["run", "no-such-file.toml"], "cannot read the file"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
@@ -39,24 +87,70 @@ def test_bad_input_exits_2_with_one_line(
     assert main(argv) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    lines = captured.err.strip().splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith("burden: error:")
-    assert needle in lines[0]
+    assert needle in _one_error_line(captured.err)
 
 
-def test_unparsable_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--years", "soon"],
+        ["compare", "A", "B", "--price-basis", "real"],
+        ["nonsense"],
+        ["report", "--unknown"],
+    ],
+)
+def test_unparsable_arguments_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
-        main(["report", "--years", "soon"])
+        main(argv)
     assert exc.value.code == 2
-    assert "Traceback" not in capsys.readouterr().err
+    _one_error_line(capsys.readouterr().err)
 
 
-def test_datasets_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_example_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_dir = tmp_path / "results"
+    assert main(["run", str(EXAMPLE), "--out", str(out_dir)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert (out_dir / "agreements.csv").is_file()
+    assert (out_dir / "compare_cpi_capped_vs_us_demand_krw.csv").is_file()
+    assert main(["run", str(EXAMPLE)]) == 0  # default folder: ./scenario-results
+    assert (tmp_path / "scenario-results" / "agreements.csv").is_file()
+
+
+def test_compare_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["compare", "SMA-10-HELD", "US-DEMAND-2019", "--currency", "USD"]
+    assert main([*argv, "--price-basis", "2019", "--years", "2020-2021"]) == 0
+    out = capsys.readouterr().out
+    assert "US-DEMAND-2019 vs SMA-10-HELD, USD constant 2019 prices" in out
+    assert "5.682" in out  # 2020 ratio: USD 5 bn at 1,180.56 KRW/USD over KRW 1,038.9 bn
+    assert "2022" not in out
+    assert "Per US service member (USD)" in out
+    assert main(["compare", "--list"]) == 0
+    assert "US-DEMAND-2019" in capsys.readouterr().out.splitlines()
+
+
+def test_datasets_list_show_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["datasets"]) == 0
     assert "sma_history" in capsys.readouterr().out
+    assert main(["datasets", "list"]) == 0
+    assert "us_troops" in capsys.readouterr().out
     assert main(["datasets", "nato_targets"]) == 0
     assert "hague_2025_core" in capsys.readouterr().out
+    assert main(["datasets", "show", "nato_targets"]) == 0
+    assert "hague_2025_core" in capsys.readouterr().out
+    assert main(["datasets", "export", "sma_history"]) == 0
+    assert capsys.readouterr().out.startswith("year,")
+    target = tmp_path / "sub" / "hist.csv"
+    assert main(["datasets", "export", "sma_history", "--out", str(target)]) == 0
+    exported = pd.read_csv(target)
+    assert 1038.9e9 in set(exported["amount"])  # 10th SMA (S1)
+
+
+@pytest.mark.parametrize("command", [[], ["report"], ["run"], ["compare"], ["datasets"]])
+def test_help_on_each_command(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([*command, "--help"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.startswith("usage: burden")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,3 +158,26 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out.startswith("burden ")
+
+
+def test_installed_command_in_a_subprocess(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "burden.cli"]
+    ok = subprocess.run(
+        [*command, "compare", "SMA-10-HELD", "SMA-11"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "SMA-11 vs SMA-10-HELD" in ok.stdout
+    bad = subprocess.run(
+        [*command, "compare", "SMA-10-HELD", "SMA-99"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert "SMA-99" in _one_error_line(bad.stderr)

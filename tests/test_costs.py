@@ -256,3 +256,23 @@ def test_bad_splits(kwargs: dict[str, object], field: str) -> None:
 def test_bad_pools(costs: dict[str, list[float]], kwargs: dict[str, object], field: str) -> None:
     with pytest.raises(bd.BurdenError, match=field):
         bd.CostPool(costs, **{"currency": "KRW", **kwargs})  # type: ignore[arg-type]
+
+
+def test_split_plot_draws_host_and_sender_bars() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    pool = _sma_pool(2019)
+    ax = bd.split_costs(pool, host_shares={"labor": 0.5, "logistics": 1.0}).plot()
+    try:
+        assert "KRW" in ax.get_ylabel()
+        legend = ax.get_legend()
+        assert legend is not None
+        labels = [t.get_text() for t in legend.get_texts()]
+        assert any("labor" in label for label in labels)
+        assert len(ax.patches) >= 2 * len(pool.categories)  # host and sender bars per category
+    finally:
+        plt.close("all")

@@ -43,3 +43,14 @@ def test_cost_split_example_reports_the_gao_ratios(capsys: pytest.CaptureFixture
     assert "KOR: USD 5.8 bn / USD 13.4 bn = 43%" in out
     assert "JPN: USD 12.6 bn / USD 20.9 bn = 60%" in out
     assert "total 1,183.3" in out  # 2021 categories add up to the 11th SMA's 2021 (S4)
+
+
+def test_allocation_example_uses_the_cited_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES[0].parent / "allied_allocation.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    # 2024: KRW 59.4244 tn / KRW 2,556.9 tn = 2.32% (S56, S65).
+    assert "2024: 2.32%" in out
+    # 1,038.9 / 1,183.3 = 87.8% of the needs: every need cut by 12.2% proportionally (S4).
+    assert "by the same 12.2%" in out
+    # CEL: equal losses of (1,183.3 - 1,038.9) / 3 = 48.13 -> labour 559.8 - 48.1 = 511.7.
+    assert "511.7" in out

@@ -1,0 +1,431 @@
+"""The seed analysis as a self-contained HTML report, and atomic file writing.
+
+:func:`render_html` turns a :class:`~burden.report.SeedAnalysis` (and optionally its
+figures as PNG bytes) into one HTML page with no external files: figures are
+embedded as base64 ``data:`` URIs. :func:`report_files` adds the tables as CSV, and
+:func:`write_files` writes any set of files atomically: each is written to a
+temporary file in the target folder and moved into place with :func:`os.replace`,
+so an interrupted or failed run never leaves a half-written file behind.
+``burden report --out DIR`` calls :func:`write_report`.
+
+Examples
+--------
+>>> from burden.report import seed_analysis
+>>> page = render_html(seed_analysis())
+>>> page.startswith("<!DOCTYPE html>")
+True
+>>> "S66" in page
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import secrets
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import numpy as np
+import pandas as pd
+
+from burden._errors import InvalidInputError, MissingDataError
+from burden.compare import compare
+from burden.money import Amounts
+from burden.report import AGREED, BASELINE, DEMAND, REFERENCE_YEAR
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Callable, Mapping
+
+    from matplotlib.axes import Axes
+
+    from burden.report import SeedAnalysis
+
+__all__ = [
+    "FigurePNG",
+    "render_html",
+    "report_files",
+    "seed_figures",
+    "write_files",
+    "write_report",
+]
+
+FigurePNG = tuple[str, bytes]
+"""A figure for the report: its caption and its PNG bytes."""
+
+INDEX: Final = "index.html"
+
+_CSS: Final = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto;
+       max-width: 72rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem;
+     border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+h3 { font-size: 1.02rem; margin-top: 1.4rem; }
+table { border-collapse: collapse; font-size: .85rem; margin: .4rem 0 1rem; }
+th, td { padding: .25rem .6rem; border-bottom: 1px solid #e3e3e3; }
+td { text-align: right; font-variant-numeric: tabular-nums; }
+th { text-align: right; background: #f4f4f4; }
+tbody th { text-align: left; background: none; }
+tbody tr:last-child th, tbody tr:last-child td { font-weight: 600; }
+figure { margin: 1rem 0 2rem; } figure img { max-width: 100%; height: auto; }
+figcaption { font-size: .85rem; color: #444; }
+dt { font-weight: 600; } dd { margin: 0 0 .6rem 1.2rem; }
+.headline td { text-align: left; } .note { color: #555; font-size: .9rem; }
+ol.sources li { margin-bottom: .25rem; font-size: .9rem; }
+.table-wrap { overflow-x: auto; }
+"""
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _scenario_amounts(seed: SeedAnalysis, currency: str, basis: str) -> list[Amounts]:
+    """Rebuild the per-year Amounts of the three scenarios from the tidy table."""
+    rows = seed.amounts
+    keep = (rows["currency"] == currency) & (rows["price_basis"] == basis)
+    keep &= rows["year"] != "total"
+    out = []
+    for name in (BASELINE, AGREED, DEMAND):
+        block = rows.loc[keep & (rows["scenario"] == name)]
+        out.append(
+            Amounts(
+                values=block["value"].to_numpy(dtype=np.float64),
+                years=block["year"].astype(np.int64).to_numpy(),
+                currency=currency,
+                price_basis="nominal" if basis == "nominal" else int(basis),
+                label=name,
+            )
+        )
+    return out
+
+
+def _png(draw: Callable[[Axes], object], size: tuple[float, float]) -> bytes:
+    try:
+        from matplotlib.figure import Figure as MplFigure  # noqa: PLC0415
+    except ImportError:
+        raise MissingDataError(
+            "matplotlib", None, "the plot extra: pip install 'burden[plot]'"
+        ) from None
+    # A bare Figure (not pyplot): no global state, nothing left open.
+    fig = MplFigure(figsize=size, dpi=110, layout="constrained")
+    draw(fig.subplots())
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def seed_figures(seed: SeedAnalysis) -> dict[str, FigurePNG]:
+    """Render the report's figures as PNG bytes (needs matplotlib).
+
+    Parameters
+    ----------
+    seed : SeedAnalysis
+
+    Returns
+    -------
+    dict of str to (caption, bytes)
+        ``paths`` (the three scenarios, KRW nominal), ``demand_vs_held`` and
+        ``demand_vs_sma11`` (comparisons, KRW nominal, with the ratio).
+
+    Raises
+    ------
+    MissingDataError
+        With field ``"matplotlib"`` if matplotlib is not installed.
+
+    Examples
+    --------
+    >>> from burden.report import seed_analysis
+    >>> figures = seed_figures(seed_analysis())
+    >>> figures["paths"][1][1:4]
+    b'PNG'
+    """
+    from burden.plot import plot_comparison, plot_paths  # noqa: PLC0415
+
+    held, agreed, demand = _scenario_amounts(seed, "KRW", "nominal")
+    span = f"{seed.years[0]}-{seed.years[-1]}"
+    figures: dict[str, FigurePNG] = {
+        "paths": (
+            (
+                f"Contribution per year, {span}, KRW nominal: the February 2019 level held, "
+                "the 11th SMA as agreed, and the 2019 US demand converted at each year's "
+                "average exchange rate."
+            ),
+            _png(
+                lambda ax: plot_paths(
+                    [held, agreed, demand], ax=ax, title=f"Contribution per year, {span}"
+                ),
+                (8.0, 4.6),
+            ),
+        )
+    }
+    for key, base in (("demand_vs_held", held), ("demand_vs_sma11", agreed)):
+        comparison = compare(base, demand)
+        figures[key] = (
+            (
+                f"{DEMAND} against {base.label}, KRW nominal, per year; the dashed line "
+                "(right axis) is the ratio of the two."
+            ),
+            _png(partial(plot_comparison, comparison), (8.0, 4.6)),
+        )
+    return figures
+
+
+def _table_html(frame: pd.DataFrame, digits: int) -> str:
+    body = frame.to_html(
+        float_format=lambda v: f"{v:,.{digits}f}",
+        na_rep="",
+        border=0,
+        justify="right",
+        escape=True,
+    )
+    return f'<div class="table-wrap">{body}</div>'
+
+
+def render_html(
+    seed: SeedAnalysis,
+    figures: Mapping[str, FigurePNG] | None = None,
+    *,
+    note: str = "",
+) -> str:
+    """Render the seed analysis as one self-contained HTML page.
+
+    Parameters
+    ----------
+    seed : SeedAnalysis
+        From :func:`burden.report.seed_analysis`.
+    figures : mapping of str to (caption, PNG bytes), optional
+        Embedded as base64 ``<img>`` in the order given (see :func:`seed_figures`).
+    note : str, optional
+        A remark shown above the figures (e.g. why there are none).
+
+    Returns
+    -------
+    str
+        The HTML document. Pure: nothing is read or written.
+
+    Examples
+    --------
+    >>> from burden.report import seed_analysis
+    >>> page = render_html(seed_analysis(), {"x": ("A caption", b"PNG")})
+    >>> page.count("data:image/png;base64,")
+    1
+    """
+    h = seed.headline
+    span = f"{seed.years[0]}-{seed.years[-1]}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>burden: the 2019 US demand against the 10th and 11th SMA</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<h1>The 2019 US &ldquo;drastic increase&rdquo; against the February 2019 agreement</h1>",
+        (
+            f'<p class="note">Computed by burden from its built-in, cited data; years {span}; '
+            f"constant prices of {seed.price_base_year}. Every figure is traced to the sources "
+            "listed at the end.</p>"
+        ),
+        f"<h2>Headline, reference year {REFERENCE_YEAR}</h2>",
+        '<table class="headline"><tbody>',
+        (
+            f"<tr><th>10th SMA (February 2019)</th><td>KRW {h['sma10_krw'] / 1e9:,.1f} bn "
+            f"= USD {h['sma10_krw'] / h['krw_per_usd'] / 1e9:,.3f} bn at "
+            f"{h['krw_per_usd']:,.2f} KRW/USD (2019 average)</td></tr>"
+        ),
+        (
+            f"<tr><th>US demand (November 2019)</th><td>USD {h['demand_usd'] / 1e9:,.1f} bn a year "
+            f"= KRW {h['demand_krw'] / 1e9:,.1f} bn at the 2019 rate</td></tr>"
+        ),
+        (
+            f"<tr><th>Demand / February agreement</th><td>"
+            f"{h['demand_over_2019_agreement']:.2f} times</td></tr>"
+        ),
+        "</tbody></table>",
+        f"<h2>Scenarios compared, {span}</h2><dl>",
+    ]
+    for name, row in seed.scenarios.iterrows():
+        parts.append(f"<dt>{_esc(name)}</dt><dd>{_esc(row['description'])}</dd>")
+    parts.append("</dl>")
+    tables = seed.tables()
+    parts.append("<h2>Amounts per year</h2>")
+    for key, (title, table) in tables.items():
+        if key.startswith("amounts_"):
+            parts += [f'<h3 id="{_esc(key)}">{_esc(title)}</h3>', _table_html(table, 3)]
+    parts.append("<h2>Burden indicators</h2>")
+    for key in ("shares", "per_service_member"):
+        title, table = tables[key]
+        digits = 0 if key == "per_service_member" else 3
+        parts += [f'<h3 id="{_esc(key)}">{_esc(title)}</h3>', _table_html(table, digits)]
+    parts.append("<h2>Figures</h2>")
+    if note:
+        parts.append(f'<p class="note">{_esc(note)}</p>')
+    for key, (caption, png) in (figures or {}).items():
+        data = base64.b64encode(png).decode("ascii")
+        parts.append(
+            f'<figure id="fig-{_esc(key)}"><img alt="{_esc(caption)}" '
+            f'src="data:image/png;base64,{data}"><figcaption>{_esc(caption)}</figcaption>'
+            "</figure>"
+        )
+    parts.append('<h2>Sources</h2><ol class="sources">')
+    for sid, row in seed.sources.iterrows():
+        where = str(row.get("location", "")).strip()
+        link = ""
+        if where.startswith(("http://", "https://")):
+            url = where.split()[0]
+            link = f' &mdash; <a href="{_esc(url)}">{_esc(where)}</a>'
+        elif where:
+            link = f" &mdash; {_esc(where)}"
+        parts.append(f'<li id="{_esc(sid)}"><b>{_esc(sid)}</b> {_esc(row["citation"])}{link}</li>')
+    parts += ["</ol>", "</body></html>", ""]
+    return "\n".join(parts)
+
+
+def report_files(
+    seed: SeedAnalysis,
+    figures: Mapping[str, FigurePNG] | None = None,
+    *,
+    note: str = "",
+) -> dict[str, bytes]:
+    """Return every file of the report by name: ``index.html`` and the CSV tables.
+
+    The CSVs are the wide tables shown in the page (``<name>.csv`` for each of
+    :meth:`~burden.report.SeedAnalysis.tables`, values as in the page: bn, %, USD)
+    and the tidy data behind them in whole currency units (``amounts.csv``,
+    ``indicators.csv``), plus ``headline.csv``, ``scenarios.csv`` and
+    ``sources.csv``.
+
+    Examples
+    --------
+    >>> from burden.report import seed_analysis
+    >>> sorted(report_files(seed_analysis()))[:3]
+    ['amounts.csv', 'amounts_krw_2019.csv', 'amounts_krw_nominal.csv']
+    """
+    files = {name: table.to_csv().encode("utf-8") for name, (_, table) in seed.tables().items()}
+    files = {f"{name}.csv": data for name, data in files.items()}
+    files["amounts.csv"] = seed.amounts.to_csv(index=False).encode("utf-8")
+    files["indicators.csv"] = seed.indicators.to_csv(index=False).encode("utf-8")
+    files["scenarios.csv"] = seed.scenarios.to_csv().encode("utf-8")
+    files["sources.csv"] = seed.sources.to_csv().encode("utf-8")
+    headline = pd.Series(seed.headline, name="value").rename_axis("item")
+    files["headline.csv"] = headline.to_csv().encode("utf-8")
+    # The page goes last: when index.html is there, the whole report is.
+    files[INDEX] = render_html(seed, figures, note=note).encode("utf-8")
+    return files
+
+
+def write_files(folder: str | os.PathLike[str], files: Mapping[str, bytes]) -> list[Path]:
+    """Write `files` into `folder` atomically, in the order given.
+
+    Every file is first written in full to a temporary file in `folder`; only when
+    all are written are they moved into place with :func:`os.replace` (atomic on
+    one file system). On any error or interruption the temporary files are
+    removed, and a folder this call created is removed again if it is left empty.
+
+    Parameters
+    ----------
+    folder : str or PathLike
+        Created (with parents) if missing.
+    files : mapping of str to bytes
+        File name (no directories) to contents.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Raises
+    ------
+    InvalidInputError
+        If the folder cannot be created or written, or a name is not a plain file
+        name.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [p.name for p in write_files(tmp, {"a.csv": b"x,y"})]
+    ['a.csv']
+    """
+    target = Path(folder)
+    for name in files:
+        if not name or Path(name).name != name or name.startswith("."):
+            raise InvalidInputError("file name", name, "a plain file name such as 'table.csv'")
+    created = not target.exists()
+    staged: list[tuple[Path, Path]] = []
+    try:
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for name, data in files.items():
+                temp = target / f".{name}.{secrets.token_hex(6)}.part"
+                staged.append((temp, target / name))
+                # "xb": a new file with the usual permissions (umask), never a clobber.
+                with temp.open("xb") as stream:
+                    stream.write(data)
+            for temp, final in staged:
+                temp.replace(final)
+        except OSError as err:
+            reason = err.strerror or type(err).__name__
+            raise InvalidInputError(
+                "output folder", str(target), "a folder that can be written", hint=reason
+            ) from None
+    finally:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        if created and target.is_dir() and not any(target.iterdir()):
+            target.rmdir()
+    return [final for _, final in staged]
+
+
+def write_report(
+    seed: SeedAnalysis, folder: str | os.PathLike[str], *, figures: bool = True
+) -> tuple[Path, str]:
+    """Write the HTML report and its CSV tables into `folder`, atomically.
+
+    Parameters
+    ----------
+    seed : SeedAnalysis
+    folder : str or PathLike
+        Output folder, created if missing.
+    figures : bool, default True
+        Render and embed the figures. Without matplotlib the report is written
+        without them, and the returned note says so.
+
+    Returns
+    -------
+    index : Path
+        The ``index.html`` written.
+    note : str
+        Empty, or one line saying why figures are missing.
+
+    Raises
+    ------
+    InvalidInputError
+        If the folder cannot be written (nothing is left half-written).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from burden.report import seed_analysis
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     index, note = write_report(seed_analysis(), tmp, figures=False)
+    ...     index.name, index.stat().st_size > 10_000
+    ('index.html', True)
+    """
+    note = ""
+    rendered: dict[str, FigurePNG] = {}
+    if figures:
+        try:
+            rendered = seed_figures(seed)
+        except MissingDataError as err:
+            if err.field != "matplotlib":
+                raise
+            note = (
+                "matplotlib is not installed: report written without figures "
+                "(pip install 'burden[plot]')"
+            )
+    files = report_files(seed, rendered, note=note or ("" if figures else "Figures not drawn."))
+    written = write_files(folder, files)
+    return written[-1], note

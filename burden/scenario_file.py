@@ -1,0 +1,856 @@
+r"""Scenario files: agreements and analyses described in TOML, run by ``burden run``.
+
+A scenario file is data only: it is parsed with :mod:`tomllib` and nothing in it is
+executed. Every value is checked before any work starts, and every error names the
+key path, the value and what was expected, e.g.
+``agreements.us_demand.base_amount: expected a positive number, got "five"``.
+
+Schema
+------
+Top level (all optional except ``agreements``)::
+
+    title = "..."                 # shown in the output
+    description = "..."
+
+    [money]                       # assumptions for years after the shipped data
+    krw_per_usd_projection = 1400.0   # KRW per USD in every year after the last published
+    cpi_projection = 0.02             # Korean CPI inflation after the last published year
+
+    [agreements.<key>]            # one table per agreement; <key> names it in analyses
+    name = "..."                  # label in tables and figures (default: <key>)
+    base_year = 2020              # integer year
+    base_amount = 1.0389e12       # positive number, whole currency units
+    currency = "KRW"              # KRW, USD, JPY or EUR
+    end_year = 2030               # integer year >= base_year
+    rounding = 1e8                # optional: round each year's amount to this step
+    description = "..."           # optional
+    source = "S1;S21"             # optional source ids
+    escalation = { rule = "freeze" }          # one rule for every year, or
+    # [[agreements.<key>.escalation]]         # phases, in increasing order:
+    # from = 2021                             # first year of the phase
+    # rule = "fixed"                          # (the first phase may omit `from`)
+    # rate = 0.139
+
+    [agreements.<key2>]           # or a built-in agreement by name
+    builtin = "SMA-11"            # see `burden compare --list`
+    projection = 0.02             # optional: rate for unpublished index years
+
+Escalation rules (``rule = ...``) and their keys:
+
+- ``"fixed"``: ``rate`` (fraction per year, 0.05 = +5%);
+- ``"freeze"``: no keys (the previous year's amount);
+- ``"indexed"``: ``index`` (``"cpi"``: Korean CPI inflation; or
+  ``"defense_budget_growth"``: growth of Korea's main defence budget, both from
+  :func:`burden.datasets.korea_macro`), ``lag`` (years, default 0), ``cap``,
+  ``floor`` (fractions), ``rate_rounding`` (decimal places of the rate),
+  ``projection`` (rate assumed for index years not yet published);
+- ``"schedule"``: ``amounts`` = a table ``{ "2021" = 1.2e12, ... }``.
+
+Analyses::
+
+    [[compare]]                   # any number
+    baseline = "<key or built-in name>"
+    alternative = "<key or built-in name>"
+    currency = "USD"              # default "KRW"
+    price_basis = 2019            # "nominal" (default) or a base year
+    years = [2020, 2025]          # optional first and last year (default: common years)
+    name = "demand_vs_sma11"      # optional output file name
+
+    [[paths]]                     # contribution paths of several agreements
+    agreements = ["<key>", "SMA-11"]
+    currency = "KRW"
+    price_basis = "nominal"
+    years = [2020, 2030]          # optional
+    name = "paths_krw"            # optional
+
+``burden run FILE.toml --out DIR`` writes, atomically: ``agreements.csv`` (every
+agreement's nominal amounts, tidy), and for each analysis ``compare_<name>.csv``
+(:meth:`Comparison.to_frame <burden.compare.Comparison.to_frame>`) or
+``paths_<name>.csv``, each with a PNG figure of the same name when matplotlib is
+installed.
+
+Examples
+--------
+>>> scenario = loads('''
+... [agreements.flat]
+... base_year = 2020
+... base_amount = 1.0389e12
+... currency = "KRW"
+... end_year = 2022
+... escalation = { rule = "freeze" }
+... ''')
+>>> scenario.agreements["flat"].amounts().tolist()
+[1038900000000.0, 1038900000000.0, 1038900000000.0]
+>>> try:
+...     loads('[agreements.x]\nbase_year = 2020\nbase_amount = "five"')
+... except ScenarioFileError as err:
+...     print(err)
+agreements.x.base_amount: expected a positive number, got "five"
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+import numpy as np
+import pandas as pd
+
+from burden import agreements as builtins
+from burden import datasets
+from burden._errors import BurdenError, InvalidInputError, MissingDataError
+from burden.agreements import Agreement
+from burden.compare import compare
+from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
+from burden.money import CURRENCIES, MoneyContext, cpi_index, default_context
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Callable, Mapping, Sequence
+
+    from matplotlib.axes import Axes
+
+    from burden.compare import Comparison
+    from burden.money import Amounts
+    from burden.typing import PriceBasis
+
+__all__ = [
+    "CompareSpec",
+    "PathsSpec",
+    "Scenario",
+    "ScenarioFileError",
+    "ScenarioNameError",
+    "load",
+    "loads",
+    "run",
+]
+
+_TOP: Final = ("title", "description", "money", "agreements", "compare", "paths")
+_MONEY: Final = ("krw_per_usd_projection", "cpi_projection")
+_AGREEMENT: Final = (
+    "name",
+    "base_year",
+    "base_amount",
+    "currency",
+    "end_year",
+    "escalation",
+    "rounding",
+    "description",
+    "source",
+)
+_BUILTIN: Final = ("builtin", "projection")
+_RULE_KEYS: Final = {
+    "fixed": ("rate",),
+    "freeze": (),
+    "indexed": ("index", "lag", "cap", "floor", "rate_rounding", "projection"),
+    "schedule": ("amounts",),
+}
+_INDEXES: Final = ("cpi", "defense_budget_growth")
+_COMPARE: Final = ("baseline", "alternative", "currency", "price_basis", "years", "name")
+_PATHS: Final = ("agreements", "currency", "price_basis", "years", "name")
+_HORIZON: Final = 2100  # projections extend the data to this year
+
+_T = TypeVar("_T")
+
+
+def _toml(value: object) -> str:
+    """Render a value as it would be written in TOML (strings in double quotes)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | list | dict):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+        return text if len(text) <= 120 else text[:117] + "..."
+    return repr(value)
+
+
+class ScenarioFileError(InvalidInputError):
+    """A scenario file that cannot be read, parsed or understood.
+
+    The message names the key path (``agreements.us_demand.base_amount``), the
+    value as written in TOML and what was expected.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        expected: str,
+        *,
+        hint: str = "",
+        message: str | None = None,
+    ) -> None:
+        super().__init__(field, value, expected, hint=hint)
+        if message is None:
+            message = f"{field}: expected {expected}, got {_toml(value)}"
+            if hint:
+                message = f"{message}; {hint}"
+        self.args = (message,)
+
+
+class ScenarioNameError(ScenarioFileError, MissingDataError):
+    """A scenario file names an agreement, built-in or index that does not exist."""
+
+
+def _suggest(word: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f'did you mean "{close[0]}"?' if close else f"valid: {', '.join(options)}"
+
+
+def _check_keys(table: Mapping[str, Any], allowed: Sequence[str], path: str) -> None:
+    for key in table:
+        if key not in allowed:
+            where = f"{path}.{key}" if path else key
+            raise ScenarioFileError(
+                where,
+                key,
+                "a known key",
+                message=f"{where}: unknown key; {_suggest(key, allowed)}",
+            )
+
+
+def _table(value: object, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ScenarioFileError(path, value, "a table")
+    return value
+
+
+def _required(table: Mapping[str, Any], key: str, path: str, expected: str) -> Any:
+    if key not in table:
+        raise ScenarioFileError(
+            f"{path}.{key}", None, expected, message=f"{path}.{key}: missing; expected {expected}"
+        )
+    return table[key]
+
+
+def _string(value: object, path: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise ScenarioFileError(path, value, "a non-empty string")
+    return value
+
+
+def _number(
+    value: object,
+    path: str,
+    *,
+    expected: str = "a number",
+    positive: bool = False,
+    nonnegative: bool = False,
+    above: float | None = None,
+) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ScenarioFileError(path, value, expected)
+    number = float(value)
+    if (
+        (positive and number <= 0)
+        or (nonnegative and number < 0)
+        or (above is not None and number <= above)
+    ):
+        raise ScenarioFileError(path, value, expected)
+    return number
+
+
+def _integer(value: object, path: str, *, lo: int, hi: int, expected: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ScenarioFileError(path, value, expected)
+    return value
+
+
+def _year(value: object, path: str) -> int:
+    return _integer(value, path, lo=1900, hi=2200, expected="a year as an integer, e.g. 2019")
+
+
+def _currency(value: object, path: str) -> str:
+    if not isinstance(value, str) or value not in CURRENCIES:
+        raise ScenarioFileError(path, value, f"a currency code, one of {', '.join(CURRENCIES)}")
+    return value
+
+
+def _price_basis(value: object, path: str) -> PriceBasis:
+    if value == "nominal":
+        return "nominal"
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        raise ScenarioFileError(path, value, '"nominal" or a base year such as 2019')
+    return value
+
+
+def _year_range(value: object, path: str) -> list[int]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ScenarioFileError(path, value, "[first, last] years, e.g. [2020, 2025]")
+    first, last = (_year(v, f"{path}[{i}]") for i, v in enumerate(value))
+    if last < first:
+        raise ScenarioFileError(path, value, "[first, last] with last >= first")
+    return list(range(first, last + 1))
+
+
+def _wrap(path: str, action: Callable[[], _T]) -> _T:
+    """Run a constructor; re-raise its error prefixed with the key path."""
+    try:
+        return action()
+    except ScenarioFileError:
+        raise
+    except BurdenError as err:
+        raise ScenarioFileError(path, err.value, err.expected, message=f"{path}: {err}") from None
+
+
+def _index_series(name: str) -> pd.Series:
+    macro = datasets.korea_macro()
+    if name == "cpi":
+        # 2006 inflation in the data is inferred, not published: start in 2007.
+        return macro.loc[2007:, "cpi_inflation"].dropna()
+    budget = macro["defense_budget"].dropna()
+    return (budget / budget.shift(1) - 1.0).dropna()
+
+
+def _rule(spec: object, path: str) -> Rule:
+    table = _table(spec, path)
+    kind = _required(table, "rule", path, f"a rule: {', '.join(_RULE_KEYS)}")
+    if kind not in _RULE_KEYS:
+        raise ScenarioFileError(
+            f"{path}.rule",
+            kind,
+            f"one of {', '.join(_RULE_KEYS)}",
+            hint=_suggest(str(kind), list(_RULE_KEYS)),
+        )
+    _check_keys(table, ("rule", "from", *_RULE_KEYS[kind]), path)
+    if kind == "freeze":
+        return Freeze()
+    if kind == "fixed":
+        rate = _number(
+            _required(table, "rate", path, "a rate as a fraction, e.g. 0.05"),
+            f"{path}.rate",
+            expected="a rate as a fraction above -1, e.g. 0.05",
+            above=-1.0,
+        )
+        return Fixed(rate)
+    if kind == "schedule":
+        amounts = _table(
+            _required(table, "amounts", path, "a table of amounts"), f"{path}.amounts"
+        )
+        by_year: dict[int, float] = {}
+        for key, value in amounts.items():
+            if not re.fullmatch(r"\d{4}", key):
+                raise ScenarioFileError(f"{path}.amounts", key, 'year keys such as "2021"')
+            by_year[int(key)] = _number(
+                value,
+                f"{path}.amounts.{key}",
+                expected="an amount >= 0",
+                nonnegative=True,
+            )
+        if not by_year:
+            raise ScenarioFileError(f"{path}.amounts", amounts, "at least one year")
+        return _wrap(path, lambda: Schedule(by_year))
+    index = _required(table, "index", path, f"an index: {', '.join(_INDEXES)}")
+    if index not in _INDEXES:
+        raise ScenarioNameError(
+            f"{path}.index",
+            index,
+            f"a built-in index, one of {', '.join(_INDEXES)}",
+            hint=_suggest(str(index), _INDEXES),
+        )
+    options: dict[str, Any] = {}
+    if "lag" in table:
+        options["lag"] = _integer(
+            table["lag"], f"{path}.lag", lo=0, hi=50, expected="a whole number of years 0-50"
+        )
+    if "rate_rounding" in table:
+        options["rate_rounding"] = _integer(
+            table["rate_rounding"],
+            f"{path}.rate_rounding",
+            lo=0,
+            hi=10,
+            expected="decimal places 0-10 (3 = 0.1 percentage point)",
+        )
+    for key in ("cap", "floor", "projection"):
+        if key in table:
+            options[key] = _number(
+                table[key],
+                f"{path}.{key}",
+                expected="a rate as a fraction above -1, e.g. 0.04",
+                above=-1.0,
+            )
+    series = _index_series(str(index))
+    return _wrap(path, lambda: Indexed(series, **options))
+
+
+def _escalation(spec: object, path: str, base_year: int) -> Rule | dict[int, Rule]:
+    if isinstance(spec, dict):
+        if "from" in spec:
+            _year(spec["from"], f"{path}.from")
+        return _rule(spec, path)
+    if not isinstance(spec, list) or not spec:
+        raise ScenarioFileError(path, spec, "a rule table or an array of phase tables")
+    phases: dict[int, Rule] = {}
+    previous = base_year
+    for i, phase in enumerate(spec):
+        where = f"{path}[{i}]"
+        table = _table(phase, where)
+        if "from" in table:
+            start = _year(table["from"], f"{where}.from")
+        elif i == 0:
+            start = base_year + 1
+        else:
+            raise ScenarioFileError(
+                f"{where}.from",
+                None,
+                "a first year",
+                message=f"{where}.from: missing; expected the first year of the phase",
+            )
+        if start <= previous:
+            expected = (
+                f"base_year + 1 = {base_year + 1}"
+                if i == 0
+                else f"a year after the previous phase's ({previous})"
+            )
+            raise ScenarioFileError(f"{where}.from", start, expected)
+        if i == 0 and start != base_year + 1:
+            raise ScenarioFileError(f"{where}.from", start, f"base_year + 1 = {base_year + 1}")
+        phases[start] = _rule(table, where)
+        previous = start
+    return phases
+
+
+def _agreement(key: str, spec: object) -> Agreement:
+    path = f"agreements.{key}"
+    table = _table(spec, path)
+    if "builtin" in table:
+        _check_keys(table, _BUILTIN, path)
+        name = table["builtin"]
+        if not isinstance(name, str) or name not in builtins.names():
+            raise ScenarioNameError(
+                f"{path}.builtin",
+                name,
+                f"a built-in agreement, one of {', '.join(builtins.names())}",
+                hint=_suggest(str(name), builtins.names()),
+            )
+        agreement = builtins.get(name)
+        if "projection" in table:
+            rate = _number(
+                table["projection"],
+                f"{path}.projection",
+                expected="a rate as a fraction above -1, e.g. 0.02",
+                above=-1.0,
+            )
+            agreement = _wrap(path, lambda: agreement.with_projection(rate))
+        return agreement
+    _check_keys(table, _AGREEMENT, path)
+    name = _string(table.get("name", key), f"{path}.name")
+    base_year = _year(_required(table, "base_year", path, "a year"), f"{path}.base_year")
+    base_amount = _number(
+        _required(table, "base_amount", path, "a positive number"),
+        f"{path}.base_amount",
+        expected="a positive number",
+        positive=True,
+    )
+    currency = _currency(
+        _required(table, "currency", path, f"one of {', '.join(CURRENCIES)}"), f"{path}.currency"
+    )
+    end_year = _year(_required(table, "end_year", path, "a year"), f"{path}.end_year")
+    if end_year < base_year:
+        raise ScenarioFileError(f"{path}.end_year", end_year, f"a year >= base_year ({base_year})")
+    escalation = _escalation(
+        _required(table, "escalation", path, "a rule table or an array of phases"),
+        f"{path}.escalation",
+        base_year,
+    )
+    rounding = None
+    if "rounding" in table:
+        rounding = _number(
+            table["rounding"],
+            f"{path}.rounding",
+            expected="a positive step such as 1e8",
+            positive=True,
+        )
+    text = {k: _string(table[k], f"{path}.{k}") for k in ("description", "source") if k in table}
+    return _wrap(
+        path,
+        lambda: Agreement(
+            name=name,
+            base_year=base_year,
+            base_amount=base_amount,
+            currency=currency,
+            end_year=end_year,
+            escalation=escalation,
+            rounding=rounding,
+            **text,
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CompareSpec:
+    """One ``[[compare]]`` analysis: baseline and alternative keys and options."""
+
+    name: str
+    baseline: str
+    alternative: str
+    currency: str = "KRW"
+    price_basis: PriceBasis = "nominal"
+    years: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PathsSpec:
+    """One ``[[paths]]`` analysis: agreements to draw on one currency and basis."""
+
+    name: str
+    agreements: tuple[str, ...]
+    currency: str = "KRW"
+    price_basis: PriceBasis = "nominal"
+    years: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Scenario:
+    """A parsed, validated scenario file.
+
+    Attributes
+    ----------
+    title, description : str
+    agreements : dict of str to Agreement
+        Every agreement the analyses use, by key (file keys and built-in names).
+    comparisons : tuple of CompareSpec
+    paths : tuple of PathsSpec
+    context : MoneyContext or None
+        The shipped data extended by the ``[money]`` projections (None: no
+        projections, the shipped data as is).
+    """
+
+    title: str
+    description: str
+    agreements: dict[str, Agreement]
+    comparisons: tuple[CompareSpec, ...]
+    paths: tuple[PathsSpec, ...]
+    context: MoneyContext | None
+
+
+def _context(table: Mapping[str, Any]) -> MoneyContext | None:
+    _check_keys(table, _MONEY, "money")
+    if not table:
+        return None
+    macro = datasets.korea_macro()
+    ctx = default_context()
+    if "krw_per_usd_projection" in table:
+        rate = _number(
+            table["krw_per_usd_projection"],
+            "money.krw_per_usd_projection",
+            expected="a positive exchange rate (KRW per USD)",
+            positive=True,
+        )
+        fx = macro["krw_per_usd"].dropna()
+        later = pd.Series(rate, index=np.arange(int(fx.index.max()) + 1, _HORIZON + 1))
+        ctx = ctx.with_per_usd("KRW", pd.concat([fx, later]))
+    if "cpi_projection" in table:
+        inflation_rate = _number(
+            table["cpi_projection"],
+            "money.cpi_projection",
+            expected="an inflation rate as a fraction above -1, e.g. 0.02",
+            above=-1.0,
+        )
+        cpi = macro["cpi_inflation"].dropna()
+        cpi = cpi.loc[cpi.index >= 2007]
+        later = pd.Series(inflation_rate, index=np.arange(int(cpi.index.max()) + 1, _HORIZON + 1))
+        ctx = ctx.with_price_index("KRW", cpi_index(pd.concat([cpi, later]), base_year=2020))
+    return ctx
+
+
+def _file_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._") or "analysis"
+
+
+def _reference(value: object, path: str, known: dict[str, Agreement]) -> str:
+    name = _string(value, path)
+    if name in known:
+        return name
+    if name in builtins.names():
+        known[name] = builtins.get(name)
+        return name
+    options = [*known, *builtins.names()]
+    raise ScenarioNameError(
+        path,
+        name,
+        "an agreement key of this file or a built-in name",
+        hint=_suggest(name, options),
+    )
+
+
+def loads(text: str, *, source: str = "<string>") -> Scenario:
+    r"""Parse and validate a scenario from TOML text.
+
+    Parameters
+    ----------
+    text : str
+        The TOML document (schema in the module docstring).
+    source : str, default "<string>"
+        File name shown in syntax errors.
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ScenarioFileError
+        On a TOML syntax error (with its line), an unknown key (with the nearest
+        valid key), or a value of the wrong type or range (with its key path).
+    ScenarioNameError
+        On an unknown built-in agreement, index or agreement key.
+
+    Examples
+    --------
+    >>> s = loads('[agreements.a]\nbuiltin = "SMA-11"\n[[compare]]\n'
+    ...           'baseline = "a"\nalternative = "US-DEMAND-2019"')
+    >>> s.comparisons[0].name
+    'a_vs_US-DEMAND-2019'
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err)) or "invalid TOML"
+        at = f" at line {where.group(1)}, column {where.group(2)}" if where else ""
+        raise ScenarioFileError(
+            source, None, "valid TOML", message=f"{source}: invalid TOML{at}: {reason}"
+        ) from None
+    _check_keys(data, _TOP, "")
+    title = _string(data.get("title", "burden scenario"), "title")
+    description = str(_string(data["description"], "description")) if "description" in data else ""
+    context = _context(_table(data.get("money", {}), "money"))
+    specs = _table(_required(data, "agreements", "file", "at least one agreement"), "agreements")
+    if not specs:
+        raise ScenarioFileError("agreements", specs, "at least one agreement")
+    known = {key: _agreement(key, spec) for key, spec in specs.items()}
+    comparisons = []
+    for i, raw in enumerate(_array(data.get("compare", []), "compare")):
+        path = f"compare[{i}]"
+        table = _table(raw, path)
+        _check_keys(table, _COMPARE, path)
+        base = _reference(_required(table, "baseline", path, "a name"), f"{path}.baseline", known)
+        alt = _reference(
+            _required(table, "alternative", path, "a name"), f"{path}.alternative", known
+        )
+        comparisons.append(
+            CompareSpec(
+                name=_file_name(_string(table.get("name", f"{base}_vs_{alt}"), f"{path}.name")),
+                baseline=base,
+                alternative=alt,
+                currency=_currency(table.get("currency", "KRW"), f"{path}.currency"),
+                price_basis=_price_basis(
+                    table.get("price_basis", "nominal"), f"{path}.price_basis"
+                ),
+                years=tuple(_year_range(table["years"], f"{path}.years"))
+                if "years" in table
+                else None,
+            )
+        )
+    paths = []
+    for i, raw in enumerate(_array(data.get("paths", []), "paths")):
+        path = f"paths[{i}]"
+        table = _table(raw, path)
+        _check_keys(table, _PATHS, path)
+        names = _required(table, "agreements", path, "an array of agreement names")
+        if not isinstance(names, list) or not names:
+            raise ScenarioFileError(f"{path}.agreements", names, "an array of agreement names")
+        refs = tuple(_reference(n, f"{path}.agreements[{j}]", known) for j, n in enumerate(names))
+        paths.append(
+            PathsSpec(
+                name=_file_name(_string(table.get("name", f"paths_{i + 1}"), f"{path}.name")),
+                agreements=refs,
+                currency=_currency(table.get("currency", "KRW"), f"{path}.currency"),
+                price_basis=_price_basis(
+                    table.get("price_basis", "nominal"), f"{path}.price_basis"
+                ),
+                years=tuple(_year_range(table["years"], f"{path}.years"))
+                if "years" in table
+                else None,
+            )
+        )
+    outputs = [f"compare_{c.name}" for c in comparisons] + [f"paths_{p.name}" for p in paths]
+    duplicates = sorted({o for o in outputs if outputs.count(o) > 1})
+    if duplicates:
+        raise ScenarioFileError("name", duplicates[0], "a different name for each analysis")
+    return Scenario(
+        title=title,
+        description=description,
+        agreements=known,
+        comparisons=tuple(comparisons),
+        paths=tuple(paths),
+        context=context,
+    )
+
+
+def _array(value: object, path: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ScenarioFileError(path, value, f"an array of tables ([[{path}]])")
+    return value
+
+
+def load(path: str | os.PathLike[str]) -> Scenario:
+    """Read and validate a scenario file.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        A TOML file (schema in the module docstring and ``docs/scenario_files.md``).
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ScenarioFileError
+        If the file cannot be read or is not a valid scenario (see :func:`loads`).
+
+    Examples
+    --------
+    >>> load("no/such/file.toml")
+    Traceback (most recent call last):
+    ...
+    burden.scenario_file.ScenarioFileError: no/such/file.toml: cannot read the file (...)
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = getattr(err, "strerror", None) or type(err).__name__
+        raise ScenarioFileError(
+            str(path), None, "a readable file", message=f"{path}: cannot read the file ({reason})"
+        ) from None
+    return loads(text, source=str(path))
+
+
+def _png(draw: Callable[[Axes], object]) -> bytes:
+    from matplotlib.figure import Figure  # noqa: PLC0415
+
+    fig = Figure(figsize=(8.0, 4.6), dpi=110, layout="constrained")
+    draw(fig.subplots())
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _have_matplotlib() -> bool:
+    try:
+        import matplotlib as mpl  # noqa: PLC0415
+    except ImportError:
+        return False
+    return bool(mpl.__version__)
+
+
+def _compare(spec: CompareSpec, scenario: Scenario) -> Comparison:
+    return compare(
+        scenario.agreements[spec.baseline],
+        scenario.agreements[spec.alternative],
+        currency=spec.currency,
+        price_basis=spec.price_basis,
+        years=spec.years,
+        context=scenario.context,
+    )
+
+
+def _draw_comparison(comparison: Comparison, ax: Axes) -> object:
+    from burden.plot import plot_comparison  # noqa: PLC0415
+
+    return plot_comparison(comparison, ax=ax)
+
+
+def _draw_paths(amounts: list[Amounts], title: str, ax: Axes) -> object:
+    from burden.plot import plot_paths  # noqa: PLC0415
+
+    return plot_paths(amounts, ax=ax, title=title)
+
+
+def _paths(spec: PathsSpec, scenario: Scenario) -> list[Amounts]:
+    out = []
+    for key in spec.agreements:
+        amounts = scenario.agreements[key].path()
+        amounts = amounts.to(spec.currency, spec.price_basis, context=scenario.context)
+        if spec.years is not None:
+            keep = [y for y in spec.years if amounts.years[0] <= y <= amounts.years[-1]]
+            if not keep:
+                raise ScenarioFileError(
+                    f"paths.{spec.name}.years",
+                    [spec.years[0], spec.years[-1]],
+                    f"years overlapping {key} ({amounts.years[0]}..{amounts.years[-1]})",
+                )
+            amounts = amounts.select(keep)
+        out.append(amounts)
+    return out
+
+
+def run(
+    scenario: Scenario, folder: str | os.PathLike[str], *, figures: bool = True
+) -> tuple[list[Path], str]:
+    r"""Run every analysis of `scenario` and write the results into `folder`.
+
+    Everything is computed in memory first; then all files are written atomically
+    (see :func:`burden.html_report.write_files`), so an error leaves nothing
+    half-written.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        From :func:`load` or :func:`loads`.
+    folder : str or PathLike
+        Output folder, created if missing.
+    figures : bool, default True
+        Also write a PNG per analysis (skipped, with a note, without matplotlib).
+
+    Returns
+    -------
+    written : list of Path
+    note : str
+        Empty, or one line saying why figures are missing.
+
+    Raises
+    ------
+    BurdenError
+        If an analysis needs data that is missing (e.g. an exchange rate after the
+        published years without ``money.krw_per_usd_projection``), or the folder
+        cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> s = loads('[agreements.a]\nbuiltin = "SMA-11"\n[[compare]]\n'
+    ...           'baseline = "SMA-10-HELD"\nalternative = "a"')
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     written, note = run(s, tmp, figures=False)
+    ...     [p.name for p in written]
+    ['agreements.csv', 'compare_SMA-10-HELD_vs_a.csv']
+    """
+    from burden.html_report import write_files  # noqa: PLC0415
+
+    draw = figures and _have_matplotlib()
+    note = "" if draw or not figures else "matplotlib is not installed: figures not written"
+    files: dict[str, bytes] = {}
+    frames = []
+    for key, agreement in scenario.agreements.items():
+        frame = _wrap(f"agreements.{key}", agreement.path).to_frame()
+        frame.insert(0, "agreement", key)
+        frames.append(frame)
+    files["agreements.csv"] = pd.concat(frames, ignore_index=True).to_csv(index=False).encode()
+    pngs: dict[str, bytes] = {}
+    for spec in scenario.comparisons:
+        comparison = _wrap(f"compare.{spec.name}", partial(_compare, spec, scenario))
+        files[f"compare_{spec.name}.csv"] = comparison.to_frame().to_csv(index=False).encode()
+        if draw:
+            pngs[f"compare_{spec.name}.png"] = _png(partial(_draw_comparison, comparison))
+    for paths in scenario.paths:
+        amounts = _wrap(f"paths.{paths.name}", partial(_paths, paths, scenario))
+        table = pd.concat([a.to_frame() for a in amounts], ignore_index=True)
+        files[f"paths_{paths.name}.csv"] = table.to_csv(index=False).encode()
+        if draw:
+            pngs[f"paths_{paths.name}.png"] = _png(
+                partial(_draw_paths, amounts, f"{scenario.title}: {paths.name}")
+            )
+    files.update(pngs)
+    return write_files(folder, files), note

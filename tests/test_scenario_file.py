@@ -1,0 +1,256 @@
+"""TOML scenario files: the example runs; bad input gives exact, located messages."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import burden as bd
+from burden import scenario_file
+from burden.cli import main
+from burden.scenario_file import ScenarioFileError, ScenarioNameError, loads
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "scenario.toml"
+
+US = """
+[agreements.us_demand]
+base_year = 2020
+base_amount = 5e9
+currency = "USD"
+end_year = 2025
+escalation = { rule = "freeze" }
+"""
+
+
+def test_example_file_runs(tmp_path: Path) -> None:
+    scenario = scenario_file.load(EXAMPLE)
+    assert set(scenario.agreements) == {"us_demand", "sma11", "cpi_capped"}
+    written, _ = scenario_file.run(scenario, tmp_path)
+    names = {p.name for p in written}
+    assert "agreements.csv" in names
+    assert len([n for n in names if n.startswith("compare_") and n.endswith(".csv")]) == 3
+    assert len([n for n in names if n.startswith("paths_") and n.endswith(".csv")]) == 2
+    frame = pd.read_csv(tmp_path / "agreements.csv")
+    sma11 = frame[frame["agreement"] == "sma11"].set_index("year")["value"]
+    assert sma11[2025] == pytest.approx(1402.8e9)  # S6
+    capped = frame[frame["agreement"] == "cpi_capped"].set_index("year")["value"]
+    # 2021: 1,038.9 bn x (1 + 2019 CPI 0.4%) = 1,043.06 -> KRW 100 m steps: 1,043.1 bn.
+    assert capped[2021] == pytest.approx(1043.1e9)
+    # 2028 uses CPI 2026, the stated projection (2%): below the 4% cap.
+    assert capped[2028] == pytest.approx(round(capped[2027] * 1.02 / 1e8) * 1e8)
+    cmp = pd.read_csv(tmp_path / "compare_sma11_vs_us_demand_usd2019.csv")
+    ratio = cmp[(cmp["measure"] == "ratio") & (cmp["year"] == 2020)]["value"]
+    assert float(ratio.iloc[0]) == pytest.approx(5.682, abs=1e-3)
+    if importlib.util.find_spec("matplotlib") is not None:
+        assert len([n for n in names if n.endswith(".png")]) == 5
+        assert (tmp_path / "paths_all_krw_nominal.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_phases_reproduce_the_11th_sma() -> None:
+    text = """
+    [agreements.sma11]
+    base_year = 2020
+    base_amount = 1.0389e12
+    currency = "KRW"
+    end_year = 2025
+    rounding = 1e8
+    [[agreements.sma11.escalation]]
+    rule = "fixed"
+    rate = 0.139
+    [[agreements.sma11.escalation]]
+    from = 2022
+    rule = "indexed"
+    index = "defense_budget_growth"
+    lag = 1
+    rate_rounding = 3
+    """
+    mine = loads(text).agreements["sma11"].amounts().to_numpy()
+    np.testing.assert_array_equal(mine, bd.agreements.get("SMA-11").amounts().to_numpy())
+
+
+def test_schedule_and_builtin_projection() -> None:
+    text = """
+    [agreements.s]
+    base_year = 2020
+    base_amount = 1e12
+    currency = "KRW"
+    end_year = 2022
+    escalation = { rule = "schedule", amounts = { "2021" = 1.1e12, "2022" = 1.3e12 } }
+    [agreements.twelve]
+    builtin = "SMA-12"
+    projection = 0.02
+    """
+    scenario = loads(text)
+    assert scenario.agreements["s"].amounts().tolist() == [1e12, 1.1e12, 1.3e12]
+    assert int(scenario.agreements["twelve"].amounts().loc[2027] / 1e8) == 15511
+
+
+BAD = [
+    (
+        US.replace("5e9", '"five"'),
+        'agreements.us_demand.base_amount: expected a positive number, got "five"',
+        ScenarioFileError,
+    ),
+    (
+        US.replace("5e9", "\"__import__('os').system('echo hacked')\""),
+        (
+            "agreements.us_demand.base_amount: expected a positive number, "
+            "got \"__import__('os').system('echo hacked')\""
+        ),
+        ScenarioFileError,
+    ),
+    (
+        US.replace("5e9", "-5e9"),
+        "agreements.us_demand.base_amount: expected a positive number, got -5000000000.0",
+        ScenarioFileError,
+    ),
+    (
+        US.replace("base_year = 2020", 'base_year = "2020"'),
+        'agreements.us_demand.base_year: expected a year as an integer, e.g. 2019, got "2020"',
+        ScenarioFileError,
+    ),
+    (
+        US.replace("base_amount", "base_amout"),
+        'agreements.us_demand.base_amout: unknown key; did you mean "base_amount"?',
+        ScenarioFileError,
+    ),
+    (
+        US.replace('"freeze"', '"freez"'),
+        (
+            "agreements.us_demand.escalation.rule: expected one of fixed, freeze, indexed, "
+            'schedule, got "freez"; did you mean "freeze"?'
+        ),
+        ScenarioFileError,
+    ),
+    (
+        US.replace('"USD"', '"WON"'),
+        (
+            "agreements.us_demand.currency: expected a currency code, one of KRW, USD, JPY, EUR, "
+            'got "WON"'
+        ),
+        ScenarioFileError,
+    ),
+    (
+        US.replace("end_year = 2025", "end_year = 2010"),
+        "agreements.us_demand.end_year: expected a year >= base_year (2020), got 2010",
+        ScenarioFileError,
+    ),
+    (
+        US.replace('{ rule = "freeze" }', '{ rule = "indexed", index = "cpl" }'),
+        (
+            "agreements.us_demand.escalation.index: expected a built-in index, one of cpi, "
+            'defense_budget_growth, got "cpl"; did you mean "cpi"?'
+        ),
+        ScenarioNameError,
+    ),
+    (
+        '[agreements.x]\nbuiltin = "SMA-13"\n',
+        "agreements.x.builtin: expected a built-in agreement, one of "
+        + ", ".join(bd.agreements.names())
+        + ', got "SMA-13"; did you mean "SMA-12"?',
+        ScenarioNameError,
+    ),
+    (
+        US + '[[compare]]\nbaseline = "SMA-11"\nalternative = "us_demnd"\n',
+        (
+            "compare[0].alternative: expected an agreement key of this file or a built-in name, "
+            'got "us_demnd"; did you mean "us_demand"?'
+        ),
+        ScenarioNameError,
+    ),
+    (
+        US.replace("[agreements.us_demand]", "[agreement.us_demand]"),
+        'agreement: unknown key; did you mean "agreements"?',
+        ScenarioFileError,
+    ),
+    (
+        US.replace("end_year = 2025\n", ""),
+        "agreements.us_demand.end_year: missing; expected a year",
+        ScenarioFileError,
+    ),
+    (
+        US + '[[compare]]\nbaseline = "SMA-11"\nalternative = "us_demand"\nyears = [2025, 2020]\n',
+        "compare[0].years: expected [first, last] with last >= first, got [2025, 2020]",
+        ScenarioFileError,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message", "kind"), BAD)
+def test_bad_input_gives_the_exact_message(text: str, message: str, kind: type[Exception]) -> None:
+    with pytest.raises(kind) as info:
+        loads(text)
+    assert str(info.value) == message
+    assert isinstance(info.value, bd.BurdenError)
+    assert isinstance(info.value, ValueError)
+
+
+def test_syntax_error_names_the_line(tmp_path: Path) -> None:
+    file = tmp_path / "broken.toml"
+    file.write_text('title = "x"\n\n[agreements.a]\nbase_year = \n', encoding="utf-8")
+    with pytest.raises(ScenarioFileError) as info:
+        scenario_file.load(file)
+    assert re.fullmatch(
+        rf"{re.escape(str(file))}: invalid TOML at line 4, column \d+: .+", str(info.value)
+    )
+
+
+@pytest.mark.parametrize(("text", "message", "_kind"), BAD[:3] + BAD[9:11])
+def test_cli_bad_file_exits_2_and_writes_nothing(
+    text: str,
+    message: str,
+    _kind: type[Exception],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    file = tmp_path / "bad.toml"
+    file.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(file), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().splitlines() == [f"burden: error: {message}"]
+    assert not out.exists()
+
+
+def test_missing_data_at_run_time_writes_nothing(tmp_path: Path) -> None:
+    # The demand runs to 2030 but no KRW/USD rate is published after 2025 and the
+    # file states no projection: the comparison cannot be made.
+    text = (
+        US.replace("2025", "2030")
+        + """
+    [agreements.c]
+    base_year = 2020
+    base_amount = 1e12
+    currency = "KRW"
+    end_year = 2030
+    escalation = { rule = "freeze" }
+    [[compare]]
+    baseline = "us_demand"
+    alternative = "c"
+    """
+    )
+    scenario = loads(text)
+    out = tmp_path / "out"
+    with pytest.raises(bd.BurdenError, match=r"^compare\.us_demand_vs_c: .*2026"):
+        scenario_file.run(scenario, out)
+    assert not out.exists()
+
+
+def test_money_projection_fills_later_years() -> None:
+    text = US.replace("2025", "2030") + "[money]\nkrw_per_usd_projection = 1400.0\n"
+    scenario = loads(text)
+    assert scenario.context is not None
+    assert float(scenario.context.rate("KRW", [2030])[0]) == 1400.0
+    assert float(scenario.context.rate("KRW", [2019])[0]) == 1165.8016  # data, untouched
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    with pytest.raises(ScenarioFileError, match=r"nope\.toml: cannot read the file"):
+        scenario_file.load(missing)
