@@ -1202,7 +1202,7 @@ def cost_of_delay(
     the discount factor :math:`\delta = e^{-r \Delta}` for :func:`rubinstein`; the
     rates feed :func:`rubinstein_limit`, where with a common stake the share of
     side 1 is :math:`c_2/(c_1 + c_2)`: the side that a stalemate hurts more
-    concedes more. (Rubinstein's [4]_ fixed-cost model is the exact alternative;
+    concedes more. (Rubinstein's (1982) fixed-cost model is the exact alternative;
     proportional discounting is its usual approximation.) A breakdown lasting
     :math:`m` months gives the disagreement payoff :math:`d = -c\,m` for
     :func:`nash` and the other axiomatic solutions.

@@ -20,3 +20,4 @@ myst_enable_extensions = ["dollarmath"]
 numpydoc_show_class_members = False
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
+suppress_warnings = ["ref.citation"]  # numpydoc References need not all be cited in the text

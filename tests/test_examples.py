@@ -54,3 +54,11 @@ def test_allocation_example_uses_the_cited_figures(capsys: pytest.CaptureFixture
     assert "by the same 12.2%" in out
     # CEL: equal losses of (1,183.3 - 1,038.9) / 3 = 48.13 -> labour 559.8 - 48.1 = 511.7.
     assert "511.7" in out
+
+
+def test_history_example_reproduces_the_record(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES[0].parent / "sma_history.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    # Escalated years 2006, 2010-13, 2015-18, 2021, 2022, 2025 match the record (S2, S4, S6).
+    assert "12 escalated amounts reproduced exactly from the rules." in out
+    assert "15,511" in out  # 2027 = 15,192 x 1.021 (S6, S25)
