@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -53,6 +53,9 @@ import pandas as pd
 from burden._errors import InfeasibleError, InvalidInputError
 from burden._validate import as_float_array, broadcast_batch, readonly
 from burden.typing import BoolArray, FloatArray
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = [
     "BargainingSolutions",
@@ -369,6 +372,19 @@ class Zopa:
 
     def _repr_html_(self) -> str:
         return self.to_frame().to_html(max_rows=20)
+
+    def plot(
+        self, ax: Axes | None = None, *, unit: str = "amount", actual: float | None = None
+    ) -> Axes:
+        """Histogram both sides' reservation values over draws (needs the plot extra).
+
+        See :func:`burden.plot.plot_zopa`; the zone must have one axis of draws.
+        """
+        from burden import plot as _plot  # noqa: PLC0415 - matplotlib is optional
+
+        if self.host_max.ndim != 1:
+            raise InvalidInputError("Zopa.plot", self.host_max.shape, "one axis of draws (n,)")
+        return _plot.plot_zopa(self.host_max, self.sender_min, unit=unit, actual=actual, ax=ax)
 
 
 def zopa(host_max: npt.ArrayLike, sender_min: npt.ArrayLike) -> Zopa:
@@ -872,6 +888,33 @@ class BargainingSolutions:
 
     def _repr_html_(self) -> str:
         return self.to_frame().to_html(max_rows=30)
+
+    def plot(self, ax: Axes | None = None, *, unit: str = "payoff") -> Axes:
+        """Draw the frontier, the disagreement point and the three solutions.
+
+        For a single problem (no draws); see :func:`burden.plot.plot_bargaining`.
+        """
+        from burden import plot as _plot  # noqa: PLC0415 - matplotlib is optional
+
+        if self.u1.ndim != 1:
+            raise InvalidInputError(
+                "BargainingSolutions.plot", self.u1.shape, "a single problem (no draws)"
+            )
+        d1, d2 = (float(np.asarray(d)) for d in self.disagreement)
+        start = min(0.0, d1, float(self.u1.min()))
+        grid = np.linspace(start, float(self.frontier.u1_max), 101)
+        labels = {
+            "nash": "Nash",
+            "kalai_smorodinsky": "Kalai-Smorodinsky",
+            "egalitarian": "egalitarian",
+        }
+        points = {
+            labels.get(name, name): (float(a), float(b))
+            for name, a, b in zip(self.names, self.u1, self.u2, strict=True)
+        }
+        return _plot.plot_bargaining(
+            grid, self.frontier.evaluate(grid), points, disagreement=(d1, d2), unit=unit, ax=ax
+        )
 
 
 def solutions(

@@ -212,3 +212,24 @@ def test_core_imports_without_matplotlib() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_bargaining_plots_show_frontier_solutions_and_zone() -> None:
+    from burden import bargain
+
+    # Nash on u1 + u2 = 10 with d = (2, 0): (6, 4), the closed form d_i + (T - d1 - d2) / 2.
+    sols = bargain.solutions(bargain.linear_frontier(10.0), disagreement=(2.0, 0.0))
+    ax = sols.plot(unit="KRW 100 bn")
+    legend = ax.get_legend()
+    assert legend is not None
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels == ["frontier", "disagreement", "Nash", "Kalai-Smorodinsky", "egalitarian"]
+    nash_line = ax.get_lines()[2]
+    point = (np.asarray(nash_line.get_xdata())[0], np.asarray(nash_line.get_ydata())[0])
+    assert point == pytest.approx((6.0, 4.0))
+    assert "KRW 100 bn" in ax.get_xlabel()
+    rng = np.random.default_rng(7)
+    z = bargain.zopa(rng.normal(12.0, 1.0, 400), rng.normal(11.0, 1.0, 400))
+    ax2 = z.plot(unit="KRW 100 bn", actual=11.833)
+    assert ax2.get_title() == f"Zone of agreement in {float(z.probability):.0%} of draws"
+    assert len(ax2.patches) == 80  # two histograms of 40 bins
