@@ -38,19 +38,33 @@ import numpy.typing as npt
 from burden._errors import InvalidInputError, MissingDataError
 from burden._validate import as_float_array
 from burden.agreements import Agreement
+from burden.costs import CostPool, split_costs
 from burden.escalation import Fixed, Indexed
 from burden.money import check_currency, check_price_basis, default_context
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from burden.costs import SplitRule
     from burden.escalation import Rule
     from burden.typing import FloatArray, IntArray, PriceBasis
 
-__all__ = ["AgreementModel", "ComparisonModel", "Measure", "agreement_model", "comparison_model"]
+__all__ = [
+    "AgreementModel",
+    "ComparisonModel",
+    "Measure",
+    "SplitModel",
+    "SplitOutput",
+    "agreement_model",
+    "comparison_model",
+    "split_model",
+]
 
 Measure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline"]
 """What a comparison model returns per year (and as a total)."""
+
+SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
+"""What a split model returns per year."""
 
 _FX = "krw_per_usd_scale"
 _INFLATION = "inflation_shift"
@@ -368,4 +382,118 @@ def comparison_model(
         alternative=alt,
         measure=measure,
         years=np.arange(first, last + 1, dtype=np.int64),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class SplitModel:
+    """A host-sender cost split as a model; see :func:`split_model`."""
+
+    pool: CostPool
+    envelope: FloatArray
+    rule: SplitRule
+    floors: dict[str, float]
+    caps: dict[str, float]
+    output: SplitOutput
+    nominal: dict[str, float] = field(init=False)
+
+    def __post_init__(self) -> None:
+        params = {f"cost_scale[{c}]": 1.0 for c in self.pool.categories}
+        params["envelope_scale"] = 1.0
+        params |= {f"floor[{c}]": v for c, v in self.floors.items()}
+        params |= {f"cap[{c}]": v for c, v in self.caps.items()}
+        object.__setattr__(self, "nominal", params)
+
+    def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
+        """Evaluate: ``{"<output> <year>": (n,)}``."""
+        n = _check_names(params, self.nominal)
+        full = {
+            k: np.broadcast_to(as_float_array(params.get(k, v), f"params[{k!r}]"), (n,))
+            for k, v in self.nominal.items()
+        }
+        costs = self.pool.costs  # (T, K)
+        pool = CostPool(
+            {
+                c: full[f"cost_scale[{c}]"][:, np.newaxis] * costs[..., k]
+                for k, c in enumerate(self.pool.categories)
+            },
+            currency=self.pool.currency,
+            years=self.pool.years,
+            price_basis=self.pool.price_basis,
+        )
+        bounds = {
+            "floors": {c: full[f"floor[{c}]"][:, np.newaxis] for c in self.floors} or None,
+            "caps": {c: full[f"cap[{c}]"][:, np.newaxis] for c in self.caps} or None,
+        }
+        split = split_costs(
+            pool,
+            envelope=full["envelope_scale"][:, np.newaxis] * self.envelope,
+            rule=self.rule,
+            floors=bounds["floors"],
+            caps=bounds["caps"],
+        )
+        if self.output == "host_share":
+            values = split.host_share_total
+        elif self.output == "excess":
+            values = split.excess
+        elif self.output == "sender":
+            values = split.sender.sum(axis=-1)
+        else:
+            values = split.cost_sharing_ratio()
+        return {f"{self.output} {y}": values[:, j] for j, y in enumerate(self.pool.years)}
+
+
+def split_model(
+    pool: CostPool,
+    *,
+    envelope: npt.ArrayLike | Agreement,
+    rule: SplitRule = "proportional",
+    floors: Mapping[str, float] | None = None,
+    caps: Mapping[str, float] | None = None,
+    output: SplitOutput = "host_share",
+) -> SplitModel:
+    """Return an envelope split of a cost pool as a model of its numeric fields.
+
+    Parameters
+    ----------
+    pool : CostPool
+        Without draws; ``cost_scale[<category>]`` parameters scale each category.
+    envelope : array_like or Agreement
+        The host's contribution per year of the pool (an Agreement is converted to the
+        pool's currency and basis); ``envelope_scale`` scales it.
+    rule, floors, caps
+        As in :func:`burden.split_costs`; each floor and cap is a parameter
+        ``floor[<category>]`` / ``cap[<category>]``.
+    output : {"host_share", "excess", "cost_sharing_ratio", "sender"}
+        Returned per year: the host's share of the total cost, the envelope's excess,
+        the DoD-style cost-sharing ratio, or the sender's total payment.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> pool = bd.CostPool({"labor": [100.0], "logistics": [100.0]}, currency="KRW",
+    ...                    years=[2021])
+    >>> m = bd.models.split_model(pool, envelope=[150.0], output="host_share")
+    >>> m({"envelope_scale": np.array([1.0, 2.0])})["host_share 2021"]
+    array([0.75, 1.  ])
+    """
+    if pool.batch_shape:
+        raise InvalidInputError("pool", pool.batch_shape, "a cost pool without draws")
+    if isinstance(envelope, Agreement):
+        env = envelope.path().select(pool.years).to(pool.currency, pool.price_basis).values
+    else:
+        env = as_float_array(envelope, "envelope", nonnegative=True)
+    if env.shape != pool.years.shape:
+        raise InvalidInputError("envelope", env.shape, f"one value per year {pool.years.shape}")
+    if output not in ("host_share", "excess", "cost_sharing_ratio", "sender"):
+        raise InvalidInputError(
+            "output", output, "host_share, excess, cost_sharing_ratio or sender"
+        )
+    return SplitModel(
+        pool=pool,
+        envelope=env,
+        rule=rule,
+        floors=dict(floors or {}),
+        caps=dict(caps or {}),
+        output=output,
     )

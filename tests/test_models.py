@@ -90,3 +90,48 @@ def test_bad_parameters() -> None:
         model({"base_amount": np.ones(2), "rate[2021]": np.ones(3)})
     with pytest.raises(bd.MissingDataError, match="currency"):
         agreement_model(bd.agreements.get("SMA-11"), currency="JPY")
+
+
+def test_split_model_nominal_matches_split_costs() -> None:
+    # The 2021 categories (S4) under the 11th SMA's 2021 envelope (KRW 1,183.3 bn, S4).
+    cats = bd.datasets.sma_categories()
+    row = cats[cats["year"] == 2021].set_index("category")["amount"]
+    pool = bd.CostPool({c: [row[c]] for c in row.index}, currency="KRW", years=[2021])
+    model = bd.models.split_model(
+        pool, envelope=bd.agreements.get("SMA-11"), rule="cea", floors={"labor": 0.87}
+    )
+    assert model({})["host_share 2021"][0] == pytest.approx(1.0)
+    # Labour costs 20% higher: the envelope no longer covers everything.
+    # CEA after labour's floor: the shortfall is 0.2 x 559.8 = 111.96 bn of 1,295.26 bn.
+    out = model({"cost_scale[labor]": np.array([1.0, 1.2])})["host_share 2021"]
+    assert out[1] == pytest.approx(1183.3 / (1183.3 + 0.2 * 559.8))
+    direct = bd.split_costs(
+        bd.CostPool(
+            {
+                "labor": [1.2 * row["labor"]],
+                "construction": [row["construction"]],
+                "logistics": [row["logistics"]],
+            },
+            currency="KRW",
+            years=[2021],
+        ),
+        envelope=[1183.3e9],
+        rule="cea",
+        floors={"labor": 0.87},
+    )
+    assert out[1] == pytest.approx(float(direct.host_share_total[0]))
+
+
+def test_split_model_floor_parameter_changes_the_allocation() -> None:
+    pool = bd.CostPool({"labor": [100.0], "logistics": [100.0]}, currency="KRW", years=[2021])
+    model = bd.models.split_model(
+        pool, envelope=[120.0], rule="cea", floors={"labor": 0.5}, output="sender"
+    )
+    # Floors do not change how much the host pays in total (120), only where it goes.
+    np.testing.assert_allclose(
+        model({"floor[labor]": np.array([0.5, 0.9])})["sender 2021"], [80.0, 80.0]
+    )
+    excess = bd.models.split_model(pool, envelope=[120.0], output="excess")
+    np.testing.assert_allclose(
+        excess({"envelope_scale": np.array([1.0, 2.0])})["excess 2021"], [0.0, 40.0]
+    )
