@@ -43,6 +43,21 @@ from burden.costs import CostPool, SplitResult, cost_sharing_ratio, split_costs
 from burden.escalation import Fixed, Freeze, Indexed, Schedule
 from burden.games import TUGame
 from burden.money import Amounts, MoneyContext
+from burden.sensitivity import (
+    MonteCarloResult,
+    MorrisResult,
+    Parameter,
+    ParameterSpace,
+    SobolResult,
+    TornadoResult,
+    monte_carlo,
+    morris,
+    prim,
+    sobol,
+    sweep,
+    threshold,
+    tornado,
+)
 
 __version__ = "0.1.0"
 
@@ -60,9 +75,15 @@ __all__ = [
     "InvalidInputError",
     "MissingDataError",
     "MoneyContext",
+    "MonteCarloResult",
+    "MorrisResult",
+    "Parameter",
+    "ParameterSpace",
     "Schedule",
+    "SobolResult",
     "SplitResult",
     "TUGame",
+    "TornadoResult",
     "UnitMismatchError",
     "__version__",
     "agreements",
@@ -76,6 +97,13 @@ __all__ = [
     "measures",
     "models",
     "money",
+    "monte_carlo",
+    "morris",
+    "prim",
     "sensitivity",
+    "sobol",
     "split_costs",
+    "sweep",
+    "threshold",
+    "tornado",
 ]

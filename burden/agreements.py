@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -273,6 +274,36 @@ class Agreement:
             source=self.source,
         )
 
+    def until(self, last_year: int) -> Agreement:
+        """Return the agreement cut at `last_year` (phases starting later are dropped).
+
+        Useful when only early years are wanted and later ones need data that is not
+        published yet.
+
+        Examples
+        --------
+        >>> import burden as bd
+        >>> (bd.agreements.get("SMA-12").until(2027).amounts() / 1e8).tolist()
+        [15192.0, 15511.0]
+        """
+        last = as_year(last_year, "last_year")
+        if not self.base_year <= last <= self.end_year:
+            raise InvalidInputError(
+                "last_year", last, f"a year in {self.base_year}..{self.end_year}"
+            )
+        phases = {start: rule for start, rule in self._phases if start <= last}
+        return Agreement(
+            name=self.name,
+            base_year=self.base_year,
+            base_amount=self.base_amount,
+            currency=self.currency,
+            end_year=last,
+            escalation=phases or Freeze(),
+            rounding=self.rounding,
+            description=self.description,
+            source=self.source,
+        )
+
     def _repr_html_(self) -> str:
         head = f"<p><b>{self.name}</b> ({self.currency}, {self.base_year}..{self.end_year})"
         note = f"<br>{self.description}" if self.description else ""
@@ -514,5 +545,7 @@ def get(name: str) -> Agreement:
     'USD'
     """
     if name not in _BUILT_INS:
-        raise MissingDataError("agreement", name, f"one of {names()}")
+        close = difflib.get_close_matches(str(name).upper(), names(), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else ""
+        raise MissingDataError("agreement", name, f"one of {names()}", hint=hint)
     return _BUILT_INS[name]()

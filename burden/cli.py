@@ -19,6 +19,7 @@ atomically: a failed run leaves nothing half-written.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -144,7 +145,19 @@ def _parser() -> argparse.ArgumentParser:
         help='"nominal" (default) or a base year of constant prices, e.g. 2019',
     )
     cmp.add_argument("--years", type=_years, default=None, help="years, e.g. 2020-2025")
-    cmp.add_argument("--list", action="store_true", help="list the built-in names and exit")
+    cmp.add_argument(
+        "--projection",
+        type=float,
+        default=None,
+        metavar="RATE",
+        help=(
+            "assumed index rate (fraction, e.g. 0.02) for years whose index is not "
+            "published yet, e.g. SMA-12 after 2027; an assumption you state"
+        ),
+    )
+    cmp.add_argument(
+        "--list", action="store_true", help="list the built-in names, their years and exit"
+    )
 
     data = commands.add_parser(
         "datasets",
@@ -185,20 +198,30 @@ def _run_file(args: argparse.Namespace) -> str:
 
 def _compare(args: argparse.Namespace) -> str:
     if args.list:
-        return "\n".join(agreements.names())
+        rows = [agreements.get(name) for name in agreements.names()]
+        return "\n".join(
+            f"{a.name:<16} {a.base_year}-{a.end_year}  {a.currency}  {a.description.split(':')[0]}"
+            for a in rows
+        )
     if args.baseline is None or args.alternative is None:
+        given = [n for n in (args.baseline, args.alternative) if n is not None]
         raise InvalidInputError(
-            "compare", None, "two built-in names: BASELINE ALTERNATIVE (see --list)"
+            "compare", given, "two built-in names: BASELINE ALTERNATIVE (see --list)"
         )
     basis = check_price_basis(args.price_basis, "--price-basis")
+    chosen = [agreements.get(args.baseline), agreements.get(args.alternative)]
+    if args.projection is not None:
+        chosen = [a.with_projection(args.projection) for a in chosen]
     result = compare(
-        agreements.get(args.baseline),
-        agreements.get(args.alternative),
+        chosen[0],
+        chosen[1],
         currency=args.currency,
         price_basis=basis,
         years=args.years,
     )
     label = "nominal" if basis == "nominal" else f"constant {basis} prices"
+    if basis != "nominal" and result.currency != "KRW":
+        label += f" (deflated with Korean CPI, converted at the {basis} rate)"
     table = result.table()
     shares = [c for c in table.columns if c.endswith(("% defence budget", "% GDP"))]
     with pd.option_context("display.width", 200, "display.max_columns", 20):
@@ -213,7 +236,7 @@ def _compare(args: argparse.Namespace) -> str:
                 money.to_string(float_format=lambda v: f"{v:,.3f}", na_rep=""),
                 "Shares (%)",
                 table[shares].to_string(float_format=lambda v: f"{v:,.3f}", na_rep=""),
-                f"Per US service member ({result.currency})",
+                f"Per US service member ({result.currency}, {label})",
                 per_member.to_string(float_format=lambda v: f"{v:,.0f}", na_rep=""),
             ]
         )
@@ -234,15 +257,22 @@ def _datasets(args: argparse.Namespace) -> str:
     frame = datasets.load(name)
     if action == "show":
         with pd.option_context("display.width", 160, "display.max_columns", 20):
-            return frame.to_string(index=False)
+            return frame.to_string(index=False, float_format=_number)
     csv = frame.to_csv(index=False)
     if args.out is None:
         return csv.rstrip("\n")
     from burden.html_report import write_files  # noqa: PLC0415
 
     target: Path = args.out
+    if target.is_dir():
+        target = target / f"{name}.csv"
     written = write_files(target.parent, {target.name: csv.encode("utf-8")})
     return f"wrote {written[0]}"
+
+
+def _number(value: float) -> str:
+    """Whole currency units with thousands separators; rates and ratios as they are."""
+    return f"{value:,.0f}" if abs(value) >= 1e5 else f"{value:g}"
 
 
 def _dispatch(args: argparse.Namespace) -> str:
@@ -285,7 +315,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BurdenError as err:
         print(f"burden: error: {err}", file=sys.stderr)
         return 2
-    print(output)
+    try:
+        print(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early: not an error. Point stdout at devnull so
+        # that Python's own flush at exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 

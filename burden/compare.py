@@ -296,33 +296,38 @@ def korea_context_series(years: IntArray) -> dict[str, FloatArray]:
     }
 
 
-def _as_amounts(scenario: Agreement | Amounts, field: str) -> Amounts:
-    if isinstance(scenario, Agreement):
-        return scenario.path()
-    if isinstance(scenario, Amounts):
-        return scenario
+def _span(scenario: Agreement | Amounts, field: str) -> IntArray:
+    if isinstance(scenario, Agreement | Amounts):
+        return scenario.years
     raise InvalidInputError(field, scenario, "an Agreement or Amounts")
 
 
-def _common_years(base: Amounts, alt: Amounts, years: Sequence[int] | None) -> IntArray:
+def _amounts_for(scenario: Agreement | Amounts, years: IntArray) -> Amounts:
+    """Return the amounts on `years`, computing an agreement only as far as needed."""
+    if isinstance(scenario, Agreement):
+        return scenario.until(int(years[-1])).path().select(years)
+    return scenario.select(years)
+
+
+def _common_years(base: IntArray, alt: IntArray, years: Sequence[int] | None) -> IntArray:
     if years is not None:
         wanted = np.asarray(years, dtype=np.int64)
-        for amounts, name in ((base, "baseline"), (alt, "alternative")):
-            outside = np.setdiff1d(wanted, amounts.years)
+        for span, name in ((base, "baseline"), (alt, "alternative")):
+            outside = np.setdiff1d(wanted, span)
             if outside.size:
                 raise InvalidInputError(
                     "years",
                     int(outside[0]),
-                    f"years covered by the {name} ({amounts.years[0]}..{amounts.years[-1]})",
+                    f"years covered by the {name} ({span[0]}..{span[-1]})",
                 )
         return wanted
-    first = max(base.years[0], alt.years[0])
-    last = min(base.years[-1], alt.years[-1])
+    first = max(base[0], alt[0])
+    last = min(base[-1], alt[-1])
     if first > last:
         raise InvalidInputError(
             "alternative.years",
-            f"{alt.years[0]}..{alt.years[-1]}",
-            f"years overlapping the baseline ({base.years[0]}..{base.years[-1]})",
+            f"{alt[0]}..{alt[-1]}",
+            f"years overlapping the baseline ({base[0]}..{base[-1]})",
         )
     return np.arange(first, last + 1, dtype=np.int64)
 
@@ -381,10 +386,23 @@ def compare(
     """
     check_currency(currency)
     basis = check_price_basis(price_basis)
-    base = _as_amounts(baseline, "baseline")
-    alt = _as_amounts(alternative, "alternative")
-    common = _common_years(base, alt, years)
-    base, alt = base.select(common), alt.select(common)
+    common = _common_years(_span(baseline, "baseline"), _span(alternative, "alternative"), years)
+    base, alt = _amounts_for(baseline, common), _amounts_for(alternative, common)
+    if base.label == alt.label:  # a scenario against a variant of itself: keep tables unambiguous
+        base = Amounts(
+            values=base.values,
+            years=base.years,
+            currency=base.currency,
+            price_basis=base.price_basis,
+            label=f"{base.label} (baseline)",
+        )
+        alt = Amounts(
+            values=alt.values,
+            years=alt.years,
+            currency=alt.currency,
+            price_basis=alt.price_basis,
+            label=f"{alt.label} (alternative)",
+        )
     series = korea_context_series(common)
     for name, given in (("defense_budget", defense_budget), ("gdp", gdp), ("troops", troops)):
         if given is not None:

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import functools
 from dataclasses import dataclass
 from importlib import resources
@@ -160,12 +161,15 @@ def _read(name: str) -> pd.DataFrame:
 def names() -> list[str]:
     """Return the names of the shipped datasets, for :func:`load`.
 
+    ``korea_macro`` is a wide view (one row per year) of ``korea_series`` and
+    ``korea_gdp``; the others are the CSV files as shipped.
+
     Examples
     --------
     >>> "sma_history" in names()
     True
     """
-    return sorted(_TABLES)
+    return sorted([*_TABLES, "korea_macro"])
 
 
 def describe() -> pd.DataFrame:
@@ -201,8 +205,12 @@ def load(name: str) -> pd.DataFrame:
     >>> load("nato_targets").set_index("target").loc["hague_2025_core", "share_of_gdp"]
     np.float64(0.035)
     """
+    if name == "korea_macro":
+        return korea_macro().reset_index()
     if name not in _TABLES:
-        raise MissingDataError("dataset", name, f"one of {names()}")
+        close = difflib.get_close_matches(str(name), names(), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else ""
+        raise MissingDataError("dataset", name, f"one of {names()}", hint=hint)
     return _read(name).copy()
 
 

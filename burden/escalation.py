@@ -92,27 +92,48 @@ def _round_rate(rate: FloatArray, decimals: int) -> FloatArray:
     return round_half_up(rate, 10.0**-decimals)
 
 
+_RATE_HINT = "rates are fractions: 0.05 means +5%"
+
+
+def _check_rates(rate: FloatArray, value: object, field: str) -> None:
+    """Reject rates outside (-1, 1]: a rate of 5 is almost surely a percentage typed as is."""
+    finite = rate[np.isfinite(rate)]
+    if (finite <= -1).any():
+        raise InvalidInputError(field, value, "rates above -1", hint=_RATE_HINT)
+    if (finite > 1).any():
+        worst = float(finite.max())
+        raise InvalidInputError(
+            field,
+            value,
+            "rates of at most 1 (+100% a year)",
+            hint=f"{_RATE_HINT}; did you mean {worst / 100:g}?",
+        )
+
+
 def _as_rate(value: npt.ArrayLike, field: str) -> FloatArray:
     rate = as_float_array(value, field)
-    if (rate <= -1).any():
-        raise InvalidInputError(field, value, "rates above -1 (a fraction: 0.05 = +5%)")
+    _check_rates(rate, value, field)
     return readonly(rate)
 
 
-def _year_table(values: Any, field: str) -> tuple[IntArray, FloatArray]:
+def _year_table(
+    values: Any, field: str, *, allow_nan: bool = False
+) -> tuple[IntArray, FloatArray]:
     """Normalise per-year values (Series, DataFrame with year columns, or mapping).
 
     Returns the sorted years, shape (K,), and the values, shape (..., K).
     """
     if isinstance(values, pd.DataFrame):
         years = np.asarray(values.columns)
-        table = as_float_array(values.to_numpy(dtype=np.float64), field)
+        table = as_float_array(values.to_numpy(dtype=np.float64), field, allow_nan=allow_nan)
     elif isinstance(values, pd.Series):
         years = np.asarray(values.index)
-        table = as_float_array(values.to_numpy(), field)
+        table = as_float_array(values.to_numpy(), field, allow_nan=allow_nan)
     elif isinstance(values, Mapping):
         years = np.asarray(list(values.keys()))
-        columns = [as_float_array(v, f"{field}[{k!r}]") for k, v in values.items()]
+        columns = [
+            as_float_array(v, f"{field}[{k!r}]", allow_nan=allow_nan) for k, v in values.items()
+        ]
         try:
             table = np.stack(np.broadcast_arrays(*columns), axis=-1) if columns else np.empty(0)
         except ValueError:
@@ -131,6 +152,19 @@ def _year_table(values: Any, field: str) -> tuple[IntArray, FloatArray]:
     if np.unique(years).size != years.size:
         raise InvalidInputError(f"{field}.years", years, "each year once")
     return readonly(years), readonly(np.ascontiguousarray(table[..., order]))
+
+
+def _trim_missing_ends(years: IntArray, table: FloatArray) -> tuple[IntArray, FloatArray]:
+    """Drop years with no value at the start and end of a series (e.g. data not yet out).
+
+    A year counts as missing when every draw is NaN there; NaN inside stays an error.
+    """
+    present = ~np.isnan(table).reshape(-1, years.size).all(axis=0)
+    if not present.any():
+        raise InvalidInputError("Indexed.rates", years.tolist(), "at least one year with a value")
+    first, last = np.flatnonzero(present)[[0, -1]]
+    keep = slice(int(first), int(last) + 1)
+    return readonly(years[keep].copy()), readonly(np.ascontiguousarray(table[..., keep]))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -250,19 +284,25 @@ class Indexed:
     projection: npt.ArrayLike | None = None
 
     def __post_init__(self) -> None:
-        years, table = _year_table(self.rates, "Indexed.rates")
+        years, table = _year_table(self.rates, "Indexed.rates", allow_nan=True)
+        years, table = _trim_missing_ends(years, table)
         if years.size > 1 and not (np.diff(years) == 1).all():
             gap = int(years[np.flatnonzero(np.diff(years) != 1)[0]]) + 1
             raise InvalidInputError(
                 "Indexed.rates", years.tolist(), f"consecutive years, but {gap} is missing"
             )
-        if (table <= -1).any():
-            raise InvalidInputError("Indexed.rates", self.rates, "rates above -1")
+        if np.isnan(table).any():
+            bad = years[np.isnan(table).reshape(-1, years.size).any(axis=0)]
+            raise InvalidInputError(
+                "Indexed.rates",
+                bad.tolist(),
+                "a value for every year between the first and the last",
+                hint="missing figures inside the series cannot be escalated over",
+            )
+        _check_rates(table, self.rates, "Indexed.rates")
         lag = as_whole_number(self.lag, "Indexed.lag", minimum=0, maximum=100)
-        cap = None if self.cap is None else readonly(as_float_array(self.cap, "Indexed.cap"))
-        floor = (
-            None if self.floor is None else readonly(as_float_array(self.floor, "Indexed.floor"))
-        )
+        cap = None if self.cap is None else _as_rate(self.cap, "Indexed.cap")
+        floor = None if self.floor is None else _as_rate(self.floor, "Indexed.floor")
         if cap is not None and floor is not None:
             try:
                 below = bool((cap < floor).any())
@@ -354,8 +394,9 @@ class Indexed:
                 f"index years up to {last} (the last published)",
                 hint=(
                     f"year {int(late[0]) + self.lag} needs the index of {int(late[0])}; "
-                    "state an assumed rate with Indexed(..., projection=rate) "
-                    "or agreement.with_projection(rate)"
+                    "state an assumed rate: agreement.with_projection(rate) in Python, "
+                    "--projection RATE with burden compare, projection = RATE in a "
+                    "scenario file"
                 ),
             )
 

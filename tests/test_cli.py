@@ -123,9 +123,39 @@ def test_compare_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "US-DEMAND-2019 vs SMA-10-HELD, USD constant 2019 prices" in out
     assert "5.682" in out  # 2020 ratio: USD 5 bn at 1,180.56 KRW/USD over KRW 1,038.9 bn
     assert "2022" not in out
-    assert "Per US service member (USD)" in out
+    assert "deflated with Korean CPI, converted at the 2019 rate" in out
+    assert "Per US service member (USD, constant 2019 prices" in out
     assert main(["compare", "--list"]) == 0
-    assert "US-DEMAND-2019" in capsys.readouterr().out.splitlines()
+    listing = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("US-DEMAND-2019") and "2020-2025" in line for line in listing)
+
+
+def test_compare_with_a_stated_projection(capsys: pytest.CaptureFixture[str]) -> None:
+    # SMA-12 needs CPI after 2025 from 2028 on (S6): refused without an assumption...
+    assert main(["compare", "SMA-12", "SMA-12"]) == 2
+    assert "--projection RATE" in capsys.readouterr().err
+    # ...but 2026-2027 are known: 15,192 and 15,192 x 1.021 = 15,511 (KRW 100 million; S6, S25).
+    assert main(["compare", "SMA-12", "SMA-12", "--years", "2026-2027"]) == 0
+    assert "1,551.100" in capsys.readouterr().out
+    assert main(["compare", "SMA-12", "SMA-12", "--projection", "0.02"]) == 0
+    assert "1,582.100" in capsys.readouterr().out  # 2028 = 15,511 x 1.02 = 15,821
+
+
+def test_output_piped_into_a_closed_reader_is_not_an_error() -> None:
+    # `burden datasets show ... | head -1`: the reader is gone before burden writes;
+    # no traceback and exit 0 (the reader got what it wanted).
+    script = (
+        "import sys; from burden.cli import main; "
+        "sys.exit(main(['datasets', 'show', 'korea_series']))"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()  # before the child has even imported burden
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
+    assert proc.returncode == 0
 
 
 def test_datasets_list_show_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

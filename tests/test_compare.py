@@ -108,3 +108,20 @@ def test_user_denominators() -> None:
         troops=pd.Series(dict.fromkeys(range(2020, 2026), 1000.0)),
     )
     assert c.baseline_indicators.per_service_member[0] == pytest.approx(1038.9e9 / 1000)
+
+
+def test_only_the_years_asked_for_are_computed() -> None:
+    # SMA-12 escalates 2028-30 by CPI not yet published; 2026-27 are known (S6, S25).
+    sma12 = bd.agreements.get("SMA-12")
+    flat = bd.Agreement(
+        name="flat",
+        base_year=2026,
+        base_amount=15192e8,
+        currency="KRW",
+        end_year=2030,
+        escalation=bd.Freeze(),
+    )
+    c = bd.compare(flat, sma12, years=[2026, 2027])
+    assert (c.alternative.values / 1e8).tolist() == [15192.0, 15511.0]
+    with pytest.raises(bd.MissingDataError, match="projection"):
+        bd.compare(flat, sma12)

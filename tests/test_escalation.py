@@ -127,3 +127,19 @@ def test_round_half_up_rounds_halves_away_from_zero() -> None:
 def test_bad_rules_raise_naming_the_field(make: object, field: str) -> None:
     with pytest.raises(bd.InvalidInputError, match=field.replace(".", r"\.")):
         make()  # type: ignore[operator]
+
+
+def test_percentages_typed_as_whole_numbers_are_rejected() -> None:
+    with pytest.raises(bd.InvalidInputError, match=r"did you mean 0\.05"):
+        bd.Fixed(5)
+    with pytest.raises(bd.InvalidInputError, match=r"Indexed\.cap"):
+        bd.Indexed(pd.Series({2019: 0.01}), cap=3)
+
+
+def test_indexed_takes_the_shipped_series_with_missing_ends() -> None:
+    # korea_macro() runs 1998-2026 with CPI published for 2006-2025 only (S22, S23, S25).
+    cpi = bd.datasets.korea_macro()["cpi_inflation"]
+    rule = bd.Indexed(cpi, lag=2)
+    assert rule.index_years[[0, -1]].tolist() == [2006, 2025]
+    with pytest.raises(bd.InvalidInputError, match="every year between"):
+        bd.Indexed(pd.Series({2019: 0.01, 2020: np.nan, 2021: 0.02}))

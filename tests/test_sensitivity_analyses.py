@@ -116,29 +116,35 @@ def test_monte_carlo_chunked_equals_one_shot(
     n: int, chunk: int, method: bs.SamplingMethod, seed: int
 ) -> None:
     space = _linear_space()
-    one = bs.monte_carlo(_two_outputs, space, n, method=method, rng=seed)
-    chunked = bs.monte_carlo(_two_outputs, space, n, method=method, rng=seed, chunk_size=chunk)
+    one = bs.monte_carlo(_two_outputs, space, n=n, method=method, rng=seed)
+    chunked = bs.monte_carlo(_two_outputs, space, n=n, method=method, rng=seed, chunk_size=chunk)
+    assert one.inputs is not None
     np.testing.assert_array_equal(one.inputs, chunked.inputs)
     np.testing.assert_array_equal(one.outputs, chunked.outputs)
     np.testing.assert_array_equal(one.mean, chunked.mean)
-    np.testing.assert_array_equal(one.quantiles, chunked.quantiles)
-    np.testing.assert_array_equal(one.band_high, chunked.band_high)
+    levels = [0.0, 0.05, 0.5, 0.95, 1.0]
+    np.testing.assert_array_equal(one.quantiles(levels), chunked.quantiles(levels))
+    # the draws are those of bs.sample with the same rng
+    np.testing.assert_array_equal(one.inputs, bs.sample(space, n, method=method, rng=seed))
 
 
 def test_monte_carlo_moments_of_linear_model() -> None:
     # E[y] = sum a_i (l_i + h_i)/2 = 2*0.5 + 3*1 - 0 = 4; Var[y] = sum a_i^2 (h_i - l_i)^2 / 12
     # = (4 + 36 + 4)/12 = 11/3 (moments of independent uniforms)
-    res = bs.monte_carlo(_linear, _linear_space(), 20_000, rng=1)
+    res = bs.monte_carlo(_linear, _linear_space(), n=2**14, rng=1)
     assert res.mean[0] == pytest.approx(4.0, abs=0.01)
     assert res.variance[0] == pytest.approx(11.0 / 3.0, rel=0.02)
-    assert res.band_low.shape == (3, 1)
-    assert (res.band_low[:, 0] < res.band_high[:, 0]).all()
-    # wider bands contain narrower ones
-    assert (np.diff(res.band_low[:, 0]) < 0).all()
+    q = res.quantiles([0.05, 0.25, 0.5, 0.75, 0.95])
+    assert q.shape == (5, 1)
+    assert (np.diff(q[:, 0]) > 0).all()
+    assert res.quantiles(0.5).shape == (1,)
+    # y is symmetric about its mean 4 (a sum of symmetric independent terms)
+    assert q[2, 0] == pytest.approx(4.0, abs=0.02)
     frame = res.to_frame()
     assert frame["value"].dtype == np.float64
-    assert set(frame["statistic"]) >= {"mean", "variance", "q0.5", "band0.9_low"}
-    assert res.samples_frame().shape == (20_000, 4)
+    assert set(frame["statistic"]) >= {"mean", "std", "q0.5", "q0.05"}
+    assert res.samples_frame().shape == (2**14, 4)
+    assert res.outputs is not None
     assert not res.outputs.flags.writeable
     assert "Monte Carlo" in res._repr_html_()
 
@@ -150,21 +156,30 @@ def test_monte_carlo_fan_chart_per_column() -> None:
     def model(p: Mapping[str, FloatArray]) -> FloatArray:
         return 100.0 * (1.0 + p["g"][:, None]) ** years[None, :]
 
-    res = bs.monte_carlo(model, space, 4000, rng=2, bands=(0.9,))
-    assert res.band_low.shape == (1, 5)
+    res = bs.monte_carlo(model, space, n=4096, rng=2)
+    low, high = res.quantiles([0.05, 0.95])
+    assert low.shape == (5,)
     # the band of (1 + g)^t at the 5% / 95% normal quantiles: monotone transform of g
     z = 1.6448536269514722  # standard normal 95% quantile
-    np.testing.assert_allclose(res.band_high[0], 100 * (1.02 + 0.01 * z) ** years, rtol=2e-3)
-    np.testing.assert_allclose(res.band_low[0], 100 * (1.02 - 0.01 * z) ** years, rtol=2e-3)
+    np.testing.assert_allclose(high, 100 * (1.02 + 0.01 * z) ** years, rtol=2e-3)
+    np.testing.assert_allclose(low, 100 * (1.02 - 0.01 * z) ** years, rtol=2e-3)
 
 
-def test_monte_carlo_bad_levels() -> None:
+def test_monte_carlo_bad_levels_and_sizes() -> None:
+    res = bs.monte_carlo(_linear, _linear_space(), n=16, rng=0)
     with pytest.raises(InvalidInputError) as info:
-        bs.monte_carlo(_linear, _linear_space(), 10, bands=(1.0,), rng=0)
-    assert info.value.field == "bands"
+        res.quantiles([0.5, 1.5])
+    assert info.value.field == "q"
+    with pytest.raises(InvalidInputError, match="power of 2") as info:
+        bs.monte_carlo(_linear, _linear_space(), n=1000, rng=0)
+    assert info.value.field == "n"
+    assert "n=1024" in str(info.value)  # the message names the next power of 2
     with pytest.raises(InvalidInputError) as info:
-        bs.monte_carlo(_linear, _linear_space(), 10, quantiles=(-0.1,), rng=0)
-    assert info.value.field == "quantiles"
+        bs.monte_carlo(_linear, _linear_space(), n=1, method="random", rng=0)
+    assert info.value.field == "n"
+    with pytest.raises(InvalidInputError) as info:
+        bs.monte_carlo(_linear, _linear_space(), n=16, chunk_size=0, rng=0)
+    assert info.value.field == "chunk_size"
 
 
 # --- tornado, sweep, threshold --------------------------------------------------------
@@ -244,13 +259,14 @@ def test_threshold_decreasing_function_and_errors() -> None:
 def test_morris_linear_model_is_exact() -> None:
     # anchors.md B.7 (SALib convention, steps in the unit cube): mu*_i = |a_i| (h_i - l_i)
     # = [2, 6, 2], mu_i = a_i (h_i - l_i), sigma_i = 0
-    res = bs.morris(_linear, _linear_space(), 12, rng=0)
+    res = bs.morris(_linear, _linear_space(), trajectories=12, rng=0)
     np.testing.assert_allclose(res.mu_star[:, 0], [2.0, 6.0, 2.0], rtol=1e-12)
     np.testing.assert_allclose(res.mu[:, 0], [2.0, 6.0, -2.0], rtol=1e-12)
     np.testing.assert_allclose(res.sigma[:, 0], 0.0, atol=1e-12)
-    assert res.trajectories.shape == (12, 4, 3)
+    assert res.design.shape == (12, 4, 3)
+    assert (res.trajectories, res.levels) == (12, 4)
     # every step of a trajectory changes exactly one input
-    changed = (np.diff(res.trajectories, axis=1) != 0).sum(axis=2)
+    changed = (np.diff(res.design, axis=1) != 0).sum(axis=2)
     np.testing.assert_array_equal(changed, 1)
     assert res.to_frame().shape == (3, 5)
 
@@ -263,27 +279,29 @@ def test_morris_groups_move_together() -> None:
             bs.Parameter("c", (0.0, 1.0)),
         ]
     )
-    res = bs.morris(lambda p: p["a"] + p["b"] + 5 * p["c"], space, 8, by_group=True, rng=1)
+    res = bs.morris(
+        lambda p: p["a"] + p["b"] + 5 * p["c"], space, trajectories=8, by_group=True, rng=1
+    )
     assert res.names == ("g", "c")
     # moving the group by delta in the unit cube changes y by delta * (1 + 2): mu* = 3
     np.testing.assert_allclose(res.mu_star[:, 0], [3.0, 5.0], rtol=1e-12)
-    changed = (np.diff(res.trajectories, axis=1) != 0).sum(axis=2)
+    changed = (np.diff(res.design, axis=1) != 0).sum(axis=2)
     assert set(np.unique(changed)) == {1, 2}
 
 
 def test_morris_errors() -> None:
     space = bs.ParameterSpace([bs.Parameter("z", stats.norm())])
     with pytest.raises(InvalidInputError) as info:
-        bs.morris(lambda p: p["z"], space, 4, rng=0)
+        bs.morris(lambda p: p["z"], space, trajectories=4, rng=0)
     assert info.value.field == "quantile_range"
-    res = bs.morris(lambda p: p["z"], space, 4, quantile_range=(0.01, 0.99), rng=0)
+    res = bs.morris(lambda p: p["z"], space, trajectories=4, quantile_range=(0.01, 0.99), rng=0)
     assert np.isfinite(res.mu_star).all()
     with pytest.raises(InvalidInputError) as info:
-        bs.morris(lambda p: p["z"], space, 4, num_levels=3, rng=0)
-    assert info.value.field == "num_levels"
+        bs.morris(lambda p: p["z"], space, trajectories=4, levels=3, rng=0)
+    assert info.value.field == "levels"
     with pytest.raises(InvalidInputError) as info:
-        bs.morris(lambda p: p["z"], space, 1, rng=0)
-    assert info.value.field == "r"
+        bs.morris(lambda p: p["z"], space, trajectories=1, rng=0)
+    assert info.value.field == "trajectories"
 
 
 # --- PRIM -------------------------------------------------------------------------------

@@ -42,14 +42,14 @@ def test_ishigami_matches_closed_form() -> None:
     assert first == pytest.approx([0.313905, 0.442411, 0.0], abs=1e-6)  # anchors.md B.7
     assert total == pytest.approx([0.557589, 0.442411, 0.243684], abs=1e-6)
 
-    res = bs.sobol(_ishigami, _ishigami_space(), 2**12, n_bootstrap=100, rng=2024)
-    np.testing.assert_allclose(res.first[:, 0], first, atol=0.03)
-    np.testing.assert_allclose(res.total[:, 0], total, atol=0.03)
+    res = bs.sobol(_ishigami, _ishigami_space(), n=2**12, n_resamples=100, rng=2024)
+    np.testing.assert_allclose(res.first_order, first, atol=0.03)
+    np.testing.assert_allclose(res.total_order, total, atol=0.03)
     assert res.variance[0] == pytest.approx(v, rel=0.03)
     assert res.mean[0] == pytest.approx(a / 2, abs=0.1)  # E[Y] = a/2
     # the exact values lie inside the 95% bootstrap intervals
-    assert (res.first_ci[0, :, 0] <= first + 1e-3).all()
-    assert (first - 1e-3 <= res.first_ci[1, :, 0]).all()
+    assert (res.first_order_ci[0] <= first + 1e-3).all()
+    assert (first - 1e-3 <= res.first_order_ci[1]).all()
 
 
 def test_linear_additive_model() -> None:
@@ -65,10 +65,10 @@ def test_linear_additive_model() -> None:
     def model(p: Mapping[str, FloatArray]) -> FloatArray:
         return sum((coef[i] * p[f"x{i}"] for i in range(4)), start=np.zeros(1))
 
-    res = bs.sobol(model, space, 2**12, n_bootstrap=0, rng=5)
-    np.testing.assert_allclose(res.first[:, 0], exact, atol=0.01)
-    np.testing.assert_allclose(res.total[:, 0], exact, atol=0.01)
-    assert np.isnan(res.first_ci).all()
+    res = bs.sobol(model, space, n=2**12, n_resamples=0, rng=5)
+    np.testing.assert_allclose(res.first_order, exact, atol=0.01)
+    np.testing.assert_allclose(res.total_order, exact, atol=0.01)
+    assert np.isnan(res.first_order_ci).all()
 
 
 def test_group_indices_are_true_group_indices() -> None:
@@ -86,12 +86,12 @@ def test_group_indices_are_true_group_indices() -> None:
     def model(p: Mapping[str, FloatArray]) -> FloatArray:
         return p["x1"] * p["x2"] + p["x3"]
 
-    res = bs.sobol(model, space, 2**12, by_group=True, n_bootstrap=0, rng=9)
+    res = bs.sobol(model, space, n=2**12, by_group=True, n_resamples=0, rng=9)
     assert res.names == ("g", "x3")
-    np.testing.assert_allclose(res.first[:, 0], [7 / 19, 12 / 19], atol=0.015)
-    np.testing.assert_allclose(res.total[:, 0], [7 / 19, 12 / 19], atol=0.015)
-    single = bs.sobol(model, space, 2**12, n_bootstrap=0, rng=9)
-    np.testing.assert_allclose(single.first[:2, 0], [3 / 19, 3 / 19], atol=0.015)
+    np.testing.assert_allclose(res.first_order, [7 / 19, 12 / 19], atol=0.015)
+    np.testing.assert_allclose(res.total_order, [7 / 19, 12 / 19], atol=0.015)
+    single = bs.sobol(model, space, n=2**12, n_resamples=0, rng=9)
+    np.testing.assert_allclose(single.first_order[:2], [3 / 19, 3 / 19], atol=0.015)
     # the design exchanges x1 and x2 together
     design = res.design
     np.testing.assert_array_equal(design.ab[0][:, :2], design.b[:, :2])
@@ -114,9 +114,9 @@ def test_sobol_g_function() -> None:
         y: FloatArray = np.prod((np.abs(4 * x - 2) + a) / (1 + a), axis=1)
         return y
 
-    res = bs.sobol(model, space, 2**13, n_bootstrap=0, rng=1)
-    np.testing.assert_allclose(res.first[:, 0], first, atol=0.03)
-    np.testing.assert_allclose(res.total[:, 0], total, atol=0.03)
+    res = bs.sobol(model, space, n=2**13, n_resamples=0, rng=1)
+    np.testing.assert_allclose(res.first_order, first, atol=0.03)
+    np.testing.assert_allclose(res.total_order, total, atol=0.03)
 
 
 def _three_outputs(p: Mapping[str, FloatArray]) -> FloatArray:
@@ -128,31 +128,39 @@ def _three_outputs(p: Mapping[str, FloatArray]) -> FloatArray:
 
 def test_multi_output_equals_per_output_calls() -> None:
     space = _ishigami_space()
-    multi = bs.sobol(_three_outputs, space, 256, n_bootstrap=64, rng=3)
-    assert multi.first.shape == (3, 3)
+    multi = bs.sobol(_three_outputs, space, n=256, n_resamples=64, rng=3)
+    assert multi.first_order.shape == (3, 3)  # (k outputs, d inputs)
     assert multi.output_names == ("y[0]", "y[1]", "y[2]")
     for j in range(3):
 
         def column(p: Mapping[str, FloatArray], j: int = j) -> FloatArray:
             return _three_outputs(p)[:, j]
 
-        single = bs.sobol(column, space, 256, n_bootstrap=64, rng=3)
-        np.testing.assert_allclose(single.first[:, 0], multi.first[:, j], rtol=1e-10, atol=1e-12)
-        np.testing.assert_allclose(single.total[:, 0], multi.total[:, j], rtol=1e-10, atol=1e-12)
+        single = bs.sobol(column, space, n=256, n_resamples=64, rng=3)
+        assert single.first_order.shape == (3,)
         np.testing.assert_allclose(
-            single.first_ci[..., 0], multi.first_ci[..., j], rtol=1e-10, atol=1e-12
+            single.first_order, multi.first_order[j], rtol=1e-10, atol=1e-12
+        )
+        np.testing.assert_allclose(
+            single.total_order, multi.total_order[j], rtol=1e-10, atol=1e-12
+        )
+        np.testing.assert_allclose(
+            np.asarray(single.first_order_ci),
+            np.asarray(multi.first_order_ci)[:, j],
+            rtol=1e-10,
+            atol=1e-12,
         )
 
 
 @settings(max_examples=8)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_bootstrap_interval_contains_estimate(seed: int) -> None:
-    res = bs.sobol(_ishigami, _ishigami_space(), 512, n_bootstrap=200, rng=seed)
+    res = bs.sobol(_ishigami, _ishigami_space(), n=512, n_resamples=200, rng=seed)
     # S3 = 0 exactly, its estimate sits in the middle of its interval as well
-    assert (res.first_ci[0] <= res.first).all()
-    assert (res.first <= res.first_ci[1]).all()
-    assert (res.total_ci[0] <= res.total).all()
-    assert (res.total <= res.total_ci[1]).all()
+    assert (res.first_order_ci[0] <= res.first_order).all()
+    assert (res.first_order <= res.first_order_ci[1]).all()
+    assert (res.total_order_ci[0] <= res.total_order).all()
+    assert (res.total_order <= res.total_order_ci[1]).all()
 
 
 @settings(max_examples=10)
@@ -166,29 +174,29 @@ def test_indices_invariant_to_affine_output(scale: float, shift: float) -> None:
     def f(x: FloatArray) -> FloatArray:
         return _ishigami({"x1": x[..., 0], "x2": x[..., 1], "x3": x[..., 2]})
 
-    base = bs.sobol_analyze(design, f(design.a), f(design.b), f(design.ab), n_bootstrap=32, rng=0)
+    base = bs.sobol_analyze(design, f(design.a), f(design.b), f(design.ab), n_resamples=32, rng=0)
     moved = bs.sobol_analyze(
         design,
         scale * f(design.a) + shift,
         scale * f(design.b) + shift,
         scale * f(design.ab) + shift,
-        n_bootstrap=32,
+        n_resamples=32,
         rng=0,
     )
-    np.testing.assert_allclose(moved.first, base.first, atol=1e-7)
-    np.testing.assert_allclose(moved.total, base.total, atol=1e-7)
-    np.testing.assert_allclose(moved.first_ci, base.first_ci, atol=1e-7)
+    np.testing.assert_allclose(moved.first_order, base.first_order, atol=1e-7)
+    np.testing.assert_allclose(moved.total_order, base.total_order, atol=1e-7)
+    np.testing.assert_allclose(moved.first_order_ci, base.first_order_ci, atol=1e-7)
 
 
 def test_same_rng_same_result_and_results_are_readonly() -> None:
     space = _ishigami_space()
-    r1 = bs.sobol(_ishigami, space, 128, n_bootstrap=50, rng=0)
-    r2 = bs.sobol(_ishigami, space, 128, n_bootstrap=50, rng=0)
-    r3 = bs.sobol(_ishigami, space, 128, n_bootstrap=50, rng=1)
-    np.testing.assert_array_equal(r1.first, r2.first)
-    np.testing.assert_array_equal(r1.total_ci, r2.total_ci)
-    assert not np.array_equal(r1.first, r3.first)
-    for arr in (r1.first, r1.total, r1.first_ci, r1.design.a, r1.design.ab):
+    r1 = bs.sobol(_ishigami, space, n=128, n_resamples=50, rng=0)
+    r2 = bs.sobol(_ishigami, space, n=128, n_resamples=50, rng=0)
+    r3 = bs.sobol(_ishigami, space, n=128, n_resamples=50, rng=1)
+    np.testing.assert_array_equal(r1.first_order, r2.first_order)
+    np.testing.assert_array_equal(r1.total_order_ci, r2.total_order_ci)
+    assert not np.array_equal(r1.first_order, r3.first_order)
+    for arr in (r1.first_order, r1.total_order, *r1.first_order_ci, r1.design.a, r1.design.ab):
         assert arr.dtype == np.float64
         assert not arr.flags.writeable
     frame = r1.to_frame()
@@ -219,26 +227,26 @@ def test_bad_input_names_the_field() -> None:
         bs.sobol_analyze(design, y, y, np.zeros((2, 16)))
     assert info.value.field == "f_b, f_ab"
     with pytest.raises(InvalidInputError) as info:
-        bs.sobol_analyze(design, y, y, np.zeros((3, 16)), confidence=1.5)
-    assert info.value.field == "confidence"
+        bs.sobol_analyze(design, y, y, np.zeros((3, 16)), confidence_level=1.5)
+    assert info.value.field == "confidence_level"
     with pytest.raises(InvalidInputError) as info:
-        bs.sobol_analyze(design, y, y, np.zeros((3, 16)), n_bootstrap=-1)
-    assert info.value.field == "n_bootstrap"
+        bs.sobol_analyze(design, y, y, np.zeros((3, 16)), n_resamples=-1)
+    assert info.value.field == "n_resamples"
     with pytest.raises(InvalidInputError) as info:
         bs.sobol_analyze(design, y[:4], y, np.zeros((3, 16)))
     assert info.value.field == "f_a"
     with pytest.raises(InvalidInputError) as info:
-        bs.sobol(_ishigami, space, 100, rng=0)
+        bs.sobol(_ishigami, space, n=100, rng=0)
     assert info.value.field == "n"
     corr = bs.ParameterSpace(space.parameters, correlation=np.eye(3))
     with pytest.raises(InvalidInputError) as info:
-        bs.sobol(_ishigami, corr, 16, rng=0)
+        bs.sobol(_ishigami, corr, n=16, rng=0)
     assert info.value.field == "space.correlation"
     with pytest.raises(InvalidInputError) as info:
-        bs.sobol(lambda _p: np.full(3, np.nan), space, 16, rng=0)
+        bs.sobol(lambda _p: np.full(3, np.nan), space, n=16, rng=0)
     assert info.value.field == "model output"
 
 
 def test_constant_output_gives_nan_indices_without_warnings() -> None:
-    res = bs.sobol(lambda _p: np.ones(16 * 5), _ishigami_space(), 16, n_bootstrap=8, rng=0)
-    assert np.isnan(res.first).all()
+    res = bs.sobol(lambda p: np.ones_like(p["x1"]), _ishigami_space(), n=16, n_resamples=8, rng=0)
+    assert np.isnan(res.first_order).all()

@@ -71,8 +71,13 @@ def test_space_rejects_non_psd_and_duplicates() -> None:
     params = [bs.Parameter(n, (0.0, 1.0)) for n in "abc"]
     # eigenvalues of this matrix are 1.9, 1.9, -0.8: symmetric, unit diagonal, not PSD
     bad = np.array([[1.0, 0.9, -0.9], [0.9, 1.0, 0.9], [-0.9, 0.9, 1.0]])
-    with pytest.raises(InvalidInputError, match="positive semi-definite"):
+    with pytest.raises(InvalidInputError, match="positive definite"):
         bs.ParameterSpace(params, correlation=bad)
+    # singular (PSD but not PD): a and b perfectly rank-correlated, eigenvalues 2, 0, 1
+    singular = np.array([[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    with pytest.raises(InvalidInputError, match="positive definite") as info:
+        bs.ParameterSpace(params, correlation=singular)
+    assert info.value.field == "ParameterSpace.correlation"
     with pytest.raises(InvalidInputError) as info:
         bs.ParameterSpace([params[0], bs.Parameter("a", (0.0, 2.0))])
     assert info.value.field == "ParameterSpace.parameters"

@@ -6,16 +6,31 @@ are a mapping of labels to such arrays. Every analysis takes a model and a
 :class:`ParameterSpace` and returns a frozen result with ``.to_frame()``.
 
 - :func:`sample` -- random, Latin hypercube or scrambled Sobol' draws (chunk-exact);
-- :func:`monte_carlo` -- propagation with mean, variance, quantiles and fan-chart bands;
+- :func:`monte_carlo` -- propagation in chunks (1e8 draws in bounded memory), with
+  mean, variance and ``.quantiles(q)`` (fan-chart data);
 - :func:`tornado`, :func:`sweep`, :func:`threshold` -- one-at-a-time, grids, break-even values;
 - :func:`sobol` -- first/total Sobol' indices (groups, many outputs, GEMM bootstrap);
 - :func:`morris` -- elementary-effect screening;
 - :func:`prim` -- scenario discovery.
+
+Every analysis first calls :func:`probe`: the model runs once at the nominal point and
+a wrong output shape, non-finite values or (for the adapters of :mod:`burden.models`)
+an unknown parameter name fail before any long work starts. Results have
+``.to_frame()``, ``_repr_html_`` and, with matplotlib installed, ``.plot()``.
+
+Examples
+--------
+>>> import numpy as np
+>>> import burden.sensitivity as bs
+>>> space = bs.ParameterSpace([bs.Parameter("a", (0.0, 1.0)), bs.Parameter("b", (0.0, 2.0))])
+>>> res = bs.sobol(lambda p: p["a"] + p["b"], space, n=2**12, n_resamples=0, rng=0)
+>>> res.first_order.round(2)      # Var(a) : Var(b) = 1/12 : 4/12
+array([0.2, 0.8])
 """
 
 from __future__ import annotations
 
-from burden.sensitivity._model import DEFAULT_CHUNK_SIZE, Model, ModelOutput, evaluate
+from burden.sensitivity._model import DEFAULT_CHUNK_SIZE, Model, ModelOutput, evaluate, probe
 from burden.sensitivity._montecarlo import MonteCarloResult, monte_carlo
 from burden.sensitivity._morris import MorrisResult, morris
 from burden.sensitivity._prim import PrimResult, prim
@@ -53,6 +68,7 @@ __all__ = [
     "monte_carlo",
     "morris",
     "prim",
+    "probe",
     "sample",
     "sample_unit",
     "sobol",

@@ -8,13 +8,13 @@ from typing import Final, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from burden._errors import InvalidInputError
+from burden._errors import InvalidInputError, MissingDataError
 from burden._validate import readonly
 from burden.sensitivity._progress import progress_bar
 from burden.sensitivity._space import ParameterSpace, _check_space, _is_int
 from burden.typing import FloatArray
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "Model", "ModelOutput", "evaluate"]
+__all__ = ["DEFAULT_CHUNK_SIZE", "Model", "ModelOutput", "evaluate", "probe"]
 
 Model: TypeAlias = Callable[
     [Mapping[str, FloatArray]], npt.ArrayLike | Mapping[str, npt.ArrayLike]
@@ -74,12 +74,78 @@ def _normalise(raw: object, n: int) -> ModelOutput:
     return out, labels_1d
 
 
+def _chunk(chunk_size: object) -> int:
+    """Validate a chunk size; ``None`` means :data:`DEFAULT_CHUNK_SIZE`."""
+    if chunk_size is None:
+        return DEFAULT_CHUNK_SIZE
+    if not _is_int(chunk_size) or chunk_size < 1:
+        raise InvalidInputError(
+            field="chunk_size", value=chunk_size, expected="a positive integer or None"
+        )
+    return int(chunk_size)
+
+
+def probe(model: Model, space: ParameterSpace) -> bool:
+    """Check a model against a space before any long computation starts.
+
+    The model is called once on two rows, every input at its nominal value, and
+    its output is validated. When the model declares its parameters in a
+    ``nominal`` mapping (as the adapters of :mod:`burden.models` do), every name
+    of `space` must be one of them.
+
+    Parameters
+    ----------
+    model : callable
+        Vectorized model ``{name: (m,)} -> (m,) | (m, k) | {label: ...}``.
+    space : ParameterSpace
+
+    Returns
+    -------
+    bool
+        True when the model returns a bare 1-D array (one output per draw), False
+        for a 2-D array or a mapping.
+
+    Raises
+    ------
+    MissingDataError
+        If a parameter of `space` is not a parameter of the model.
+    InvalidInputError
+        If `model` is not callable, or returns the wrong shape, non-numbers or
+        non-finite values at the nominal point.
+
+    Examples
+    --------
+    >>> from burden.sensitivity import Parameter, ParameterSpace
+    >>> space = ParameterSpace([Parameter("a", (0.0, 1.0))])
+    >>> probe(lambda p: 2 * p["a"], space), probe(lambda p: {"y": p["a"]}, space)
+    (True, False)
+    """
+    space = _check_space(space)
+    if not callable(model):
+        raise InvalidInputError(
+            field="model", value=model, expected="a callable model(params) -> outputs"
+        )
+    known = getattr(model, "nominal", None)
+    if isinstance(known, Mapping):
+        for name in space.names:
+            if name not in known:
+                raise MissingDataError(
+                    field="space.parameters",
+                    value=name,
+                    expected=f"a parameter of the model, one of {sorted(known)}",
+                )
+    x = np.tile(space.nominal_values(), (2, 1))
+    raw = model(space.as_params(x))
+    _normalise(raw, 2)
+    return not isinstance(raw, Mapping) and np.ndim(raw) == 1
+
+
 def evaluate(
     model: Model,
     space: ParameterSpace,
     x: npt.ArrayLike,
     *,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     progress: bool | None = None,
     desc: str = "evaluating model",
 ) -> ModelOutput:
@@ -95,8 +161,8 @@ def evaluate(
         Names the columns of `x`.
     x : array_like, shape (n, d)
         Input values, one draw per row.
-    chunk_size : int, default 65536
-        Maximum rows passed to one model call (bounds memory).
+    chunk_size : int, optional
+        Maximum rows passed to one model call (bounds memory); default 65536.
     progress : bool or None, default None
         Show a tqdm bar over chunks; ``None`` shows it only when stderr is a TTY.
     desc : str
@@ -129,10 +195,7 @@ def evaluate(
         raise InvalidInputError(
             field="x", value=arr, expected=f"an (n, {space.d}) array of input values, n >= 1"
         )
-    if not _is_int(chunk_size) or chunk_size < 1:
-        raise InvalidInputError(
-            field="chunk_size", value=chunk_size, expected="a positive integer"
-        )
+    chunk_size = _chunk(chunk_size)
     if not callable(model):
         raise InvalidInputError(
             field="model", value=model, expected="a callable model(params) -> outputs"

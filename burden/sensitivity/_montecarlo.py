@@ -1,26 +1,161 @@
-"""Monte Carlo propagation of input uncertainty through a model, in chunks."""
+"""Monte Carlo propagation of input uncertainty through a model, in chunks of draws."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from burden._errors import InvalidInputError
 from burden._validate import as_float_array, readonly
-from burden.sensitivity._model import DEFAULT_CHUNK_SIZE, Model, evaluate
+from burden.sensitivity._model import Model, _chunk, _normalise, probe
+from burden.sensitivity._progress import progress_bar
 from burden.sensitivity._result import render_html
-from burden.sensitivity._sampling import SamplingMethod, sample
+from burden.sensitivity._sampling import SamplingMethod, _check_n, _iter_sample
 from burden.sensitivity._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from matplotlib.axes import Axes
+
     from burden.typing import FloatArray, RNGLike
 
 __all__ = ["MonteCarloResult", "monte_carlo"]
+
+KEEP_LIMIT: Final = 2**20
+"""Largest number of draws whose inputs and outputs are kept by default."""
+_PILOT: Final = 2**16
+"""Leading draws that fix the histogram range of the summary (chunk-independent)."""
+_BINS: Final = 2**16
+"""Histogram bins per output in the summary."""
+_DEFAULT_LEVELS: Final = (0.05, 0.25, 0.5, 0.75, 0.95)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class _Summary:
+    """Histogram of each output between the extremes of the pilot draws, exact tails.
+
+    ``counts[j, b]`` counts draws with output j in bin b of ``[low_j, high_j]``;
+    values outside that range are kept exactly (sorted) in ``below[j]``/``above[j]``.
+    """
+
+    low: FloatArray  # (k,)
+    width: FloatArray  # (k,)
+    counts: npt.NDArray[np.int64]  # (k, B)
+    below: tuple[FloatArray, ...]  # k sorted arrays
+    above: tuple[FloatArray, ...]
+    minimum: FloatArray  # (k,) exact extremes
+    maximum: FloatArray
+
+    def order_statistics(self, j: int, ranks: npt.NDArray[np.int64]) -> FloatArray:
+        """Approximate order statistics (0-based `ranks`) of output `j`."""
+        below, above, counts = self.below[j], self.above[j], self.counts[j]
+        cum = np.cumsum(counts)
+        inner = ranks - below.size
+        in_body = (inner >= 0) & (inner < cum[-1])
+        b = np.searchsorted(cum, np.clip(inner, 0, max(int(cum[-1]) - 1, 0)), side="right")
+        b = np.minimum(b, counts.size - 1)
+        before = cum[b] - counts[b]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pos = (inner - before + 0.5) / counts[b]
+        body = self.low[j] + self.width[j] * (b + pos)
+        out = np.where(in_body, body, 0.0)
+        if below.size:
+            out = np.where(inner < 0, below[np.clip(ranks, 0, below.size - 1)], out)
+        if above.size:
+            high_idx = inner - int(cum[-1])
+            out = np.where(high_idx >= 0, above[np.clip(high_idx, 0, above.size - 1)], out)
+        last = below.size + int(cum[-1]) + above.size - 1
+        out = np.where(ranks <= 0, self.minimum[j], np.where(ranks >= last, self.maximum[j], out))
+        return np.asarray(out, dtype=np.float64)
+
+
+class _Accumulator:
+    """Streaming sums and histogram of outputs, fed chunk by chunk (mutable, private)."""
+
+    def __init__(self) -> None:
+        self.pending: list[FloatArray] = []
+        self.n = 0
+        self.shift: FloatArray | None = None
+        self.s1: FloatArray | None = None
+        self.s2: FloatArray | None = None
+        self.low = np.empty(0)
+        self.high = np.empty(0)
+        self.width = np.empty(0)
+        self.counts = np.empty((0, 0), dtype=np.int64)
+        self.minimum = np.empty(0)
+        self.maximum = np.empty(0)
+        self.below: list[list[FloatArray]] = []
+        self.above: list[list[FloatArray]] = []
+
+    def add(self, y: FloatArray, total: int) -> None:
+        if self.shift is None:
+            self.pending.append(y)
+            seen = sum(p.shape[0] for p in self.pending)
+            if seen < min(total, _PILOT):
+                return
+            block = np.concatenate(self.pending)
+            self.pending = []
+            pilot = block[:_PILOT]
+            k = block.shape[1]
+            self.shift = pilot.mean(axis=0)
+            self.s1 = np.zeros(k)
+            self.s2 = np.zeros(k)
+            self.low = pilot.min(axis=0)
+            self.high = pilot.max(axis=0)
+            self.minimum = self.low.copy()
+            self.maximum = self.high.copy()
+            spread = self.high - self.low
+            self.width = spread / _BINS  # 0 for a constant output: every value is `low`
+            self.counts = np.zeros((k, _BINS), dtype=np.int64)
+            self.below = [[] for _ in range(k)]
+            self.above = [[] for _ in range(k)]
+            y = block
+        assert self.s1 is not None
+        assert self.s2 is not None
+        k = y.shape[1]
+        c = y - self.shift
+        self.s1 += c.sum(axis=0)
+        self.s2 += (c * c).sum(axis=0)
+        self.n += y.shape[0]
+        np.minimum(self.minimum, y.min(axis=0), out=self.minimum)
+        np.maximum(self.maximum, y.max(axis=0), out=self.maximum)
+        inside = (y >= self.low) & (y <= self.high)
+        step = np.where(self.width > 0.0, self.width, 1.0)
+        idx = np.minimum(((y - self.low) / step).astype(np.int64), _BINS - 1)
+        flat = (idx + np.arange(k) * _BINS)[inside]
+        self.counts += np.bincount(flat, minlength=k * _BINS).reshape(k, _BINS)
+        if not inside.all():
+            for j in np.flatnonzero(~inside.all(axis=0)):  # loop over outputs with tail values
+                col = y[:, j]
+                self.below[j].append(col[col < self.low[j]])
+                self.above[j].append(col[col > self.high[j]])
+
+    def finish(self) -> tuple[FloatArray, FloatArray, _Summary]:
+        assert self.s1 is not None
+        assert self.s2 is not None
+        assert self.shift is not None
+        n = self.n
+        mean = self.shift + self.s1 / n
+        var = (self.s2 - self.s1 * self.s1 / n) / (n - 1)
+
+        def tails(parts: list[list[FloatArray]]) -> tuple[FloatArray, ...]:
+            return tuple(readonly(np.sort(np.concatenate(p)) if p else np.empty(0)) for p in parts)
+
+        summary = _Summary(
+            low=readonly(self.low),
+            width=readonly(self.width),
+            counts=readonly(self.counts),
+            below=tails(self.below),
+            above=tails(self.above),
+            minimum=readonly(self.minimum),
+            maximum=readonly(self.maximum),
+        )
+        return mean, np.maximum(var, 0.0), summary
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -33,103 +168,200 @@ class MonteCarloResult:
         The inputs sampled.
     input_names : tuple of str, length d
     output_names : tuple of str, length k
-    inputs : ndarray, shape (n, d)
-        The draws (read-only).
-    outputs : ndarray, shape (n, k)
-        Model outputs per draw (read-only).
-    mean, variance : ndarray, shape (k,)
-        Sample mean and unbiased sample variance (``ddof=1``) per output.
-    quantile_levels : ndarray, shape (q,)
-    quantiles : ndarray, shape (q, k)
-    band_levels : ndarray, shape (b,)
-        Central coverage of each percentile band, e.g. 0.5, 0.8, 0.9.
-    band_low, band_high : ndarray, shape (b, k)
-        Lower and upper edges of each band: the ``(1 - c)/2`` and ``(1 + c)/2``
-        quantiles (fan-chart data when the k outputs are years).
+    n : int
+        Number of draws.
     method : str
         Sampling design used.
+    mean, variance : ndarray, shape (k,)
+        Sample mean and unbiased sample variance (``ddof=1``) per output.
+    inputs : ndarray, shape (n, d), or None
+        The draws (read-only); None when they were not kept (``keep_samples``).
+    outputs : ndarray, shape (n, k), or None
+        Model outputs per draw (read-only); None when not kept.
+
+    Notes
+    -----
+    Quantiles come from :meth:`quantiles`: exact (numpy's linear interpolation,
+    Hyndman & Fan type 7) when the outputs were kept, otherwise from a
+    2^16-bin histogram per output spanning the range of the first 65536 draws,
+    with every draw outside that range, and the minimum and maximum, kept exactly;
+    the error in the body of the distribution is then at most one bin width.
     """
 
     space: ParameterSpace
     input_names: tuple[str, ...]
     output_names: tuple[str, ...]
-    inputs: FloatArray
-    outputs: FloatArray
+    n: int
+    method: str
     mean: FloatArray
     variance: FloatArray
-    quantile_levels: FloatArray
-    quantiles: FloatArray
-    band_levels: FloatArray
-    band_low: FloatArray
-    band_high: FloatArray
-    method: str
-
-    @property
-    def n(self) -> int:
-        """Number of draws."""
-        return int(self.outputs.shape[0])
+    inputs: FloatArray | None
+    outputs: FloatArray | None
+    _summary: _Summary | None = None
 
     @property
     def std(self) -> FloatArray:
         """Sample standard deviation per output, shape (k,)."""
         return readonly(np.sqrt(self.variance))
 
-    def to_frame(self) -> pd.DataFrame:
+    def quantiles(self, q: npt.ArrayLike) -> FloatArray:
+        """Quantiles of every output.
+
+        Parameters
+        ----------
+        q : float or array_like of float
+            Probability levels in [0, 1].
+
+        Returns
+        -------
+        ndarray of float64, shape ``np.shape(q) + (k,)``
+            ``result[..., j]`` is the quantile of output ``j``.
+
+        Raises
+        ------
+        InvalidInputError
+            If a level is outside [0, 1].
+
+        Examples
+        --------
+        >>> from burden.sensitivity import Parameter, ParameterSpace
+        >>> space = ParameterSpace([Parameter("a", (0.0, 1.0))])
+        >>> res = monte_carlo(lambda p: p["a"], space, n=1024, rng=0)
+        >>> res.quantiles([0.1, 0.9]).round(2).tolist()
+        [[0.1], [0.9]]
+        """
+        levels = as_float_array(q, "q")
+        if not ((levels >= 0.0) & (levels <= 1.0)).all():
+            raise InvalidInputError("q", q, "probability levels in [0, 1]")
+        if self.outputs is not None:
+            return readonly(np.asarray(np.quantile(self.outputs, levels, axis=0), np.float64))
+        assert self._summary is not None
+        flat = levels.ravel()
+        h = flat * (self.n - 1)
+        i = np.floor(h).astype(np.int64)
+        frac = h - i
+        k = len(self.output_names)
+        out = np.empty((flat.size, k))
+        for j in range(k):  # loop over outputs, vectorized over levels
+            lo = self._summary.order_statistics(j, i)
+            hi = self._summary.order_statistics(j, np.minimum(i + 1, self.n - 1))
+            out[:, j] = lo + frac * (hi - lo)
+        return readonly(out.reshape(*levels.shape, k))
+
+    def to_frame(self, q: Sequence[float] = _DEFAULT_LEVELS) -> pd.DataFrame:
         """Tidy summary: one row per output and statistic.
+
+        Parameters
+        ----------
+        q : sequence of float, default (0.05, 0.25, 0.5, 0.75, 0.95)
+            Quantile levels to include.
 
         Returns
         -------
         pandas.DataFrame
-            Columns ``output``, ``statistic`` (``"mean"``, ``"variance"``,
-            ``"q0.05"``..., ``"band0.9_low"``...) and ``value`` (float64).
+            Columns ``output``, ``statistic`` (``"mean"``, ``"std"``, ``"q0.05"``, ...)
+            and ``value`` (float64).
         """
-        stats_names = ["mean", "variance"]
-        blocks = [self.mean[None, :], self.variance[None, :]]
-        stats_names += [f"q{q:g}" for q in self.quantile_levels]
-        blocks.append(self.quantiles)
-        stats_names += [f"band{c:g}_low" for c in self.band_levels]
-        blocks.append(self.band_low)
-        stats_names += [f"band{c:g}_high" for c in self.band_levels]
-        blocks.append(self.band_high)
-        values = np.concatenate(blocks, axis=0)  # (s, k)
+        levels = as_float_array(q, "q").reshape(-1)
+        names = ["mean", "std", *(f"q{v:g}" for v in levels)]
+        values = np.concatenate([self.mean[None], self.std[None], self.quantiles(levels)])
         k = len(self.output_names)
         return pd.DataFrame(
             {
-                "output": np.tile(np.asarray(self.output_names, dtype=object), len(stats_names)),
-                "statistic": np.repeat(np.asarray(stats_names, dtype=object), k),
+                "output": np.tile(np.asarray(self.output_names, dtype=object), len(names)),
+                "statistic": np.repeat(np.asarray(names, dtype=object), k),
                 "value": values.ravel().astype(np.float64),
             }
         )
 
     def samples_frame(self) -> pd.DataFrame:
-        """Wide frame of every draw: one column per input, then one per output."""
+        """Wide frame of every draw: one column per input, then one per output.
+
+        Raises
+        ------
+        InvalidInputError
+            If the draws were not kept (``keep_samples=False``).
+        """
+        if self.inputs is None or self.outputs is None:
+            raise InvalidInputError(
+                "keep_samples", False, "a result computed with keep_samples=True"
+            )
         data = np.concatenate([self.inputs, self.outputs], axis=1)
         return pd.DataFrame(data, columns=[*self.input_names, *self.output_names])
+
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        outputs: Sequence[str] | None = None,
+        x: npt.ArrayLike | None = None,
+        levels: Sequence[float] = _DEFAULT_LEVELS,
+        median_label: str = "model output",
+        unit: str = "output units",
+        title: str | None = None,
+    ) -> Axes:
+        """Fan chart of the outputs (e.g. one per year): percentile bands and median.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        outputs : sequence of str, optional
+            Output columns to draw, in order along the x axis. Default: the outputs
+            whose label ends in a year (``"2021"``, ``"ratio 2021"``), else all.
+        x : array_like, shape (T,), optional
+            Positions on the x axis; default the years in the labels (else 0..T-1).
+        levels : sequence of float
+            Quantile levels, paired from the outside in into bands; 0.5 is the median.
+        median_label, unit, title : str
+            Passed to :func:`burden.plot.plot_fan`.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
+        from burden.plot import plot_fan  # noqa: PLC0415 (matplotlib is optional)
+
+        names = list(self.output_names)
+        if outputs is None:
+            years = [_year(s) for s in names]
+            chosen = [s for s, y in zip(names, years, strict=True) if y is not None] or names
+        else:
+            chosen = [str(s) for s in outputs]
+            missing = [s for s in chosen if s not in names]
+            if missing:
+                raise InvalidInputError("outputs", missing[0], f"one of {names}")
+        cols = [names.index(s) for s in chosen]
+        if x is None:
+            found = [_year(s) for s in chosen]
+            pos = np.array(
+                found if all(y is not None for y in found) else range(len(chosen)), dtype=float
+            )
+        else:
+            pos = as_float_array(x, "x")
+        qs = self.quantiles(np.asarray(levels, dtype=np.float64))
+        bands = {float(v): qs[i, cols] for i, v in enumerate(levels)}
+        return plot_fan(pos, bands, median_label=median_label, unit=unit, ax=ax, title=title)
 
     def _repr_html_(self) -> str:
         facts = [("draws", self.n), ("design", self.method), ("outputs", len(self.output_names))]
         return render_html("Monte Carlo result", facts, self.to_frame())
 
 
-def _levels(values: Sequence[float], field: str, *, open_interval: bool) -> FloatArray:
-    arr = as_float_array(values, field)
-    lo_ok = (arr > 0.0) if open_interval else (arr >= 0.0)
-    hi_ok = (arr < 1.0) if open_interval else (arr <= 1.0)
-    if arr.ndim != 1 or not (lo_ok & hi_ok).all():
-        raise InvalidInputError(field, values, "a 1-D sequence of levels in (0, 1)")
-    return arr
+def _year(label: str) -> int | None:
+    """Return the year a label ends with (``"ratio 2021"`` -> 2021), or None."""
+    tail = label.rsplit(" ", 1)[-1]
+    return int(tail) if len(tail) == 4 and tail.isdigit() else None
 
 
 def monte_carlo(
     model: Model,
     space: ParameterSpace,
-    n: int,
     *,
-    method: SamplingMethod = "lhs",
-    quantiles: Sequence[float] = (0.05, 0.5, 0.95),
-    bands: Sequence[float] = (0.5, 0.8, 0.9),
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    n: int,
+    method: SamplingMethod = "sobol",
     rng: RNGLike = None,
+    chunk_size: int | None = None,
+    keep_samples: bool | None = None,
     progress: bool | None = None,
 ) -> MonteCarloResult:
     """Propagate input uncertainty: sample `space`, run `model` in chunks, summarise.
@@ -140,19 +372,23 @@ def monte_carlo(
         Vectorized model ``{name: (m,)} -> (m,) | (m, k) | {label: ...}``.
     space : ParameterSpace
         The d uncertain inputs.
-    n : int
-        Number of draws (a power of 2 for ``method="sobol"``).
-    method : {"lhs", "random", "sobol"}, default "lhs"
-        Sampling design (see :func:`sample_unit`).
-    quantiles : sequence of float, default (0.05, 0.5, 0.95)
-        Quantile levels to report, in [0, 1].
-    bands : sequence of float, default (0.5, 0.8, 0.9)
-        Central coverages of the percentile bands, in (0, 1).
-    chunk_size : int, default 65536
-        Rows per model call. The result does not depend on it.
+    n : int, keyword-only
+        Number of draws. With ``method="sobol"`` it must be a power of 2 (the
+        balance of scrambled Sobol' points needs it); any other `n` raises
+        :class:`~burden.InvalidInputError` naming the next power of 2 (it is not
+        rounded silently).
+    method : {"sobol", "lhs", "random"}, default "sobol"
+        Sampling design (see :func:`sample_unit`). LHS holds an (n, d) permutation
+        in memory; use "sobol" or "random" for very large `n`.
     rng : numpy.random.Generator, int, SeedSequence or None, keyword-only
         SPEC 7 source of randomness. When `rng` is None, a new Generator is created
         using entropy from the OS.
+    chunk_size : int, optional
+        Rows per model call (default 65536). Results do not depend on it.
+    keep_samples : bool, optional
+        Keep every input and output draw (exact quantiles, :meth:`~MonteCarloResult.samples_frame`).
+        Default: keep them when ``n <= 2**20``; otherwise only streaming sums and a
+        histogram are kept, so memory does not grow with `n`.
     progress : bool or None, default None
         Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
 
@@ -163,46 +399,76 @@ def monte_carlo(
     Raises
     ------
     InvalidInputError
-        On a bad `n`, levels, chunk size or model output.
+        On a bad `n` (fewer than 2, or not a power of 2 for Sobol'), chunk size,
+        or model output (wrong shape, non-finite values).
+    MissingDataError
+        If the model declares its parameters (``model.nominal``) and `space` names
+        one it does not have.
 
     Notes
     -----
-    The whole unit-cube design (n x d) is drawn once and evaluated in chunks, so
-    the samples and every statistic are identical for any `chunk_size`. Quantiles
-    use numpy's default (linear interpolation, Hyndman & Fan type 7).
+    Draws are generated chunk by chunk from one design (a stateful Sobol'
+    engine; fixed random streams per block of 4096 rows), so inputs, outputs and
+    every statistic are identical for any `chunk_size` when the samples are kept.
+    Without kept samples, the histogram counts and tails are identical too, and
+    mean and variance (accumulated as sums of deviations from the mean of the
+    first 65536 draws) agree to rounding. The model is first probed at the nominal
+    point, so a wrong model fails before the long run starts.
 
     Examples
     --------
     >>> from burden.sensitivity import Parameter, ParameterSpace
     >>> space = ParameterSpace([Parameter("a", (0.0, 1.0)), Parameter("b", (0.0, 1.0))])
-    >>> res = monte_carlo(lambda p: p["a"] + p["b"], space, 4096, rng=1)
-    >>> round(float(res.mean[0]), 2), round(float(res.variance[0]), 2)
-    (1.0, 0.17)
+    >>> res = monte_carlo(lambda p: p["a"] + p["b"], space, n=4096, rng=1)
+    >>> round(float(res.mean[0]), 3), round(float(res.variance[0]), 3)   # 1 and 1/6
+    (1.0, 0.167)
     """
     space = _check_space(space)
-    q_levels = _levels(quantiles, "quantiles", open_interval=False)
-    b_levels = _levels(bands, "bands", open_interval=True)
-    x = readonly(sample(space, n, method=method, rng=rng))
-    y, labels = evaluate(
-        model, space, x, chunk_size=chunk_size, progress=progress, desc="Monte Carlo"
-    )
-    if y.shape[0] < 2:
+    n = _check_n(n, method)
+    if n < 2:
         raise InvalidInputError(field="n", value=n, expected="at least 2 draws")
-    probs = np.concatenate([q_levels, (1.0 - b_levels) / 2.0, (1.0 + b_levels) / 2.0])
-    qs = np.quantile(y, probs, axis=0)
-    nq, nb = q_levels.size, b_levels.size
+    chunk = _chunk(chunk_size)
+    keep = n <= KEEP_LIMIT if keep_samples is None else bool(keep_samples)
+    probe(model, space)
+    x_all: FloatArray | None = np.empty((n, space.d)) if keep else None
+    y_all: FloatArray | None = None
+    acc = _Accumulator()
+    labels: tuple[str, ...] = ()
+    draws = _iter_sample(space, n, method=method, rng=rng, chunk_size=chunk)
+    with progress_bar(-(-n // chunk), progress=progress, desc="Monte Carlo") as bar:
+        for lo, x in draws:
+            m = x.shape[0]
+            y, chunk_labels = _normalise(model(space.as_params(x)), m)
+            if not labels:
+                labels = chunk_labels
+                if keep:
+                    y_all = np.empty((n, y.shape[1]))
+            elif chunk_labels != labels:
+                raise InvalidInputError(
+                    field="model output",
+                    value=chunk_labels,
+                    expected=f"the same outputs in every chunk: {labels}",
+                )
+            if x_all is not None and y_all is not None:
+                x_all[lo : lo + m] = x
+                y_all[lo : lo + m] = y
+            else:
+                acc.add(y, n)
+            bar.update(1)
+    summary: _Summary | None = None
+    if y_all is not None:
+        mean, var = y_all.mean(axis=0), y_all.var(axis=0, ddof=1)
+    else:
+        mean, var, summary = acc.finish()
     return MonteCarloResult(
         space=space,
         input_names=space.names,
         output_names=labels,
-        inputs=x,
-        outputs=y,
-        mean=readonly(y.mean(axis=0)),
-        variance=readonly(y.var(axis=0, ddof=1)),
-        quantile_levels=readonly(q_levels),
-        quantiles=readonly(qs[:nq]),
-        band_levels=readonly(b_levels),
-        band_low=readonly(qs[nq : nq + nb]),
-        band_high=readonly(qs[nq + nb :]),
+        n=n,
         method=method,
+        mean=readonly(np.asarray(mean, dtype=np.float64)),
+        variance=readonly(np.asarray(var, dtype=np.float64)),
+        inputs=None if x_all is None else readonly(x_all),
+        outputs=None if y_all is None else readonly(y_all),
+        _summary=summary,
     )

@@ -11,11 +11,13 @@ import pandas as pd
 
 from burden._errors import InvalidInputError
 from burden._validate import as_float_array, readonly
-from burden.sensitivity._model import DEFAULT_CHUNK_SIZE, Model, evaluate
-from burden.sensitivity._result import render_html
+from burden.sensitivity._model import Model, evaluate, probe
+from burden.sensitivity._result import _output_index, render_html
 from burden.sensitivity._space import ParameterSpace, _check_space, _is_int, _require_independent
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from burden.typing import FloatArray, RNGLike
 
 __all__ = ["MorrisResult", "morris"]
@@ -36,9 +38,12 @@ class MorrisResult:
         elementary effects over the r trajectories.
     effects : ndarray, shape (r, G, k)
         Every elementary effect.
-    trajectories : ndarray, shape (r, G + 1, d)
-        The input values the model was run on.
-    num_levels : int
+    design : ndarray, shape (r, G + 1, d)
+        The input values the model was run on, one trajectory per leading index.
+    trajectories : int
+        Number r of trajectories.
+    levels : int
+        Grid levels p per input.
     delta : float
         Step in the unit cube, ``p / (2 (p - 1))``.
     by_group : bool
@@ -51,8 +56,9 @@ class MorrisResult:
     mu_star: FloatArray
     sigma: FloatArray
     effects: FloatArray
-    trajectories: FloatArray
-    num_levels: int
+    design: FloatArray
+    trajectories: int
+    levels: int
     delta: float
     by_group: bool
 
@@ -71,11 +77,46 @@ class MorrisResult:
 
     def _repr_html_(self) -> str:
         facts = [
-            ("trajectories", self.effects.shape[0]),
-            ("levels", self.num_levels),
-            ("model runs", self.trajectories.shape[0] * self.trajectories.shape[1]),
+            ("trajectories", self.trajectories),
+            ("levels", self.levels),
+            ("model runs", self.design.shape[0] * self.design.shape[1]),
         ]
         return render_html("Morris elementary effects", facts, self.to_frame())
+
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        output: str | int = 0,
+        unit: str = "output units",
+        title: str | None = None,
+    ) -> Axes:
+        """Draw the Morris plane (mu* against sigma) of one output.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        output : str or int, default 0
+            Output label or position.
+        unit : str, default "output units"
+            Unit of the output (elementary effects are per unit-cube step).
+        title : str, optional
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
+        from burden.plot import plot_morris  # noqa: PLC0415 (matplotlib is optional)
+
+        j = _output_index(self.output_names, output)
+        return plot_morris(
+            list(self.names),
+            self.mu_star[:, j],
+            self.sigma[:, j],
+            ax,
+            unit=unit,
+            title=title or f"Morris screening: {self.output_names[j]}",
+        )
 
 
 def _trajectories(
@@ -100,16 +141,16 @@ def _trajectories(
 def morris(
     model: Model,
     space: ParameterSpace,
-    r: int,
     *,
-    num_levels: int = 4,
+    trajectories: int,
+    levels: int = 4,
+    rng: RNGLike = None,
     by_group: bool = False,
     quantile_range: tuple[float, float] = (0.0, 1.0),
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-    rng: RNGLike = None,
+    chunk_size: int | None = None,
     progress: bool | None = None,
 ) -> MorrisResult:
-    r"""Morris screening: elementary effects on `r` random one-at-a-time trajectories.
+    r"""Morris screening: elementary effects on random one-at-a-time trajectories.
 
     Parameters
     ----------
@@ -117,20 +158,20 @@ def morris(
         Vectorized model ``{name: (m,)} -> (m,) | (m, k) | {label: ...}``.
     space : ParameterSpace
         Independent inputs.
-    r : int
-        Number of trajectories (>= 2); the model runs r(G + 1) times.
-    num_levels : int, default 4
+    trajectories : int, keyword-only
+        Number r of trajectories (>= 2); the model runs r(G + 1) times.
+    levels : int, default 4
         Even number p of grid levels per input in the unit cube.
+    rng : numpy.random.Generator, int, SeedSequence or None, keyword-only
+        SPEC 7 source of randomness. When `rng` is None, a new Generator is created
+        using entropy from the OS.
     by_group : bool, default False
         Move all inputs of a group together (Campolongo et al. 2007).
     quantile_range : (float, float), default (0.0, 1.0)
         Unit-cube coordinate u is mapped to the input value
         ``ppf(q0 + u (q1 - q0))``; unbounded inputs need e.g. (0.01, 0.99).
-    chunk_size : int, default 65536
-        Rows per model call.
-    rng : numpy.random.Generator, int, SeedSequence or None, keyword-only
-        SPEC 7 source of randomness. When `rng` is None, a new Generator is created
-        using entropy from the OS.
+    chunk_size : int, optional
+        Rows per model call (default 65536).
     progress : bool or None, default None
         Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
 
@@ -141,7 +182,11 @@ def morris(
     Raises
     ------
     InvalidInputError
-        On a correlated space, bad sizes or levels, or infinite mapped values.
+        On a correlated space, bad sizes or levels, infinite mapped values, or a
+        model returning the wrong shape or non-finite values.
+    MissingDataError
+        If the model declares its parameters (``model.nominal``) and `space` names
+        one it does not have.
 
     Notes
     -----
@@ -167,20 +212,19 @@ def morris(
     --------
     >>> from burden.sensitivity import Parameter, ParameterSpace
     >>> space = ParameterSpace([Parameter("a", (0.0, 1.0)), Parameter("b", (0.0, 2.0))])
-    >>> res = morris(lambda p: 2 * p["a"] - 3 * p["b"], space, 10, rng=0)
+    >>> res = morris(lambda p: 2 * p["a"] - 3 * p["b"], space, trajectories=10, rng=0)
     >>> print(np.round(res.mu_star[:, 0], 6), np.round(res.mu[:, 0], 6))
     [2. 6.] [ 2. -6.]
     """
     space = _check_space(space)
     _require_independent(space, "Morris screening")
+    r = trajectories
     if not _is_int(r) or r < 2:
         raise InvalidInputError(
-            field="r", value=r, expected="an integer number of trajectories >= 2"
+            field="trajectories", value=r, expected="an integer number of trajectories >= 2"
         )
-    if not _is_int(num_levels) or num_levels < 2 or num_levels % 2:
-        raise InvalidInputError(
-            field="num_levels", value=num_levels, expected="an even integer >= 2"
-        )
+    if not _is_int(levels) or levels < 2 or levels % 2:
+        raise InvalidInputError(field="levels", value=levels, expected="an even integer >= 2")
     q = as_float_array(quantile_range, "quantile_range")
     if q.shape != (2,) or not 0.0 <= q[0] < q[1] <= 1.0:
         raise InvalidInputError(
@@ -193,7 +237,7 @@ def morris(
     else:
         names, member = space.names, np.arange(space.d, dtype=np.intp)
     g = len(names)
-    p = int(num_levels)
+    p = int(levels)
     unit, order, sign = _trajectories(np.random.default_rng(rng), int(r), member, g, p)
     x = space.ppf((q[0] + unit * (q[1] - q[0])).reshape(-1, space.d))
     if not np.isfinite(x).all():
@@ -203,6 +247,7 @@ def morris(
             expected="a range whose quantiles are finite for every input",
             hint="unbounded inputs need e.g. quantile_range=(0.01, 0.99)",
         )
+    probe(model, space)
     y, labels = evaluate(model, space, x, chunk_size=chunk_size, progress=progress, desc="Morris")
     k = len(labels)
     delta = p / (2.0 * (p - 1))
@@ -218,8 +263,9 @@ def morris(
         mu_star=readonly(np.abs(effects).mean(axis=0)),
         sigma=readonly(effects.std(axis=0, ddof=1)),
         effects=readonly(effects),
-        trajectories=readonly(x.reshape(int(r), g + 1, space.d)),
-        num_levels=p,
+        design=readonly(x.reshape(int(r), g + 1, space.d)),
+        trajectories=int(r),
+        levels=p,
         delta=delta,
         by_group=bool(by_group),
     )

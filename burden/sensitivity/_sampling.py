@@ -12,6 +12,8 @@ from burden._errors import InvalidInputError
 from burden.sensitivity._space import ParameterSpace, _check_space, _is_int
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from burden.typing import FloatArray, RNGLike
 
 __all__ = ["SamplingMethod", "sample", "sample_unit"]
@@ -47,8 +49,8 @@ def _check_n(n: object, method: str) -> int:
         raise InvalidInputError(
             field="n",
             value=n,
-            expected="a power of 2 for scrambled Sobol' points",
-            hint="or use method='lhs'",
+            expected="a power of 2 for scrambled Sobol' points (their balance needs it)",
+            hint=f"use n={1 << (int(n) - 1).bit_length()} or method='lhs' / 'random'",
         )
     return int(n)
 
@@ -226,3 +228,51 @@ def sample(
             sample_unit(n, space.d, method=method, rng=rng, start=start, stop=stop)
         )
     return space.ppf(u)
+
+
+def _iter_sample(
+    space: ParameterSpace, n: int, *, method: SamplingMethod, rng: RNGLike, chunk_size: int
+) -> Iterator[tuple[int, FloatArray]]:
+    """Yield ``(start, rows start:start+m of sample(space, n, method=method, rng=rng))``.
+
+    The same rows as :func:`sample` in consecutive chunks, without redoing the work
+    that :func:`sample` repeats for every row range (one stateful Sobol' engine, one
+    LHS permutation, one Iman-Conover reordering), so that a run over 1e8 draws is
+    linear in `n`.
+    """
+    space = _check_space(space)
+    if method not in ("random", "lhs", "sobol"):
+        raise InvalidInputError(
+            field="method", value=method, expected="'random', 'lhs' or 'sobol'"
+        )
+    n = _check_n(n, method)
+    d = space.d
+    root = _root(rng)
+    if space.correlation is not None and space.method == "iman-conover":
+        whole = space.ppf(space.correlate(sample_unit(n, d, method=method, rng=root)))
+        for lo in range(0, n, chunk_size):
+            yield lo, whole[lo : lo + chunk_size]
+        return
+    engine = (
+        qmc.Sobol(d, scramble=True, rng=_child(root, _STREAM_SOBOL)) if method == "sobol" else None
+    )
+    perm = (
+        _child(root, _STREAM_PERM).permuted(
+            np.tile(np.arange(n, dtype=np.float64), (d, 1)), axis=1
+        )
+        if method == "lhs"
+        else None
+    )
+    for lo in range(0, n, chunk_size):  # loop over chunks of draws, each vectorized
+        hi = min(lo + chunk_size, n)
+        if engine is not None:
+            with warnings.catch_warnings():
+                warnings.filterwarnings(
+                    "ignore", message="The balance properties", category=UserWarning
+                )
+                u = np.asarray(engine.random(hi - lo), dtype=np.float64)
+        else:
+            u = _blocks(root, n, d, lo, hi)
+            if perm is not None:
+                u = (perm.T[lo:hi] + u) / n
+        yield lo, space.ppf(space.correlate(u))

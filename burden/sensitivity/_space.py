@@ -25,6 +25,7 @@ CorrelationMethod: TypeAlias = Literal["iman-conover", "gaussian"]
 
 _DEFAULT_QUANTILES = (0.05, 0.95)
 _EPS = 1e-12
+_MIN_EIGENVALUE = 1e-10
 
 
 @runtime_checkable
@@ -192,7 +193,7 @@ class ParameterSpace:
     parameters : sequence of Parameter
         The inputs, in the order of the columns of every sample (``d`` of them).
     correlation : array_like, shape (d, d), optional
-        Target Spearman rank-correlation matrix: symmetric, positive semi-definite,
+        Target Spearman rank-correlation matrix: symmetric, positive definite,
         unit diagonal. ``None`` (default) means independent inputs.
     method : {"iman-conover", "gaussian"}, default "iman-conover"
         How the correlation is imposed. ``"iman-conover"`` reorders each column of
@@ -292,11 +293,14 @@ class ParameterSpace:
                 raise InvalidInputError(
                     field="ParameterSpace.correlation", value=corr, expected="entries in [-1, 1]"
                 )
-            if np.linalg.eigvalsh(corr).min() < -1e-10:
+            smallest = float(np.linalg.eigvalsh(corr).min())
+            if smallest <= _MIN_EIGENVALUE:
                 raise InvalidInputError(
                     field="ParameterSpace.correlation",
                     value=corr,
-                    expected="a positive semi-definite matrix",
+                    expected="a positive definite matrix",
+                    hint=f"its smallest eigenvalue is {smallest:.3g}; perfectly dependent "
+                    "inputs should be one parameter",
                 )
             corr = readonly(0.5 * (corr + corr.T))
         object.__setattr__(self, "parameters", params)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from burden._errors import InvalidInputError
 from burden._validate import as_float_array, readonly
-from burden.sensitivity._model import DEFAULT_CHUNK_SIZE, Model, evaluate
+from burden.sensitivity._model import Model, evaluate, probe
 from burden.sensitivity._result import render_html
 from burden.sensitivity._space import ParameterSpace, _check_space, _is_mapping
 
@@ -70,7 +70,7 @@ def sweep(
     space: ParameterSpace,
     grid: Mapping[str, npt.ArrayLike],
     *,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     progress: bool | None = None,
 ) -> SweepResult:
     """Evaluate the model over a grid of one or two inputs, others at nominal.
@@ -83,8 +83,8 @@ def sweep(
         All inputs; those not in `grid` stay at their nominal values.
     grid : mapping of str to array_like
         One or two entries ``{name: values (g,)}``; the full product is evaluated.
-    chunk_size : int, default 65536
-        Rows per model call.
+    chunk_size : int, optional
+        Rows per model call (default 65536).
     progress : bool or None, default None
         Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
 
@@ -125,6 +125,7 @@ def sweep(
             raise InvalidInputError(
                 field=f"grid[{name!r}]", value=g, expected="at least one value"
             )
+    probe(model, space)
     mesh = np.meshgrid(*grids, indexing="ij")
     shape = mesh[0].shape
     x = np.tile(space.nominal_values(), (mesh[0].size, 1))

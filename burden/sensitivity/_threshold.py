@@ -11,7 +11,7 @@ import pandas as pd
 
 from burden._errors import InvalidInputError
 from burden._validate import as_float_array, readonly
-from burden.sensitivity._model import Model, evaluate
+from burden.sensitivity._model import Model, evaluate, probe
 from burden.sensitivity._result import render_html
 from burden.sensitivity._space import ParameterSpace, _check_space, _is_int
 
@@ -154,6 +154,7 @@ def threshold(
             field="targets", value=targets, expected="an array of shape (m,) or (m, k), m >= 1"
         )
 
+    probe(model, space)
     nominal = space.nominal_values()
 
     def run(values: FloatArray) -> tuple[FloatArray, tuple[str, ...]]:

@@ -9,11 +9,13 @@ import numpy as np
 import pandas as pd
 
 from burden._validate import readonly
-from burden.sensitivity._model import Model, evaluate
-from burden.sensitivity._result import render_html
+from burden.sensitivity._model import Model, evaluate, probe
+from burden.sensitivity._result import _output_index, render_html
 from burden.sensitivity._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from burden.typing import FloatArray
 
 __all__ = ["TornadoResult", "tornado"]
@@ -89,6 +91,43 @@ class TornadoResult:
         facts = [("inputs", len(self.input_names)), ("outputs", len(self.output_names))]
         return render_html("Tornado result", facts, self.to_frame())
 
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        output: str | int = 0,
+        unit: str = "output units",
+        title: str | None = None,
+    ) -> Axes:
+        """Draw the tornado chart of one output.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        output : str or int, default 0
+            Output label or position.
+        unit : str, default "output units"
+            Unit of the output, for the axis label.
+        title : str, optional
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+            Bars sorted by swing, the largest on top.
+        """
+        from burden.plot import plot_tornado  # noqa: PLC0415 (matplotlib is optional)
+
+        j = _output_index(self.output_names, output)
+        return plot_tornado(
+            list(self.input_names),
+            self.output_low[:, j],
+            self.output_high[:, j],
+            float(self.base[j]),
+            unit=unit,
+            ax=ax,
+            title=title or f"Tornado: {self.output_names[j]}",
+        )
+
 
 def tornado(
     model: Model,
@@ -115,7 +154,10 @@ def tornado(
     Raises
     ------
     InvalidInputError
-        On invalid quantiles or model output.
+        On invalid quantiles or model output (wrong shape, non-finite values).
+    MissingDataError
+        If the model declares its parameters (``model.nominal``) and `space` names
+        one it does not have.
 
     Notes
     -----
@@ -134,6 +176,7 @@ def tornado(
     """
     space = _check_space(space)
     d = space.d
+    probe(model, space)
     ranges = np.array([p.bounds(quantiles) for p in space.parameters], dtype=np.float64)
     nominal = space.nominal_values()
     x = np.tile(nominal, (2 * d + 1, 1))

@@ -1,0 +1,97 @@
+"""``.plot()`` of the sensitivity results delegates to burden.plot (matplotlib, Agg)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pytest
+
+import burden.sensitivity as bs
+from burden import InvalidInputError, MissingDataError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from burden.typing import FloatArray
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+plt: Any = pytest.importorskip("matplotlib.pyplot")
+Rectangle: Any = pytest.importorskip("matplotlib.patches").Rectangle
+
+YEARS = np.arange(2020, 2024)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def _space() -> bs.ParameterSpace:
+    return bs.ParameterSpace(
+        [bs.Parameter("growth", (0.0, 0.1)), bs.Parameter("level", (90.0, 110.0))]
+    )
+
+
+def _paths(p: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
+    out = {str(y): p["level"] * (1 + p["growth"]) ** (y - 2019) for y in YEARS}
+    out["total"] = sum(out.values(), start=np.zeros_like(p["level"]))
+    return out
+
+
+def test_tornado_plot_sorts_bars_by_swing() -> None:
+    res = bs.tornado(_paths, _space())
+    ax = res.plot(output="total", unit="KRW bn")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    # total = level * sum_{t=1..4} (1 + g)^t: the growth swing 100 * sum(1.1^t - 1) = 110.5
+    # exceeds the level swing 20 * sum(1.05^t) = 90.5, so "growth" is on top (last tick)
+    assert labels == ["level", "growth"]
+    assert len(ax.patches) == 4  # a low and a high bar per input
+    assert "KRW bn" in ax.get_xlabel()
+    assert "total" in ax.get_title()
+    with pytest.raises(MissingDataError):
+        res.plot(output="nope")
+
+
+def test_monte_carlo_plot_is_a_fan_over_the_year_outputs() -> None:
+    res = bs.monte_carlo(_paths, _space(), n=256, rng=0)
+    _fig, ax = plt.subplots()
+    out = res.plot(ax, median_label="path", unit="KRW bn")
+    assert out is ax
+    line = ax.get_lines()[0]
+    np.testing.assert_array_equal(line.get_xdata(), YEARS)  # "total" is not a year: left out
+    median = np.asarray(line.get_ydata(), dtype=np.float64)
+    np.testing.assert_allclose(median, res.quantiles(0.5)[: YEARS.size])
+    legend_box = ax.get_legend()
+    assert legend_box is not None
+    legend = [t.get_text() for t in legend_box.get_texts()]
+    assert legend == ["5-95%", "25-75%", "path (median)"]
+    assert ax.get_ylabel() == "KRW bn"
+    with pytest.raises(InvalidInputError):
+        res.plot(outputs=["2099"])
+
+
+def test_sobol_plot_draws_both_orders_with_intervals() -> None:
+    res = bs.sobol(_paths, _space(), n=256, n_resamples=100, rng=1)
+    ax = res.plot(output="2023")
+    assert len(ax.patches) == 4  # first and total for two inputs
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["growth", "level"]
+    assert len(ax.collections) == 2  # error bars for both orders
+    heights = [p.get_height() for p in ax.patches if isinstance(p, Rectangle)]
+    j = res.output_names.index("2023")
+    np.testing.assert_allclose(heights[:2], res.first_order[j])
+    single = bs.sobol(lambda p: p["growth"] + p["level"], _space(), n=64, n_resamples=0, rng=1)
+    ax2 = single.plot()
+    assert len(ax2.collections) == 0  # no intervals, no error bars
+
+
+def test_morris_plot_labels_every_input() -> None:
+    res = bs.morris(_paths, _space(), trajectories=6, rng=2)
+    ax = res.plot(output=-1, unit="KRW bn")
+    assert sorted(t.get_text() for t in ax.texts) == ["growth", "level"]
+    assert "KRW bn" in ax.get_xlabel()
+    assert "total" in ax.get_title()
+    with pytest.raises(InvalidInputError):
+        res.plot(output=7)
