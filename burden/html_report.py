@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 import secrets
 from functools import partial
 from pathlib import Path
@@ -69,7 +70,7 @@ th, td { padding: .25rem .6rem; border-bottom: 1px solid #e3e3e3; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
 th { text-align: right; background: #f4f4f4; }
 tbody th { text-align: left; background: none; }
-tbody tr:last-child th, tbody tr:last-child td { font-weight: 600; }
+tbody tr.total th, tbody tr.total td { font-weight: 600; }
 figure { margin: 1rem 0 2rem; } figure img { max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #444; }
 dt { font-weight: 600; } dd { margin: 0 0 .6rem 1.2rem; }
@@ -174,6 +175,26 @@ def seed_figures(seed: SeedAnalysis) -> dict[str, FigurePNG]:
     return figures
 
 
+_URL = re.compile(r"https?://\S+")
+
+
+def _emphasis(text: object) -> str:
+    """Escape `text`, rendering the fact sheet's *title* markers as italics."""
+    return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", _esc(text))
+
+
+def _linked(text: str) -> str:
+    """Escape `text`, turning every URL in it into its own link (sources list several)."""
+    parts, last = [], 0
+    for match in _URL.finditer(text):
+        parts.append(_emphasis(text[last : match.start()]))
+        url = match.group(0)
+        parts.append(f'<a href="{_esc(url)}">{_esc(url)}</a>')
+        last = match.end()
+    parts.append(_emphasis(text[last:]))
+    return "".join(parts)
+
+
 def _table_html(frame: pd.DataFrame, digits: int) -> str:
     body = frame.to_html(
         float_format=lambda v: f"{v:,.{digits}f}",
@@ -182,6 +203,8 @@ def _table_html(frame: pd.DataFrame, digits: int) -> str:
         justify="right",
         escape=True,
     )
+    # Only a row labelled "total" is a total: bold that one, not whichever row is last.
+    body = body.replace("<tr>\n      <th>total</th>", '<tr class="total">\n      <th>total</th>')
     return f'<div class="table-wrap">{body}</div>'
 
 
@@ -272,13 +295,10 @@ def render_html(
     parts.append('<h2>Sources</h2><ol class="sources">')
     for sid, row in seed.sources.iterrows():
         where = str(row.get("location", "")).strip()
-        link = ""
-        if where.startswith(("http://", "https://")):
-            url = where.split()[0]
-            link = f' &mdash; <a href="{_esc(url)}">{_esc(where)}</a>'
-        elif where:
-            link = f" &mdash; {_esc(where)}"
-        parts.append(f'<li id="{_esc(sid)}"><b>{_esc(sid)}</b> {_esc(row["citation"])}{link}</li>')
+        link = f" &mdash; {_linked(where)}" if where else ""
+        parts.append(
+            f'<li id="{_esc(sid)}"><b>{_esc(sid)}</b> {_emphasis(row["citation"])}{link}</li>'
+        )
     parts += ["</ol>", "</body></html>", ""]
     return "\n".join(parts)
 

@@ -93,6 +93,8 @@ class SeedAnalysis:
         ):
             scale, unit = _UNITS[str(currency)]
             label = "nominal" if basis == "nominal" else f"constant {basis} prices"
+            if basis != "nominal" and currency != "KRW":
+                label += f" (deflated with Korean CPI, converted at the {basis} rate)"
             wide = block.pivot_table(index="year", columns="scenario", values="value")
             wide = wide.loc[block["year"].unique(), [BASELINE, AGREED, DEMAND]]
             wide = wide / scale
@@ -117,7 +119,7 @@ class SeedAnalysis:
         out["shares"] = (
             (
                 "Share of Korea's main defence budget and of GDP (%, nominal KRW;"
-                " GDP on the Bank of Korea 2020 base, blank where not published)"
+                " GDP on the Bank of Korea 2020 base, blank where burden's data has no figure)"
             ),
             shares,
         )

@@ -309,7 +309,7 @@ def _index_series(name: str) -> pd.Series:
     return (budget / budget.shift(1) - 1.0).dropna()
 
 
-def _rule(spec: object, path: str) -> Rule:
+def _rule(spec: object, path: str, cpi_projection: float | None = None) -> Rule:
     table = _table(spec, path)
     kind = _required(table, "rule", path, f"a rule: {', '.join(_RULE_KEYS)}")
     if kind not in _RULE_KEYS:
@@ -376,15 +376,20 @@ def _rule(spec: object, path: str) -> Rule:
                 expected="a rate as a fraction above -1, e.g. 0.04",
                 above=-1.0,
             )
+    if index == "cpi" and "projection" not in options and cpi_projection is not None:
+        # One CPI assumption serves both deflation and CPI-indexed rules ([money]).
+        options["projection"] = cpi_projection
     series = _index_series(str(index))
     return _wrap(path, lambda: Indexed(series, **options))
 
 
-def _escalation(spec: object, path: str, base_year: int) -> Rule | dict[int, Rule]:
+def _escalation(
+    spec: object, path: str, base_year: int, cpi_projection: float | None = None
+) -> Rule | dict[int, Rule]:
     if isinstance(spec, dict):
         if "from" in spec:
             _year(spec["from"], f"{path}.from")
-        return _rule(spec, path)
+        return _rule(spec, path, cpi_projection)
     if not isinstance(spec, list) or not spec:
         raise ScenarioFileError(path, spec, "a rule table or an array of phase tables")
     phases: dict[int, Rule] = {}
@@ -412,12 +417,12 @@ def _escalation(spec: object, path: str, base_year: int) -> Rule | dict[int, Rul
             raise ScenarioFileError(f"{where}.from", start, expected)
         if i == 0 and start != base_year + 1:
             raise ScenarioFileError(f"{where}.from", start, f"base_year + 1 = {base_year + 1}")
-        phases[start] = _rule(table, where)
+        phases[start] = _rule(table, where, cpi_projection)
         previous = start
     return phases
 
 
-def _agreement(key: str, spec: object) -> Agreement:
+def _agreement(key: str, spec: object, cpi_projection: float | None = None) -> Agreement:
     path = f"agreements.{key}"
     table = _table(spec, path)
     if "builtin" in table:
@@ -459,6 +464,7 @@ def _agreement(key: str, spec: object) -> Agreement:
         _required(table, "escalation", path, "a rule table or an array of phases"),
         f"{path}.escalation",
         base_year,
+        cpi_projection,
     )
     rounding = None
     if "rounding" in table:
@@ -626,7 +632,13 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
     specs = _table(_required(data, "agreements", "file", "at least one agreement"), "agreements")
     if not specs:
         raise ScenarioFileError("agreements", specs, "at least one agreement")
-    known = {key: _agreement(key, spec) for key, spec in specs.items()}
+    money = _table(data.get("money", {}), "money")
+    cpi_projection = (
+        float(money["cpi_projection"])
+        if isinstance(money.get("cpi_projection"), int | float)
+        else None
+    )
+    known = {key: _agreement(key, spec, cpi_projection) for key, spec in specs.items()}
     comparisons = []
     for i, raw in enumerate(_array(data.get("compare", []), "compare")):
         path = f"compare[{i}]"

@@ -73,7 +73,7 @@ def demand_against_costs() -> None:
     # about what the demand could fund, stated here).
     no_pay = {"military_personnel": 0.0}
     print("\nThe US demand (USD 5 bn, S31) against the FY2020 cost estimate (USD 4.46 bn, S35),")
-    print("  host money capped at 0 for military personnel:")
+    print("  assuming host money cannot pay US military salaries (cap 0 on that category):")
     split = bd.split_costs(pool, envelope=demand, caps=no_pay)
     for share, excess in zip(assumed_personnel_share, split.excess[:, 0], strict=True):
         print(

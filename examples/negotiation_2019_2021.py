@@ -53,6 +53,9 @@ us_monthly = rng.uniform(5e9, 20e9, N_DRAWS)
 rok_monthly = rng.uniform(5e9, 40e9, N_DRAWS)
 
 print("11th SMA talks, 2019-2021: predicted 2021 contribution vs the outcome")
+print("  Assumptions (not data): A1 the US minimum lies between the 2019 amount and its")
+print("  mid-2020 counter-ask; A2 Korea's maximum between its offer and that counter-ask;")
+print("  A3 each month of stalemate costs the US KRW 5-20 bn and Korea KRW 5-40 bn.")
 print(f"  US demand {tn(US_DEMAND)}; Korea's offer {tn(ROK_OFFER)}; US counter {tn(US_COUNTER)}")
 
 # --- 1. Is there a zone of possible agreement? ----------------------------------

@@ -138,3 +138,17 @@ def test_plain_file_names_only(tmp_path: Path) -> None:
     with pytest.raises(bd.InvalidInputError, match="plain file name"):
         html_report.write_files(tmp_path, {"../escape.csv": b"x"})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_only_total_rows_are_bold_and_every_source_url_is_a_link(seed: SeedAnalysis) -> None:
+    page = html_report.render_html(seed)
+    # Amount tables end with a total; the shares table ends with a year and is not bolded.
+    assert page.count('<tr class="total">') == 4  # KRW/USD x nominal/real
+    assert "tr:last-child" not in page
+    # S11 cites two pages, each with its own address: both must be clickable.
+    s11 = page[page.index('<li id="S11">') :].split("</li>")[0]
+    assert s11.count("<a href=") == 2
+    # The fact sheet marks titles with *...*: rendered as italics, not shown raw.
+    s2 = page[page.index('<li id="S2">') :].split("</li>")[0]
+    assert "<em>2018 Defense White Paper</em>" in s2
+    assert "*" not in s2

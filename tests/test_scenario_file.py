@@ -254,3 +254,27 @@ def test_unreadable_file(tmp_path: Path) -> None:
     missing = tmp_path / "nope.toml"
     with pytest.raises(ScenarioFileError, match=r"nope\.toml: cannot read the file"):
         scenario_file.load(missing)
+
+
+def test_money_cpi_projection_feeds_cpi_indexed_rules() -> None:
+    # One CPI assumption for deflation and for CPI-indexed rules that state none.
+    text = """
+[money]
+cpi_projection = 0.02
+[agreements.cpi]
+base_year = 2026
+base_amount = 1.5192e12
+currency = "KRW"
+end_year = 2029
+escalation = { rule = "indexed", index = "cpi", lag = 2, cap = 0.05 }
+rounding = 1e8
+"""
+    scenario = scenario_file.loads(text)
+    amounts = scenario.agreements["cpi"].amounts() / 1e8
+    # 2027: 15,192 x 1.021 (2025 CPI, S25) = 15,511; 2028 and 2029 use the stated 2%.
+    assert amounts.tolist() == [
+        15192.0,
+        15511.0,
+        round(15511 * 1.02),
+        round(round(15511 * 1.02) * 1.02),
+    ]
