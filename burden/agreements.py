@@ -155,7 +155,8 @@ class Agreement:
                     year,
                     f"a first phase starting at base_year + 1 = {first}",
                 )
-            if year > self.end_year:
+            # A one-year agreement still has a (never used) first phase at base_year + 1.
+            if year > self.end_year and year != first:
                 raise InvalidInputError(
                     f"Agreement.escalation[{year}]",
                     year,

@@ -311,7 +311,12 @@ def _amounts_for(scenario: Agreement | Amounts, years: IntArray) -> Amounts:
 
 def _common_years(base: IntArray, alt: IntArray, years: Sequence[int] | None) -> IntArray:
     if years is not None:
-        wanted = np.asarray(years, dtype=np.int64)
+        given = np.asarray(years)
+        if given.ndim != 1 or given.size == 0 or not np.issubdtype(given.dtype, np.integer):
+            raise InvalidInputError("years", years, "a non-empty sequence of integer years")
+        wanted = given.astype(np.int64)
+        if wanted.size > 1 and not (np.diff(wanted) == 1).all():
+            raise InvalidInputError("years", wanted.tolist(), "consecutive years in order")
         for span, name in ((base, "baseline"), (alt, "alternative")):
             outside = np.setdiff1d(wanted, span)
             if outside.size:
@@ -388,6 +393,14 @@ def compare(
     basis = check_price_basis(price_basis)
     common = _common_years(_span(baseline, "baseline"), _span(alternative, "alternative"), years)
     base, alt = _amounts_for(baseline, common), _amounts_for(alternative, common)
+    try:
+        np.broadcast_shapes(base.batch_shape, alt.batch_shape)
+    except ValueError:
+        raise InvalidInputError(
+            "alternative",
+            alt.batch_shape,
+            f"draws broadcasting with the baseline's {base.batch_shape}",
+        ) from None
     if base.label == alt.label:  # a scenario against a variant of itself: keep tables unambiguous
         base = Amounts(
             values=base.values,

@@ -39,7 +39,7 @@ import pandas as pd
 
 from burden import claims as _claims
 from burden._errors import InfeasibleError, InvalidInputError, UnitMismatchError
-from burden._validate import as_float_array, readonly
+from burden._validate import as_float_array, as_year, readonly
 from burden.agreements import Agreement
 from burden.money import Amounts, MoneyContext, check_currency, check_price_basis, convert
 
@@ -164,6 +164,8 @@ class CostPool:
         yrs = np.asarray(years)
         if yrs.ndim != 1 or yrs.size == 0 or not np.issubdtype(yrs.dtype, np.integer):
             raise InvalidInputError("CostPool.years", years, "a 1-D sequence of integer years")
+        as_year(int(yrs[0]), "CostPool.years")  # catches a DataFrame's default 0..n-1 index
+        as_year(int(yrs[-1]), "CostPool.years")
         if yrs.size > 1 and not (np.diff(yrs) == 1).all():
             raise InvalidInputError("CostPool.years", yrs, "consecutive years")
         arrays = []
@@ -477,7 +479,8 @@ def _envelope_values(
 ) -> FloatArray:
     """Return the envelope per year of the pool, shape (..., n_years), in the pool's units."""
     if isinstance(envelope, Agreement):
-        envelope = envelope.path()
+        last = min(int(pool.years[-1]), envelope.end_year)
+        envelope = envelope.until(max(last, envelope.base_year)).path()
     if isinstance(envelope, Amounts):
         missing = np.setdiff1d(pool.years, envelope.years)
         if missing.size:
@@ -597,14 +600,27 @@ def split_costs(
         raise InvalidInputError("rule", rule, f"one of {list(_RULE_NAMES)}")
     lo = _fractions(floors, pool, "floors", 0.0)
     hi = _fractions(caps, pool, "caps", 1.0)
-    if (lo > hi).any():
-        bad = pool.categories[int(np.argwhere(lo > hi)[0][-1])]
-        raise InvalidInputError(f"caps[{bad!r}]", "below its floor", "a cap >= the floor")
+    try:
+        below = lo > hi
+    except ValueError:
+        raise InvalidInputError(
+            "floors, caps", (lo.shape, hi.shape), "fractions whose shapes broadcast"
+        ) from None
+    if below.any():
+        where = tuple(np.argwhere(below)[0])
+        bad = pool.categories[int(where[-1])]
+        raise InvalidInputError(
+            f"caps[{bad!r}]",
+            float(np.broadcast_to(hi, below.shape)[where]),
+            f"a cap >= its floor ({float(np.broadcast_to(lo, below.shape)[where])})",
+        )
     env = _envelope_values(envelope, pool, context)  # type: ignore[arg-type]
     floor_amounts = lo * costs
     room = hi * costs - floor_amounts  # the claims beyond the floors, >= 0
     try:
-        batch = np.broadcast_shapes(env.shape, costs.shape[:-1], floor_amounts.shape[:-1])
+        batch = np.broadcast_shapes(
+            env.shape, costs.shape[:-1], floor_amounts.shape[:-1], room.shape[:-1]
+        )
     except ValueError:
         raise InvalidInputError(
             "envelope", env.shape, f"a shape broadcasting with the pool's {costs.shape[:-1]}"
@@ -627,7 +643,9 @@ def split_costs(
     awards = _claims.allocate(
         rest, np.broadcast_to(room, (*batch, room.shape[-1])), rule=_RULE_NAMES[rule]
     )
-    host = floor_amounts + awards
+    # Floor plus award equals the cap only up to rounding: keep each payment inside its
+    # bounds so that no sender ever pays a negative cost.
+    host = np.clip(floor_amounts + awards, floor_amounts, hi * costs)
     host = np.where(feasible[..., np.newaxis], host, np.nan)
     sender = np.broadcast_to(costs, host.shape) - host
     excess = np.where(feasible, env - np.nan_to_num(host).sum(axis=-1), np.nan)

@@ -60,7 +60,7 @@ class Rule(Protocol):
 
     @property
     def escalates(self) -> bool:
-        """True when amounts are computed from the previous year (so are rounded)."""
+        """Whether amounts come from a rate and so are rounded (not Freeze, Schedule)."""
         ...
 
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
@@ -224,8 +224,8 @@ class Freeze:
 
     @property
     def escalates(self) -> bool:
-        """True: the amount is carried from the year before."""
-        return True
+        """False: the amount is carried as it is, so rounding never changes it."""
+        return False
 
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
         """Nothing to check."""

@@ -119,6 +119,8 @@ def target_gap(
     >>> target_gap([1.0, 3.0], [100.0, 100.0]).tolist()
     [1.0, 0.0]
     """
+    if isinstance(share_of_gdp, bool) or not isinstance(share_of_gdp, int | float):
+        raise InvalidInputError("share_of_gdp", share_of_gdp, "a fraction in (0, 1), e.g. 0.02")
     if not 0 < share_of_gdp < 1:
         raise InvalidInputError("share_of_gdp", share_of_gdp, "a fraction in (0, 1)")
     s = as_float_array(defense_spending, "defense_spending", nonnegative=True)
@@ -149,8 +151,16 @@ def fair_share_ratio(defense_spending: npt.ArrayLike, gdp: npt.ArrayLike) -> Flo
     g = as_float_array(gdp, "gdp", nonnegative=True)
     if s.ndim == 0 or g.ndim == 0:
         raise InvalidInputError("defense_spending", s.shape, "arrays of shape (..., n)")
-    if (g <= 0).any() or (s.sum(axis=-1) <= 0).any():
-        raise InvalidInputError("gdp", gdp, "positive GDP and some spending")
+    try:
+        np.broadcast_shapes(s.shape, g.shape)
+    except ValueError:
+        raise InvalidInputError(
+            "defense_spending, gdp", (s.shape, g.shape), "arrays of one shape (..., n)"
+        ) from None
+    if (g <= 0).any():
+        raise InvalidInputError("gdp", gdp, "positive GDP")
+    if (s.sum(axis=-1) <= 0).any():
+        raise InvalidInputError("defense_spending", defense_spending, "some spending (sum > 0)")
     spend_share = s / s.sum(axis=-1, keepdims=True)
     gdp_share = g / g.sum(axis=-1, keepdims=True)
     return readonly(spend_share / gdp_share)

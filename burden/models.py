@@ -193,10 +193,9 @@ class AgreementModel:
         params = {"base_amount": float(np.asarray(self.agreement.base_amount))}
         for start, rule in self.agreement.phases:
             params.update(_rule_parameters(start, rule))
-        if self.currency != self.agreement.currency:
-            params[_FX] = 1.0
+        if "USD" in (self.currency, self.agreement.currency):
+            params[_FX] = 1.0  # only a conversion through the dollar uses the rate
         if self.price_basis != "nominal":
-            params[_FX] = 1.0
             params[_INFLATION] = 0.0
         object.__setattr__(self, "nominal", params)
 
@@ -480,7 +479,9 @@ def split_model(
     if pool.batch_shape:
         raise InvalidInputError("pool", pool.batch_shape, "a cost pool without draws")
     if isinstance(envelope, Agreement):
-        env = envelope.path().select(pool.years).to(pool.currency, pool.price_basis).values
+        last = min(int(pool.years[-1]), envelope.end_year)
+        path = envelope.until(max(last, envelope.base_year)).path()
+        env = path.select(pool.years).to(pool.currency, pool.price_basis).values
     else:
         env = as_float_array(envelope, "envelope", nonnegative=True)
     if env.shape != pool.years.shape:

@@ -135,6 +135,10 @@ def cpi_index(inflation: pd.Series, *, base_year: int) -> pd.Series:
     [100.0, 101.0]
     """
     rates = as_year_series(inflation, "inflation")
+    if ((rates <= -1) | (rates > 1)).any():
+        raise InvalidInputError(
+            "inflation", rates.to_numpy(), "fractions in (-1, 1]", hint="0.021 means 2.1%"
+        )
     if base_year not in rates.index:
         raise MissingDataError(
             "cpi_index.base_year",
@@ -179,6 +183,10 @@ class MoneyContext:
         per_usd = {}
         for code, series in self.per_usd.items():
             check_currency(code, "MoneyContext.per_usd")
+            if code == "USD":
+                raise InvalidInputError(
+                    "MoneyContext.per_usd", code, "currencies other than USD (USD per USD is 1)"
+                )
             checked = as_year_series(series, f"MoneyContext.per_usd[{code!r}]", consecutive=False)
             if (checked <= 0).any():
                 raise InvalidInputError(
@@ -350,7 +358,7 @@ def _to_anchor(
             return x
         return x * ctx.rate(anchor, years) / ctx.rate(currency, years)
     base = np.array([basis])
-    at_base = x * (ctx.rate(anchor, base) / ctx.rate(currency, base))
+    at_base = x if currency == anchor else x * (ctx.rate(anchor, base) / ctx.rate(currency, base))
     return at_base * ctx.price_level(years) / ctx.price_level(base)
 
 
@@ -365,6 +373,8 @@ def _from_anchor(
         return x * ctx.rate(currency, years) / ctx.rate(anchor, years)
     base = np.array([basis])
     real = x * ctx.price_level(base) / ctx.price_level(years)
+    if currency == anchor:
+        return real
     return real * (ctx.rate(currency, base) / ctx.rate(anchor, base))
 
 
@@ -520,13 +530,13 @@ class Amounts:
         if not isinstance(other, Amounts):
             return NotImplemented
         self._check_same_units(other)
-        return self._with_values(self.values + other.values)
+        return self._with_values(self._combine(other, "+"))
 
     def __sub__(self, other: Amounts) -> Amounts:
         if not isinstance(other, Amounts):
             return NotImplemented
         self._check_same_units(other)
-        return self._with_values(self.values - other.values)
+        return self._with_values(self._combine(other, "-"))
 
     def __mul__(self, factor: npt.ArrayLike) -> Amounts:
         if isinstance(factor, Amounts):
@@ -540,6 +550,17 @@ class Amounts:
         self._check_same_units(other)
         with np.errstate(divide="ignore", invalid="ignore"):
             return readonly(self.values / other.values)
+
+    def _combine(self, other: Amounts, op: str) -> FloatArray:
+        try:
+            np.broadcast_shapes(self.values.shape, other.values.shape)
+        except ValueError:
+            raise InvalidInputError(
+                "Amounts.values",
+                other.values.shape,
+                f"draws broadcasting with {self.values.shape}",
+            ) from None
+        return self.values + other.values if op == "+" else self.values - other.values
 
     def _with_values(self, values: FloatArray) -> Amounts:
         return Amounts(
