@@ -305,6 +305,14 @@ class Agreement:
             source=self.source,
         )
 
+    def __repr__(self) -> str:
+        phases = ", ".join(f"{start}: {type(rule).__name__}" for start, rule in self._phases)
+        draws = f", draws {self.batch_shape}" if self.batch_shape else ""
+        return (
+            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}, "
+            f"phases {{{phases}}}{draws})"
+        )
+
     def _repr_html_(self) -> str:
         head = f"<p><b>{self.name}</b> ({self.currency}, {self.base_year}..{self.end_year})"
         note = f"<br>{self.description}" if self.description else ""

@@ -241,6 +241,12 @@ class Comparison:
 
         return plot_comparison(self, ax=ax)
 
+    def __repr__(self) -> str:
+        return (
+            f"Comparison({self.alternative.label} vs {self.baseline.label}: {self.currency} "
+            f"{self.price_basis}, {self.years[0]}..{self.years[-1]})"
+        )
+
     def _repr_html_(self) -> str:
         title = (
             f"<p><b>{self.alternative.label} vs {self.baseline.label}</b> "

@@ -248,6 +248,13 @@ class CostPool:
         frame["price_basis"] = str(self.price_basis)
         return frame
 
+    def __repr__(self) -> str:
+        draws = f", draws {self.batch_shape}" if self.batch_shape else ""
+        return (
+            f"CostPool({', '.join(self.categories)}: {self.currency} {self.price_basis}, "
+            f"{self.years[0]}..{self.years[-1]}{draws})"
+        )
+
     def _repr_html_(self) -> str:
         caption = f"<p><b>Cost pool</b> ({self.currency}, {self.price_basis})</p>"
         return caption + self.to_frame().head(60).to_html(index=False)
@@ -423,6 +430,9 @@ class SplitResult:
         if scenario is not None:
             out.insert(0, "scenario", scenario)
         return out
+
+    def __repr__(self) -> str:
+        return f"SplitResult({self.rule}; {self.pool!r})"
 
     def _repr_html_(self) -> str:
         head = (

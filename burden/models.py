@@ -490,6 +490,8 @@ def split_model(
         raise InvalidInputError(
             "output", output, "host_share, excess, cost_sharing_ratio or sender"
         )
+    # Check rule, categories and bounds now, not at the first call of a long run.
+    split_costs(pool, envelope=env, rule=rule, floors=floors, caps=caps)
     return SplitModel(
         pool=pool,
         envelope=env,

@@ -338,7 +338,9 @@ def convert(
     dst = check_currency(to_currency, "to_currency")
     src_basis = check_price_basis(from_basis, "from_basis")
     dst_basis = check_price_basis(to_basis, "to_basis")
-    yrs = np.asarray(years, dtype=np.int64)
+    yrs = np.asarray(years)
+    if yrs.ndim != 1 or not np.issubdtype(yrs.dtype, np.integer):
+        raise InvalidInputError("years", years, "a 1-D sequence of integer years")
     x = as_float_array(values, "values", allow_nan=True)
     if x.ndim == 0 or x.shape[-1] != yrs.shape[0]:
         raise InvalidInputError("values", x.shape, f"a last axis of length {yrs.shape[0]} (years)")
