@@ -161,7 +161,10 @@ class Comparison:
         if self.baseline.batch_shape or self.alternative.batch_shape:
             raise InvalidInputError(
                 "Comparison.table",
-                self.baseline.batch_shape,
+                {
+                    "baseline": self.baseline.batch_shape,
+                    "alternative": self.alternative.batch_shape,
+                },
                 "scalar inputs (no draws)",
                 hint="use .to_frame() for results with draws",
             )

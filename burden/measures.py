@@ -222,6 +222,9 @@ def olson_zeckhauser(gdp: npt.ArrayLike, burden: npt.ArrayLike) -> OlsonZeckhaus
         raise InvalidInputError(
             "gdp, burden", (g.shape, b.shape), "two 1-D arrays of the same length, at least 3"
         )
+    for name, arr in (("gdp", g), ("burden", b)):
+        if np.ptp(arr) == 0:
+            raise InvalidInputError(name, arr, "values that vary (a rank correlation needs them)")
     spearman = stats.spearmanr(g, b)
     kendall = stats.kendalltau(g, b)
     return OlsonZeckhauserResult(
@@ -263,6 +266,8 @@ def common_funding_shares(gni: npt.ArrayLike, *, caps: npt.ArrayLike | None = No
     g = as_float_array(gni, "gni", nonnegative=True)
     if g.ndim == 0:
         raise InvalidInputError("gni", gni, "an array of shape (..., n)")
+    if (g.sum(axis=-1) <= 0).any():
+        raise InvalidInputError("gni", gni, "a key with a positive sum for every scenario")
     c = np.full(g.shape, np.inf) if caps is None else caps
     return claims.capped_proportional(1.0, g, c)
 

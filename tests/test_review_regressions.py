@@ -127,3 +127,10 @@ def test_krw_model_in_constant_prices_has_no_exchange_rate_parameter() -> None:
     model = bd.models.agreement_model(bd.agreements.get("SMA-11"), price_basis=2020)
     assert "krw_per_usd_scale" not in model.nominal
     assert "inflation_shift" in model.nominal
+
+
+def test_degenerate_alliance_inputs_are_named() -> None:
+    with pytest.raises(bd.InvalidInputError, match="gni"):
+        bd.measures.common_funding_shares([0.0, 0.0])
+    with pytest.raises(bd.InvalidInputError, match="burden"):
+        bd.measures.olson_zeckhauser([1.0, 2.0, 3.0], [0.02, 0.02, 0.02])
