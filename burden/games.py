@@ -370,6 +370,9 @@ class TUGame:
             }
         )
 
+    def _repr_html_(self) -> str:
+        return f"<p><b>{type(self).__name__}</b></p>" + self.to_frame().to_html(max_rows=40)
+
     # -- constructors and solutions as methods (the public contract) ---------------
 
     @classmethod
@@ -868,6 +871,9 @@ class SampledValue:
             self.players, estimate=self.estimate, standard_error=self.standard_error
         )
 
+    def _repr_html_(self) -> str:
+        return f"<p><b>{type(self).__name__}</b></p>" + self.to_frame().to_html(max_rows=40)
+
 
 def _allocation_frame(players: tuple[str, ...], **columns: FloatArray) -> pd.DataFrame:
     n = len(players)
@@ -1239,6 +1245,9 @@ class NucleolusResult:
         """
         return _allocation_frame(self.game.player_names, allocation=self.allocation)
 
+    def _repr_html_(self) -> str:
+        return f"<p><b>{type(self).__name__}</b></p>" + self.to_frame().to_html(max_rows=40)
+
 
 def _nucleolus(game: TUGame, domain: Domain) -> NucleolusResult:
     alloc, levels, rounds, ok, offset = _batched(game, domain == "imputation")
@@ -1470,6 +1479,9 @@ class LeastCoreResult:
         ['scenario', 'player', 'allocation']
         """
         return _allocation_frame(self.game.player_names, allocation=self.allocation)
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{type(self).__name__}</b></p>" + self.to_frame().to_html(max_rows=40)
 
 
 def least_core(game: TUGame) -> LeastCoreResult:
