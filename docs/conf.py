@@ -55,6 +55,25 @@ def _render_examples(_app: object) -> None:
         plt.close("all")
     for key, (_caption, png) in seed_figures(seed_analysis()).items():
         (_GENERATED / f"seed_{key}.png").write_bytes(png)
+    _render_data_summary()
+
+
+def _render_data_summary() -> None:
+    """Write one row per shipped dataset: rows, confidence counts, derived rows, sources."""
+    from burden import datasets
+
+    lines = [
+        "| Dataset | Rows | high / medium / low | derived | Sources |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name in datasets.describe().index:
+        frame = datasets.load(name)
+        counts = frame["confidence"].value_counts()
+        levels = " / ".join(str(int(counts.get(c, 0))) for c in datasets.CONFIDENCE_LEVELS)
+        derived = int(frame["derived"].sum()) if "derived" in frame.columns else 0
+        ids = ", ".join(datasets.cited_sources(frame).index)
+        lines.append(f"| `{name}` | {len(frame)} | {levels} | {derived} | {ids} |")
+    (_GENERATED / "data_summary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def setup(app: object) -> None:
