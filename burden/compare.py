@@ -319,6 +319,12 @@ def _amounts_for(scenario: Agreement | Amounts, years: IntArray) -> Amounts:
 
 
 def _common_years(base: IntArray, alt: IntArray, years: Sequence[int] | None) -> IntArray:
+    if max(base[0], alt[0]) > min(base[-1], alt[-1]):
+        raise InvalidInputError(
+            "alternative.years",
+            f"{alt[0]}..{alt[-1]}",
+            f"years overlapping the baseline ({base[0]}..{base[-1]})",
+        )
     if years is not None:
         given = np.asarray(years)
         if given.ndim != 1 or given.size == 0 or not np.issubdtype(given.dtype, np.integer):

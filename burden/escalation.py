@@ -95,24 +95,28 @@ def _round_rate(rate: FloatArray, decimals: int) -> FloatArray:
 _RATE_HINT = "rates are fractions: 0.05 means +5%"
 
 
-def _check_rates(rate: FloatArray, value: object, field: str) -> None:
+def _check_rates(rate: FloatArray, field: str) -> None:
     """Reject rates outside (-1, 1]: a rate of 5 is almost surely a percentage typed as is."""
     finite = rate[np.isfinite(rate)]
     if (finite <= -1).any():
-        raise InvalidInputError(field, value, "rates above -1", hint=_RATE_HINT)
+        raise InvalidInputError(field, float(finite.min()), "rates above -1", hint=_RATE_HINT)
     if (finite > 1).any():
-        worst = float(finite.max())
+        guess = (
+            f"did you mean {float(finite.max()) / 100:g}?"
+            if finite.size == 1
+            else "divide the series by 100"
+        )
         raise InvalidInputError(
             field,
-            value,
+            float(finite.max()),
             "rates of at most 1 (+100% a year)",
-            hint=f"{_RATE_HINT}; did you mean {worst / 100:g}?",
+            hint=f"{_RATE_HINT}; {guess}",
         )
 
 
 def _as_rate(value: npt.ArrayLike, field: str) -> FloatArray:
     rate = as_float_array(value, field)
-    _check_rates(rate, value, field)
+    _check_rates(rate, field)
     return readonly(rate)
 
 
@@ -299,7 +303,7 @@ class Indexed:
                 "a value for every year between the first and the last",
                 hint="missing figures inside the series cannot be escalated over",
             )
-        _check_rates(table, self.rates, "Indexed.rates")
+        _check_rates(table, "Indexed.rates")
         lag = as_whole_number(self.lag, "Indexed.lag", minimum=0, maximum=100)
         cap = None if self.cap is None else _as_rate(self.cap, "Indexed.cap")
         floor = None if self.floor is None else _as_rate(self.floor, "Indexed.floor")
@@ -329,6 +333,20 @@ class Indexed:
     # Private normalised copies of `rates`, set in __post_init__.
     _years: IntArray = field(init=False, repr=False)
     _table: FloatArray = field(init=False, repr=False)
+
+    def __repr__(self) -> str:
+        parts = [f"{self._years[0]}..{self._years[-1]}", f"lag={self.lag}"]
+        for name in ("cap", "floor", "rate_rounding", "projection"):
+            value = getattr(self, name)
+            if value is not None:
+                shown = (
+                    value.tolist()
+                    if isinstance(value, np.ndarray) and value.size <= 3
+                    else (f"array{np.shape(value)}" if isinstance(value, np.ndarray) else value)
+                )
+                parts.append(f"{name}={shown}")
+        draws = f", draws {self.batch_shape}" if self.batch_shape else ""
+        return f"Indexed(rates {', '.join(parts)}{draws})"
 
     @property
     def index_years(self) -> IntArray:

@@ -268,7 +268,14 @@ def common_funding_shares(gni: npt.ArrayLike, *, caps: npt.ArrayLike | None = No
         raise InvalidInputError("gni", gni, "an array of shape (..., n)")
     if (g.sum(axis=-1) <= 0).any():
         raise InvalidInputError("gni", gni, "a key with a positive sum for every scenario")
-    c = np.full(g.shape, np.inf) if caps is None else caps
+    c = np.full(g.shape, np.inf) if caps is None else as_float_array(caps, "caps", allow_inf=True)
+    if (c[np.isfinite(c)] > 1).any():
+        raise InvalidInputError(
+            "caps",
+            caps,
+            "shares as fractions (at most 1; np.inf for none)",
+            hint="0.1635 means 16.35%",
+        )
     return claims.capped_proportional(1.0, g, c)
 
 

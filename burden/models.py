@@ -40,7 +40,7 @@ from burden._validate import as_float_array
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.escalation import Fixed, Indexed
-from burden.money import check_currency, check_price_basis, default_context
+from burden.money import MoneyContext, check_currency, check_price_basis, default_context
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -126,13 +126,14 @@ def _convert_draws(
     basis: PriceBasis,
     fx_scale: FloatArray,
     inflation_shift: FloatArray,
+    context: MoneyContext | None = None,
 ) -> FloatArray:
     """Convert (n, T) nominal amounts with per-draw FX level and inflation shifts.
 
     Same method as :func:`burden.money.convert` (deflate in KRW, convert at the base
     year's rate), with the default context's data perturbed per draw.
     """
-    ctx = default_context()
+    ctx = default_context() if context is None else context
     scale = fx_scale[:, np.newaxis]
     needs_fx = src != "KRW" or (dst != "KRW" and basis == "nominal")
     fx = ctx.rate("KRW", years)[np.newaxis, :] * scale if needs_fx else scale
@@ -145,7 +146,12 @@ def _convert_draws(
     needed = np.union1d(years, [basis])
     missing = np.setdiff1d(needed, known)
     if missing.size:
-        raise MissingDataError("year", int(missing[0]), "a year with a KRW price index")
+        raise MissingDataError(
+            "year",
+            int(missing[0]),
+            f"a year with a KRW price index ({known.min()}..{known.max()})",
+            hint="pass context= with a longer price index (MoneyContext.with_price_index)",
+        )
     # Shifting every year's inflation by s multiplies P(y)/P(B) by (1 + s)^(y - B),
     # to first order in the published rates; exact for the chained index.
     level = index.to_numpy()
@@ -176,6 +182,7 @@ class AgreementModel:
     currency: str
     price_basis: PriceBasis
     total: bool
+    context: MoneyContext | None = None
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -229,6 +236,7 @@ class AgreementModel:
             self.price_basis,
             full.get(_FX, np.ones(n)),
             full.get(_INFLATION, np.zeros(n)),
+            self.context,
         )
 
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
@@ -245,6 +253,7 @@ def agreement_model(
     currency: str | None = None,
     price_basis: PriceBasis = "nominal",
     total: bool = False,
+    context: MoneyContext | None = None,
 ) -> AgreementModel:
     """Return `agreement` as a model of its numeric fields.
 
@@ -257,6 +266,9 @@ def agreement_model(
     price_basis : "nominal" or int, default "nominal"
     total : bool, default False
         Return the sum over the years instead of one output per year.
+    context : MoneyContext, optional
+        Exchange rates and price index to perturb; default the shipped data. Pass one
+        with projections to analyse years after the last published rate.
 
     Returns
     -------
@@ -279,6 +291,7 @@ def agreement_model(
         currency=agreement.currency if currency is None else currency,
         price_basis=price_basis,
         total=total,
+        context=context,
     )
 
 
@@ -347,11 +360,12 @@ def comparison_model(
     currency: str = "KRW",
     price_basis: PriceBasis = "nominal",
     measure: Measure = "ratio",
+    context: MoneyContext | None = None,
 ) -> ComparisonModel:
     """Return the comparison of two agreements as a model of their numeric fields.
 
-    Parameters are those of :func:`agreement_model`, prefixed ``baseline.`` and
-    ``alternative.``; ``krw_per_usd_scale`` and ``inflation_shift`` are shared.
+    Parameters are those of :func:`agreement_model` (including ``context``), prefixed
+    ``baseline.`` and ``alternative.``; ``krw_per_usd_scale`` and ``inflation_shift`` are shared.
     Outputs: the `measure` (alternative over baseline, their difference, or one side)
     for every common year, and over all of them (``"total <measure>"``).
 
@@ -364,8 +378,8 @@ def comparison_model(
     >>> out["total ratio"].round(2)      # the demand over the 11th SMA, 2020-2025
     array([5.13, 5.65])
     """
-    base = agreement_model(baseline, currency=currency, price_basis=price_basis)
-    alt = agreement_model(alternative, currency=currency, price_basis=price_basis)
+    base = agreement_model(baseline, currency=currency, price_basis=price_basis, context=context)
+    alt = agreement_model(alternative, currency=currency, price_basis=price_basis, context=context)
     first = max(baseline.base_year, alternative.base_year)
     last = min(baseline.end_year, alternative.end_year)
     if first > last:

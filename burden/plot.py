@@ -141,6 +141,9 @@ def _basis_text(basis: PriceBasis) -> str:
 
 def _money_label(currency: str, basis: PriceBasis, word: str) -> str:
     unit = f"{currency} {word}".strip()
+    if basis != "nominal" and currency != "KRW":
+        # burden deflates in KRW and converts at the base year's rate (see burden.money).
+        return f"{unit} (constant {basis} prices, KRW-deflated)"
     return f"{unit} ({_basis_text(basis)})"
 
 

@@ -134,3 +134,42 @@ def test_degenerate_alliance_inputs_are_named() -> None:
         bd.measures.common_funding_shares([0.0, 0.0])
     with pytest.raises(bd.InvalidInputError, match="burden"):
         bd.measures.olson_zeckhauser([1.0, 2.0, 3.0], [0.02, 0.02, 0.02])
+
+
+def test_importing_burden_does_not_import_tqdm_auto() -> None:
+    # tqdm.auto warns in notebooks without ipywidgets; it is loaded only to show a bar.
+    import subprocess
+    import sys
+
+    code = "import sys, burden; print('tqdm.auto' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_plain_function_reading_an_unknown_parameter_is_named() -> None:
+    space = bd.ParameterSpace([bd.Parameter("b", (0.0, 1.0))])
+    with pytest.raises(bd.MissingDataError, match="'a'"):
+        bd.monte_carlo(lambda p: 2 * p["a"], space, n=64)
+
+
+def test_caps_typed_as_percentages_are_rejected() -> None:
+    with pytest.raises(bd.InvalidInputError, match="caps"):
+        bd.measures.common_funding_shares([27000.0, 4500.0], caps=[16.35, np.inf])
+
+
+def test_non_overlapping_scenarios_say_so_even_with_years() -> None:
+    with pytest.raises(bd.InvalidInputError, match="overlapping"):
+        bd.compare(bd.agreements.get("SMA-11"), bd.agreements.get("SMA-12"), years=[2026])
+
+
+def test_models_take_a_context_for_projected_years() -> None:
+    # SMA-12 in USD after 2025 needs an exchange rate nobody has published: state one.
+    ctx = bd.money.default_context()
+    fx = ctx.per_usd["KRW"]
+    later = pd.Series(1400.0, index=range(2026, 2031))  # an assumption, stated here
+    ctx = ctx.with_per_usd("KRW", pd.concat([fx, later]))
+    sma12 = bd.agreements.get("SMA-12").with_projection(0.02)
+    out = bd.models.agreement_model(sma12, currency="USD", context=ctx)({})
+    assert out["2026"][0] == pytest.approx(1.5192e12 / 1400.0)  # S6
+    with pytest.raises(bd.MissingDataError, match="2026"):
+        bd.models.agreement_model(sma12, currency="USD")({})

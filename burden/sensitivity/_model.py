@@ -135,7 +135,16 @@ def probe(model: Model, space: ParameterSpace) -> bool:
                     expected=f"a parameter of the model, one of {sorted(known)}",
                 )
     x = np.tile(space.nominal_values(), (2, 1))
-    raw = model(space.as_params(x))
+    try:
+        raw = model(space.as_params(x))
+    except KeyError as err:
+        # A plain function that reads a name the space does not define.
+        raise MissingDataError(
+            field="model",
+            value=err.args[0] if err.args else None,
+            expected=f"a parameter of the space, one of {list(space.names)}",
+            hint="the model read a parameter the space does not define",
+        ) from None
     _normalise(raw, 2)
     return not isinstance(raw, Mapping) and np.ndim(raw) == 1
 

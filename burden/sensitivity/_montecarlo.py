@@ -342,6 +342,10 @@ class MonteCarloResult:
         bands = {float(v): qs[i, cols] for i, v in enumerate(levels)}
         return plot_fan(pos, bands, median_label=median_label, unit=unit, ax=ax, title=title)
 
+    def __repr__(self) -> str:
+        names = ", ".join(self.output_names[:4]) + (", ..." if len(self.output_names) > 4 else "")
+        return f"MonteCarloResult(draws={self.n}, design={self.method!r}, outputs=[{names}])"
+
     def _repr_html_(self) -> str:
         facts = [("draws", self.n), ("design", self.method), ("outputs", len(self.output_names))]
         return render_html("Monte Carlo result", facts, self.to_frame())

@@ -85,6 +85,12 @@ class PrimResult:
             }
         )
 
+    def __repr__(self) -> str:
+        return (
+            f"PrimResult(chosen step {self.chosen}, coverage {self.box_coverage:.3f}, "
+            f"density {self.box_density:.3f})"
+        )
+
     def _repr_html_(self) -> str:
         facts = [
             ("chosen step", self.chosen),

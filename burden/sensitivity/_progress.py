@@ -5,14 +5,25 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any, Final, Self
 
-from tqdm.auto import tqdm
-
 if TYPE_CHECKING:
     from types import TracebackType
+
+    from tqdm import tqdm
 
 __all__ = ["progress_bar", "resolve_progress"]
 
 _MIN_TOTAL: Final = 2  # a single chunk never gets a bar
+
+
+def _tqdm() -> type[tqdm[Any]]:
+    """Import tqdm only when a bar is shown.
+
+    Importing tqdm.auto in a notebook without ipywidgets warns, and most runs (tests,
+    scripts, CI) never show a bar.
+    """
+    from tqdm.auto import tqdm as auto_tqdm  # noqa: PLC0415
+
+    return auto_tqdm
 
 
 def resolve_progress(progress: bool | None) -> bool:
@@ -63,7 +74,7 @@ class progress_bar:  # used like a function in ``with`` statements
     def __init__(self, total: int, *, progress: bool | None, desc: str) -> None:
         enabled = resolve_progress(progress) and total >= _MIN_TOTAL
         self._bar: tqdm[Any] | None = (
-            tqdm(total=total, desc=desc, leave=False, file=sys.stderr) if enabled else None
+            _tqdm()(total=total, desc=desc, leave=False, file=sys.stderr) if enabled else None
         )
 
     def update(self, steps: int = 1) -> None:

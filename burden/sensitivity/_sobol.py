@@ -237,14 +237,16 @@ class SobolResult:
         )
 
     def plot(
-        self, ax: Axes | None = None, *, output: str | int = 0, title: str | None = None
+        self, ax: Axes | None = None, *, output: str | int = -1, title: str | None = None
     ) -> Axes:
         """Bar chart of first-order and total indices of one output, with intervals.
 
         Parameters
         ----------
         ax : matplotlib Axes, optional
-        output : str or int, default 0
+        output : str or int, default -1
+            Output label or position; the default, the last output, is the total
+            for the models of :mod:`burden.models`.
             Output label or position.
         title : str, optional
 

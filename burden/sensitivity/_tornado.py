@@ -95,7 +95,7 @@ class TornadoResult:
         self,
         ax: Axes | None = None,
         *,
-        output: str | int = 0,
+        output: str | int = -1,
         unit: str = "output units",
         title: str | None = None,
     ) -> Axes:
@@ -104,7 +104,9 @@ class TornadoResult:
         Parameters
         ----------
         ax : matplotlib Axes, optional
-        output : str or int, default 0
+        output : str or int, default -1
+            Output label or position; the default, the last output, is the total
+            for the models of :mod:`burden.models`.
             Output label or position.
         unit : str, default "output units"
             Unit of the output, for the axis label.
