@@ -55,7 +55,9 @@ __all__ = [
     "plot_morris",
     "plot_paths",
     "plot_split",
+    "plot_sweep",
     "plot_tornado",
+    "plot_tradeoff",
     "plot_zopa",
 ]
 
@@ -839,3 +841,119 @@ def plot_zopa(
     ax.set_ylabel("Draws")
     ax.legend(frameon=False)
     return _finish(ax, title or f"Zone of agreement in {share:.0%} of draws")
+
+
+def plot_tradeoff(
+    coverage: npt.ArrayLike,
+    density: npt.ArrayLike,
+    *,
+    chosen: int | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw PRIM's peeling trajectory: coverage against density, one point per box.
+
+    Parameters
+    ----------
+    coverage, density : array_like, shape (s,)
+        Share of the cases of interest inside each box, and share of the box's cases
+        that are of interest.
+    chosen : int, optional
+        Step of the chosen box, marked.
+    ax : matplotlib Axes, optional
+    title : str, optional
+        Default "Scenario discovery: coverage and density".
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_tradeoff([1.0, 0.9, 0.6], [0.3, 0.6, 0.9], chosen=1)
+    >>> ax.get_xlabel()
+    'Coverage (share of cases of interest inside the box)'
+    """
+    cov = as_float_array(coverage, "coverage")
+    den = as_float_array(density, "density")
+    if cov.ndim != 1 or cov.shape != den.shape:
+        raise InvalidInputError(
+            "coverage, density", (cov.shape, den.shape), "two 1-D arrays of one length"
+        )
+    ax = _axes(ax, size=(6.0, 5.0))
+    ax.plot(cov, den, marker="o", markersize=4, color=OKABE_ITO[0], label="peeling trajectory")
+    if chosen is not None:
+        ax.plot(
+            cov[chosen],
+            den[chosen],
+            marker="*",
+            markersize=16,
+            linestyle="none",
+            color=OKABE_ITO[3],
+            label=f"chosen box (step {chosen})",
+        )
+    ax.set_xlabel("Coverage (share of cases of interest inside the box)")
+    ax.set_ylabel("Density (share of the box's cases of interest)")
+    ax.set_xlim(0.0, 1.02)
+    ax.set_ylim(0.0, 1.02)
+    ax.legend(frameon=False, loc="lower left")
+    ax.grid(visible=True, alpha=0.3)
+    ax.set_title(title or "Scenario discovery: coverage and density")
+    return ax
+
+
+def plot_sweep(
+    grid: npt.ArrayLike,
+    outputs: Mapping[str, npt.ArrayLike],
+    *,
+    input_name: str,
+    unit: str,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw outputs against one swept input.
+
+    Parameters
+    ----------
+    grid : array_like, shape (g,)
+        Values of the swept input.
+    outputs : mapping of str to array_like, shape (g,)
+        Output label to its values on the grid.
+    input_name : str
+        Name of the swept input, for the x axis.
+    unit : str
+        Unit of the outputs, for the y axis.
+    ax : matplotlib Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = plot_sweep([0.0, 0.5, 1.0], {"y": [0.0, 1.0, 2.0]}, input_name="x", unit="KRW bn")
+    >>> len(ax.get_lines())
+    1
+    """
+    x = as_float_array(grid, "grid")
+    if x.ndim != 1 or not outputs:
+        raise InvalidInputError("grid, outputs", x.shape, "a 1-D grid and at least one output")
+    ax = _axes(ax)
+    for i, (label, values) in enumerate(outputs.items()):
+        ax.plot(
+            x,
+            _vector(values, f"outputs[{label!r}]", x.size),
+            color=_colour(i),
+            linewidth=2.0,
+            label=str(label),
+        )
+    ax.set_xlabel(input_name)
+    ax.set_ylabel(unit)
+    if len(outputs) > 1:
+        ax.legend(frameon=False)
+    return _finish(ax, title or f"Outputs as {input_name} varies")

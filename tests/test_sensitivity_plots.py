@@ -95,3 +95,39 @@ def test_morris_plot_labels_every_input() -> None:
     assert "total" in ax.get_title()
     with pytest.raises(InvalidInputError):
         res.plot(output=7)
+
+
+def test_prim_and_sweep_plots() -> None:
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import burden as bd
+
+    rng = np.random.default_rng(3)
+    x = rng.uniform(size=(400, 2))
+    result = bd.prim(x, x[:, 0] > 0.7)
+    ax = result.plot()
+    try:
+        trajectory, star = ax.get_lines()
+        # The star marks the chosen box at its own coverage and density.
+        assert np.asarray(star.get_xdata())[0] == pytest.approx(result.coverage[result.chosen])
+        assert np.asarray(star.get_ydata())[0] == pytest.approx(result.density[result.chosen])
+        assert len(np.asarray(trajectory.get_xdata())) == result.coverage.size
+    finally:
+        plt.close("all")
+    space = bd.ParameterSpace([bd.Parameter("a", (0.0, 2.0))])
+    sweep = bd.sweep(
+        lambda p: {"double": 2 * p["a"], "square": p["a"] ** 2},
+        space,
+        {"a": np.linspace(0.0, 2.0, 5)},
+    )
+    ax = sweep.plot(unit="KRW bn")
+    try:
+        lines = ax.get_lines()
+        assert [ln.get_label() for ln in lines] == ["double", "square"]
+        np.testing.assert_allclose(np.asarray(lines[1].get_ydata()), np.linspace(0, 2, 5) ** 2)
+        assert ax.get_ylabel() == "KRW bn"
+    finally:
+        plt.close("all")

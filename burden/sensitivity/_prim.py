@@ -16,6 +16,8 @@ from burden.sensitivity._result import render_html
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from matplotlib.axes import Axes
+
     from burden.typing import BoolArray, FloatArray
 
 __all__ = ["PrimResult", "prim"]
@@ -84,6 +86,15 @@ class PrimResult:
                 "restricted": np.isfinite(self.box).any(axis=0),
             }
         )
+
+    def plot(self, ax: Axes | None = None, *, title: str | None = None) -> Axes:
+        """Draw the coverage-density trade-off with the chosen box (needs the plot extra).
+
+        See :func:`burden.plot.plot_tradeoff`.
+        """
+        from burden.plot import plot_tradeoff  # noqa: PLC0415 (matplotlib is optional)
+
+        return plot_tradeoff(self.coverage, self.density, chosen=self.chosen, ax=ax, title=title)
 
     def __repr__(self) -> str:
         return (

@@ -18,6 +18,8 @@ from burden.sensitivity._space import ParameterSpace, _check_space, _is_mapping
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from matplotlib.axes import Axes
+
     from burden.typing import FloatArray
 
 __all__ = ["SweepResult", "sweep"]
@@ -56,6 +58,22 @@ class SweepResult:
         data["output"] = np.tile(np.asarray(self.output_names, dtype=object), points)
         data["value"] = self.outputs.reshape(-1).astype(np.float64)
         return pd.DataFrame(data)
+
+    def plot(
+        self, ax: Axes | None = None, *, unit: str = "output units", title: str | None = None
+    ) -> Axes:
+        """Draw every output against a single swept input (needs the plot extra).
+
+        See :func:`burden.plot.plot_sweep`; a two-input sweep is left to ``to_frame()``.
+        """
+        from burden.plot import plot_sweep  # noqa: PLC0415 (matplotlib is optional)
+
+        if len(self.swept) != 1:
+            raise InvalidInputError("SweepResult.plot", self.swept, "a sweep of one input")
+        outputs = {name: self.outputs[:, j] for j, name in enumerate(self.output_names)}
+        return plot_sweep(
+            self.grids[0], outputs, input_name=self.swept[0], unit=unit, ax=ax, title=title
+        )
 
     def _repr_html_(self) -> str:
         facts = [
