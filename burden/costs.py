@@ -41,6 +41,7 @@ from burden import claims as _claims
 from burden._errors import InfeasibleError, InvalidInputError, UnitMismatchError
 from burden._validate import as_float_array, as_year, readonly
 from burden.agreements import Agreement
+from burden.compare import korea_context_series
 from burden.money import Amounts, MoneyContext, check_currency, check_price_basis, convert
 
 if TYPE_CHECKING:
@@ -374,6 +375,48 @@ class SplitResult:
         return cost_sharing_ratio(
             self.host.sum(axis=-1), sender.sum(axis=-1), definition=definition
         )
+
+    def host_per_service_member(self, troops: pd.Series | None = None) -> FloatArray:
+        """Host payment per US service member stationed, per year, shape (..., n_years).
+
+        In the split's currency and price basis. `troops` is a Series by year; default
+        USFK (about 28,500; S5, S48). Years without a troop figure are NaN.
+
+        Examples
+        --------
+        >>> import burden as bd
+        >>> pool = bd.CostPool({"labor": [2.85e9]}, currency="KRW", years=[2020])
+        >>> bd.split_costs(pool, host_shares={"labor": 1.0}).host_per_service_member()
+        array([100000.])
+        """
+        if troops is None:
+            people = korea_context_series(self.years)["troops"]
+        else:
+            people = troops.reindex(self.years).to_numpy(dtype=np.float64)
+        return readonly(np.asarray(self.host.sum(axis=-1) / people, dtype=np.float64))
+
+    def host_share_of_defense_budget(
+        self, defense_budget: pd.Series | None = None, *, context: MoneyContext | None = None
+    ) -> FloatArray:
+        """Host payment over the host's defence budget (fraction), per year.
+
+        Both are taken nominal in KRW (the split is converted first). `defense_budget`
+        is a Series by year in KRW; default Korea's main budget (S50-S58).
+
+        Examples
+        --------
+        >>> import burden as bd
+        >>> pool = bd.CostPool({"labor": [1.0389e12]}, currency="KRW", years=[2020])
+        >>> share = bd.split_costs(pool, host_shares={"labor": 1.0}).host_share_of_defense_budget()
+        >>> round(float(share[0]), 5)   # KRW 1.0389 tn / KRW 50.1527 tn (S53)
+        0.02071
+        """
+        local = self.to("KRW", "nominal", context=context).host.sum(axis=-1)
+        if defense_budget is None:
+            budget = korea_context_series(self.years)["defense_budget"]
+        else:
+            budget = defense_budget.reindex(self.years).to_numpy(dtype=np.float64)
+        return readonly(np.asarray(local / budget, dtype=np.float64))
 
     def to(
         self,

@@ -787,3 +787,14 @@ def test_frontier_checked_before_any_work() -> None:
     with pytest.raises(InvalidInputError, match="weights"):
         bargain.nash(front, weights=(0.9, 0.9))
     assert calls == []
+
+
+@given(r1=st.floats(0.001, 1.0), r2=st.floats(0.001, 1.0))
+def test_continuous_limit_is_the_asymmetric_nash_solution(r1: float, r2: float) -> None:
+    # Binmore, Rubinstein & Wolinsky (1986): the limit share r2 / (r1 + r2) is the Nash
+    # solution of the pie u1 + u2 = 1 with bargaining weights proportional to the other
+    # side's impatience, w = (r2, r1) / (r1 + r2).
+    w1 = r2 / (r1 + r2)
+    u1, u2 = bargain.nash(bargain.linear_frontier(1.0), weights=(w1, 1.0 - w1))
+    assert_allclose(u1, bargain.rubinstein_limit(r1, r2), rtol=1e-12)
+    assert_allclose(u1 + u2, 1.0)
