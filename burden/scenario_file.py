@@ -297,7 +297,13 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
     except ScenarioFileError:
         raise
     except BurdenError as err:
-        raise ScenarioFileError(path, err.value, err.expected, message=f"{path}: {err}") from None
+        message = f"{path}: {err}"
+        # In a scenario file the library's Python hints become the file's own keys.
+        message = message.replace(
+            "supply the figure in a MoneyContext",
+            "state one in [money]: krw_per_usd_projection or cpi_projection",
+        )
+        raise ScenarioFileError(path, err.value, err.expected, message=message) from None
 
 
 def _index_series(name: str) -> pd.Series:

@@ -278,3 +278,21 @@ rounding = 1e8
         round(15511 * 1.02),
         round(round(15511 * 1.02) * 1.02),
     ]
+
+
+def test_missing_exchange_rate_points_to_the_money_table(tmp_path: Path) -> None:
+    text = """
+[agreements.demand]
+base_year = 2025
+base_amount = 5e9
+currency = "USD"
+end_year = 2027
+escalation = { rule = "freeze" }
+[[paths]]
+agreements = ["demand"]
+currency = "KRW"
+"""
+    scenario = scenario_file.loads(text)
+    with pytest.raises(bd.BurdenError, match=r"\[money\]: krw_per_usd_projection"):
+        scenario_file.run(scenario, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
