@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CURRENCIES",
+    "MISSING_RATE_HINT",
     "Amounts",
     "MoneyContext",
     "check_currency",
@@ -72,6 +73,9 @@ __all__ = [
 
 CURRENCIES: Final = ("KRW", "USD", "JPY", "EUR")
 """Currency codes burden knows (ISO 4217)."""
+
+MISSING_RATE_HINT: Final = "supply the figure in a MoneyContext"
+"""Hint of the error for a year without an exchange rate or price level."""
 
 
 def check_currency(code: object, field: str = "currency") -> str:
@@ -265,7 +269,7 @@ def _lookup(series: pd.Series, years: IntArray, what: str) -> FloatArray:
             "year",
             int(missing[0]),
             f"a year with a {what} ({known.min()}..{known.max()})",
-            hint="supply the figure in a MoneyContext",
+            hint=MISSING_RATE_HINT,
         )
     return series.reindex(years).to_numpy(dtype=np.float64)
 

@@ -110,7 +110,13 @@ from burden._errors import BurdenError, InvalidInputError, MissingDataError
 from burden.agreements import Agreement
 from burden.compare import compare
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
-from burden.money import CURRENCIES, MoneyContext, cpi_index, default_context
+from burden.money import (
+    CURRENCIES,
+    MISSING_RATE_HINT,
+    MoneyContext,
+    cpi_index,
+    default_context,
+)
 
 if TYPE_CHECKING:
     import os
@@ -297,13 +303,15 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
     except ScenarioFileError:
         raise
     except BurdenError as err:
-        message = f"{path}: {err}"
-        # In a scenario file the library's Python hints become the file's own keys.
-        message = message.replace(
-            "supply the figure in a MoneyContext",
-            "state one in [money]: krw_per_usd_projection or cpi_projection",
-        )
-        raise ScenarioFileError(path, err.value, err.expected, message=message) from None
+        if err.hint == MISSING_RATE_HINT:
+            # In a scenario file the fix is a key of the file, not a Python call.
+            err = type(err)(
+                err.field,
+                err.value,
+                err.expected,
+                hint="state one in [money]: krw_per_usd_projection or cpi_projection",
+            )
+        raise ScenarioFileError(path, err.value, err.expected, message=f"{path}: {err}") from None
 
 
 def _index_series(name: str) -> pd.Series:
@@ -573,6 +581,15 @@ def _context(table: Mapping[str, Any]) -> MoneyContext | None:
     return ctx
 
 
+def _view(table: Mapping[str, Any], path: str) -> dict[str, Any]:
+    """Return the currency, price basis and years an analysis is shown in."""
+    return {
+        "currency": _currency(table.get("currency", "KRW"), f"{path}.currency"),
+        "price_basis": _price_basis(table.get("price_basis", "nominal"), f"{path}.price_basis"),
+        "years": tuple(_year_range(table["years"], f"{path}.years")) if "years" in table else None,
+    }
+
+
 def _file_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._") or "analysis"
 
@@ -659,13 +676,7 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
                 name=_file_name(_string(table.get("name", f"{base}_vs_{alt}"), f"{path}.name")),
                 baseline=base,
                 alternative=alt,
-                currency=_currency(table.get("currency", "KRW"), f"{path}.currency"),
-                price_basis=_price_basis(
-                    table.get("price_basis", "nominal"), f"{path}.price_basis"
-                ),
-                years=tuple(_year_range(table["years"], f"{path}.years"))
-                if "years" in table
-                else None,
+                **_view(table, path),
             )
         )
     paths = []
@@ -681,13 +692,7 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
             PathsSpec(
                 name=_file_name(_string(table.get("name", f"paths_{i + 1}"), f"{path}.name")),
                 agreements=refs,
-                currency=_currency(table.get("currency", "KRW"), f"{path}.currency"),
-                price_basis=_price_basis(
-                    table.get("price_basis", "nominal"), f"{path}.price_basis"
-                ),
-                years=tuple(_year_range(table["years"], f"{path}.years"))
-                if "years" in table
-                else None,
+                **_view(table, path),
             )
         )
     outputs = [f"compare_{c.name}" for c in comparisons] + [f"paths_{p.name}" for p in paths]
