@@ -1,4 +1,4 @@
-"""Benchmark burden.games and burden.claims against coopgame-py and a naive Python baseline.
+"""Benchmark burden.allocation.games and burden.allocation.claims against coopgame-py and a naive Python baseline.
 
 Run with ``python benchmarks/bench_games.py``. Not part of the test suite: timings on
 shared machines are noisy, so only ratios measured in the same run are reported, and

@@ -9,39 +9,29 @@ Import as ``import burden as bd``. The pieces, in the order data flows:
 - :mod:`burden.agreements` — :class:`Agreement` and the built-in SMAs and positions;
 - :mod:`burden.compare` — :func:`compare` two scenarios with burden indicators;
 - :mod:`burden.costs` — :class:`CostPool` and :func:`split_costs` between host and sender;
-- :mod:`burden.claims` and :mod:`burden.games` — claims rules and TU games
+- :mod:`burden.allocation.claims` and :mod:`burden.allocation.games` — claims rules and TU games
   (:class:`TUGame`: Shapley, Banzhaf, nucleolus, core);
 - :mod:`burden.bargain` — zone of agreement, Nash, Kalai-Smorodinsky, Rubinstein;
-- :mod:`burden.models` and :mod:`burden.sensitivity` — scenarios as vectorized models;
+- :mod:`burden.uncertainty.models` and :mod:`burden.sensitivity` — scenarios as vectorized models;
   tornado, sweeps, thresholds, Monte Carlo, Sobol, Morris, PRIM.
 """
 
 from __future__ import annotations
 
-from burden import (
-    agreements,
-    bargain,
-    claims,
-    costs,
-    datasets,
-    games,
-    measures,
-    models,
-    money,
-    sensitivity,
-)
-from burden._errors import (
+from burden import agreements, bargain, costs, datasets, money, sensitivity, uncertainty
+from burden.agreements import Agreement
+from burden.allocation import claims, games, measures
+from burden.allocation.games import TUGame
+from burden.compare import Comparison, Indicators, compare
+from burden.costs import CostPool, SplitResult, cost_sharing_ratio, split_costs
+from burden.errors import (
     BurdenError,
     InfeasibleError,
     InvalidInputError,
     MissingDataError,
     UnitMismatchError,
 )
-from burden.agreements import Agreement
-from burden.compare import Comparison, Indicators, compare
-from burden.costs import CostPool, SplitResult, cost_sharing_ratio, split_costs
 from burden.escalation import Fixed, Freeze, Indexed, Schedule
-from burden.games import TUGame
 from burden.money import Amounts, MoneyContext
 from burden.sensitivity import (
     MonteCarloResult,
@@ -58,6 +48,7 @@ from burden.sensitivity import (
     threshold,
     tornado,
 )
+from burden.uncertainty import models
 
 __version__ = "0.1.0"
 
@@ -106,4 +97,5 @@ __all__ = [
     "sweep",
     "threshold",
     "tornado",
+    "uncertainty",
 ]

@@ -27,8 +27,8 @@ import numpy as np
 import numpy.typing as npt
 
 from burden import datasets
-from burden._errors import InvalidInputError, MissingDataError
-from burden._validate import as_float_array, as_year, readonly
+from burden._core.checks import as_float_array, as_year, readonly
+from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, round_half_up
 from burden.money import Amounts, check_currency
 

@@ -50,8 +50,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._errors import InfeasibleError, InvalidInputError
-from burden._validate import as_float_array, broadcast_batch, readonly
+from burden._core.checks import as_float_array, broadcast_batch, readonly
+from burden.errors import InfeasibleError, InvalidInputError
 from burden.typing import BoolArray, FloatArray
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ Commands:
   analysis and writes it as a self-contained HTML report with CSV tables to ``DIR``
   (default ``./burden-report``);
 - ``burden run FILE.toml [--out DIR]`` runs a scenario file (see
-  :mod:`burden.scenario_file`) and writes its tables and figures;
+  :mod:`burden.io.scenario_file`) and writes its tables and figures;
 - ``burden compare BASELINE ALTERNATIVE [--currency] [--price-basis] [--years]``
   prints the comparison of two built-in agreements;
 - ``burden datasets list | show NAME | export NAME [--out FILE.csv]``.
@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, NoReturn
 import pandas as pd
 
 from burden import __version__, agreements, datasets
-from burden._errors import BurdenError, InvalidInputError
 from burden.compare import compare
+from burden.errors import BurdenError, InvalidInputError
 from burden.money import check_price_basis
-from burden.report import seed_analysis
+from burden.report.seed import seed_analysis
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -175,7 +175,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report(args: argparse.Namespace) -> str:
-    from burden.html_report import write_report  # noqa: PLC0415
+    from burden.report.html import write_report  # noqa: PLC0415
 
     seed = seed_analysis(years=args.years, price_base_year=args.base_year)
     index, note = write_report(seed, args.out)
@@ -185,7 +185,7 @@ def _report(args: argparse.Namespace) -> str:
 
 
 def _run_file(args: argparse.Namespace) -> str:
-    from burden import scenario_file  # noqa: PLC0415
+    from burden.io import scenario_file  # noqa: PLC0415
 
     scenario = scenario_file.load(args.file)
     out = args.out if args.out is not None else Path(f"{args.file.stem}-results")
@@ -261,7 +261,7 @@ def _datasets(args: argparse.Namespace) -> str:
     csv = frame.to_csv(index=False)
     if args.out is None:
         return csv.rstrip("\n")
-    from burden.html_report import write_files  # noqa: PLC0415
+    from burden.report.html import write_files  # noqa: PLC0415
 
     target: Path = args.out
     if target.is_dir():

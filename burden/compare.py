@@ -25,9 +25,9 @@ import numpy as np
 import pandas as pd
 
 from burden import datasets
-from burden._errors import InvalidInputError
-from burden._validate import readonly
+from burden._core.checks import readonly
 from burden.agreements import Agreement
+from burden.errors import InvalidInputError
 from burden.money import Amounts, MoneyContext, check_currency, check_price_basis
 
 if TYPE_CHECKING:

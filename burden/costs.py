@@ -37,11 +37,11 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden import claims as _claims
-from burden._errors import InfeasibleError, InvalidInputError, UnitMismatchError
-from burden._validate import as_float_array, as_year, readonly
+from burden._core.checks import as_float_array, as_year, readonly
 from burden.agreements import Agreement
+from burden.allocation import claims as _claims
 from burden.compare import korea_context_series
+from burden.errors import InfeasibleError, InvalidInputError, UnitMismatchError
 from burden.money import Amounts, MoneyContext, check_currency, check_price_basis, convert
 
 if TYPE_CHECKING:

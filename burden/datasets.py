@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from burden._errors import MissingDataError
+from burden.errors import MissingDataError
 
 if TYPE_CHECKING:
     from collections.abc import Callable

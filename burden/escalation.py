@@ -32,8 +32,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._errors import InvalidInputError, MissingDataError
-from burden._validate import as_float_array, as_whole_number, readonly
+from burden._core.checks import as_float_array, as_whole_number, readonly
+from burden.errors import InvalidInputError, MissingDataError
 
 if TYPE_CHECKING:
     from burden.typing import FloatArray, IntArray

@@ -49,8 +49,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from burden import datasets
-from burden._errors import InvalidInputError, MissingDataError, UnitMismatchError
-from burden._validate import as_float_array, as_year, as_year_series, readonly
+from burden._core.checks import as_float_array, as_year, as_year_series, readonly
+from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -410,7 +410,7 @@ class Amounts:
     >>> a + a.to("USD")
     Traceback (most recent call last):
     ...
-    burden._errors.UnitMismatchError: Amounts.currency: expected KRW ...
+    burden.errors.UnitMismatchError: Amounts.currency: expected KRW ...
     """
 
     values: FloatArray

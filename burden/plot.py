@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from burden._errors import InvalidInputError, MissingDataError, UnitMismatchError
-from burden._validate import as_float_array
+from burden._core.checks import as_float_array
+from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

@@ -43,8 +43,8 @@ def _render_examples(_app: object) -> None:
     mpl.use("Agg")
     import matplotlib.pyplot as plt
 
-    from burden.html_report import seed_figures
-    from burden.report import seed_analysis
+    from burden.report.html import seed_figures
+    from burden.report.seed import seed_analysis
 
     _GENERATED.mkdir(exist_ok=True)
     for script in sorted(_EXAMPLES.glob("*.py")):

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from burden.html_report import write_report
-from burden.report import seed_analysis
+from burden.report.html import write_report
+from burden.report.seed import seed_analysis
 
 # Runs after the page has loaded and records, in the DOM, whether every image decoded.
 _PROBE = """

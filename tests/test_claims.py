@@ -1,4 +1,4 @@
-"""Tests for burden.claims: published tables, closed forms and axioms of claims rules."""
+"""Tests for burden.allocation.claims: published tables, closed forms and axioms of claims rules."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from burden import claims
-from burden._errors import BurdenError, InfeasibleError, InvalidInputError
+from burden.errors import BurdenError, InfeasibleError, InvalidInputError
 
 RULES = [
     claims.proportional,

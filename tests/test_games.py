@@ -1,4 +1,4 @@
-"""Tests for burden.games: published values, closed forms and axioms of TU solutions."""
+"""Tests for burden.allocation.games: published values, closed forms and axioms of TU solutions."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from burden import claims, games
-from burden._errors import BurdenError, InfeasibleError, InvalidInputError
+from burden.errors import BurdenError, InfeasibleError, InvalidInputError
 
 D_AM = np.array([100.0, 200.0, 300.0])
 E_AM = np.array([100.0, 200.0, 300.0])

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 import burden as bd
-from burden import html_report
-from burden.report import SeedAnalysis, seed_analysis
+from burden.report import html as html_report
+from burden.report.seed import SeedAnalysis, seed_analysis
 
 PNG = b"\x89PNG\r\n\x1a\n"
 IMG = re.compile(r'<img [^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"')

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import burden as bd
-from burden.models import agreement_model, comparison_model
+from burden.uncertainty.models import agreement_model, comparison_model
 
 
 @pytest.mark.parametrize("name", ["SMA-8", "SMA-11", "US-DEMAND-2019", "ROK-OFFER-2020"])

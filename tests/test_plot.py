@@ -204,7 +204,7 @@ def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
 def test_core_imports_without_matplotlib() -> None:
     code = (
         "import sys; sys.modules['matplotlib'] = None\n"
-        "import burden, burden.plot, burden.html_report, burden.scenario_file, burden.cli\n"
+        "import burden, burden.plot, burden.report.html, burden.io.scenario_file, burden.cli\n"
         "print('ok')"
     )
     done = subprocess.run(

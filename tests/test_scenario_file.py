@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 import burden as bd
-from burden import scenario_file
 from burden.cli import main
-from burden.scenario_file import ScenarioFileError, ScenarioNameError, loads
+from burden.io import scenario_file
+from burden.io.scenario_file import ScenarioFileError, ScenarioNameError, loads
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "scenario.toml"
 

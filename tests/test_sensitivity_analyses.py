@@ -13,7 +13,7 @@ from scipy import stats
 
 import burden.sensitivity as bs
 from burden import InvalidInputError, MissingDataError
-from burden.sensitivity._progress import progress_bar, resolve_progress
+from burden._core.progress import progress_bar, resolve_progress
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -58,7 +58,7 @@ def _total_usd_2019(scale: float = 1.0, inflation_shift: float = 0.0) -> float:
     """Closed form of the SMA-11 total in USD at 2019 prices.
 
     Each year's KRW amount is deflated by the KRW price index with every year's
-    inflation raised by `inflation_shift` (burden.models docs: the chained index
+    inflation raised by `inflation_shift` (burden.uncertainty.models docs: the chained index
     P(y)/P(y-1) + s), then converted at the 2019 annual-average rate times `scale`.
     """
     p = _price_index()

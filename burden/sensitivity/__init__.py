@@ -14,7 +14,7 @@ are a mapping of labels to such arrays. Every analysis takes a model and a
 - :func:`prim` -- scenario discovery.
 
 Every analysis first calls :func:`probe`: the model runs once at the nominal point and
-a wrong output shape, non-finite values or (for the adapters of :mod:`burden.models`)
+a wrong output shape, non-finite values or (for the adapters of :mod:`burden.uncertainty.models`)
 an unknown parameter name fail before any long work starts. Results have
 ``.to_frame()``, ``_repr_html_`` and, with matplotlib installed, ``.plot()``.
 
@@ -30,11 +30,8 @@ array([0.2, 0.8])
 
 from __future__ import annotations
 
-from burden.sensitivity._model import DEFAULT_CHUNK_SIZE, Model, ModelOutput, evaluate, probe
-from burden.sensitivity._montecarlo import MonteCarloResult, monte_carlo
 from burden.sensitivity._morris import MorrisResult, morris
 from burden.sensitivity._prim import PrimResult, prim
-from burden.sensitivity._sampling import SamplingMethod, sample, sample_unit
 from burden.sensitivity._sobol import (
     SobolDesign,
     SobolResult,
@@ -42,10 +39,25 @@ from burden.sensitivity._sobol import (
     sobol_analyze,
     sobol_design,
 )
-from burden.sensitivity._space import CorrelationMethod, Distribution, Parameter, ParameterSpace
 from burden.sensitivity._sweep import SweepResult, sweep
 from burden.sensitivity._threshold import ThresholdResult, threshold
 from burden.sensitivity._tornado import TornadoResult, tornado
+from burden.uncertainty import (
+    DEFAULT_CHUNK_SIZE,
+    CorrelationMethod,
+    Distribution,
+    Model,
+    ModelOutput,
+    MonteCarloResult,
+    Parameter,
+    ParameterSpace,
+    SamplingMethod,
+    evaluate,
+    monte_carlo,
+    probe,
+    sample,
+    sample_unit,
+)
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",

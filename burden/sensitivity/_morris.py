@@ -9,11 +9,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._errors import InvalidInputError
-from burden._validate import as_float_array, readonly
-from burden.sensitivity._model import Model, evaluate, probe
-from burden.sensitivity._result import _output_index, render_html
-from burden.sensitivity._space import ParameterSpace, _check_space, _is_int, _require_independent
+from burden._core.checks import as_float_array, readonly
+from burden._core.checks import is_int as _is_int
+from burden._core.results import _output_index, render_html
+from burden.errors import InvalidInputError
+from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._space import ParameterSpace, _check_space, _require_independent
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -98,7 +99,7 @@ class MorrisResult:
         ax : matplotlib Axes, optional
         output : str or int, default -1
             Output label or position; the default, the last output, is the total
-            for the models of :mod:`burden.models`.
+            for the models of :mod:`burden.uncertainty.models`.
             Output label or position.
         unit : str, default "output units"
             Unit of the output (elementary effects are per unit-cube step).

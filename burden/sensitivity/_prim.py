@@ -9,9 +9,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._errors import InvalidInputError
-from burden._validate import as_float_array, readonly
-from burden.sensitivity._result import render_html
+from burden._core.checks import as_float_array, readonly
+from burden._core.results import render_html
+from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -9,11 +9,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._errors import InvalidInputError
-from burden._validate import as_float_array, readonly
-from burden.sensitivity._model import Model, evaluate, probe
-from burden.sensitivity._result import render_html
-from burden.sensitivity._space import ParameterSpace, _check_space, _is_int
+from burden._core.checks import as_float_array, readonly
+from burden._core.checks import is_int as _is_int
+from burden._core.results import render_html
+from burden.errors import InvalidInputError
+from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
     from burden.typing import BoolArray, FloatArray

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from burden._validate import readonly
-from burden.sensitivity._model import Model, evaluate, probe
-from burden.sensitivity._result import _output_index, render_html
-from burden.sensitivity._space import ParameterSpace, _check_space
+from burden._core.checks import readonly
+from burden._core.results import _output_index, render_html
+from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -106,7 +106,7 @@ class TornadoResult:
         ax : matplotlib Axes, optional
         output : str or int, default -1
             Output label or position; the default, the last output, is the total
-            for the models of :mod:`burden.models`.
+            for the models of :mod:`burden.uncertainty.models`.
             Output label or position.
         unit : str, default "output units"
             Unit of the output, for the axis label.

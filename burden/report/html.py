@@ -1,6 +1,6 @@
 """The seed analysis as a self-contained HTML report, and atomic file writing.
 
-:func:`render_html` turns a :class:`~burden.report.SeedAnalysis` (and optionally its
+:func:`render_html` turns a :class:`~burden.report.seed.SeedAnalysis` (and optionally its
 figures as PNG bytes) into one HTML page with no external files: figures are
 embedded as base64 ``data:`` URIs. :func:`report_files` adds the tables as CSV, and
 :func:`write_files` writes any set of files atomically: each is written to a
@@ -10,7 +10,7 @@ so an interrupted or failed run never leaves a half-written file behind.
 
 Examples
 --------
->>> from burden.report import seed_analysis
+>>> from burden.report.seed import seed_analysis
 >>> page = render_html(seed_analysis())
 >>> page.startswith("<!DOCTYPE html>")
 True
@@ -32,10 +32,10 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
-from burden._errors import InvalidInputError, MissingDataError
 from burden.compare import compare
+from burden.errors import InvalidInputError, MissingDataError
 from burden.money import Amounts
-from burden.report import AGREED, BASELINE, DEMAND, REFERENCE_YEAR
+from burden.report.seed import AGREED, BASELINE, DEMAND, REFERENCE_YEAR
 
 if TYPE_CHECKING:
     import os
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.report import SeedAnalysis
+    from burden.report.seed import SeedAnalysis
 
 __all__ = [
     "FigurePNG",
@@ -139,7 +139,7 @@ def seed_figures(seed: SeedAnalysis) -> dict[str, FigurePNG]:
 
     Examples
     --------
-    >>> from burden.report import seed_analysis
+    >>> from burden.report.seed import seed_analysis
     >>> figures = seed_figures(seed_analysis())
     >>> figures["paths"][1][1:4]
     b'PNG'
@@ -219,7 +219,7 @@ def render_html(
     Parameters
     ----------
     seed : SeedAnalysis
-        From :func:`burden.report.seed_analysis`.
+        From :func:`burden.report.seed.seed_analysis`.
     figures : mapping of str to (caption, PNG bytes), optional
         Embedded as base64 ``<img>`` in the order given (see :func:`seed_figures`).
     note : str, optional
@@ -232,7 +232,7 @@ def render_html(
 
     Examples
     --------
-    >>> from burden.report import seed_analysis
+    >>> from burden.report.seed import seed_analysis
     >>> page = render_html(seed_analysis(), {"x": ("A caption", b"PNG")})
     >>> page.count("data:image/png;base64,")
     1
@@ -312,14 +312,14 @@ def report_files(
     """Return every file of the report by name: ``index.html`` and the CSV tables.
 
     The CSVs are the wide tables shown in the page (``<name>.csv`` for each of
-    :meth:`~burden.report.SeedAnalysis.tables`, values as in the page: bn, %, USD)
+    :meth:`~burden.report.seed.SeedAnalysis.tables`, values as in the page: bn, %, USD)
     and the tidy data behind them in whole currency units (``amounts.csv``,
     ``indicators.csv``), plus ``headline.csv``, ``scenarios.csv`` and
     ``sources.csv``.
 
     Examples
     --------
-    >>> from burden.report import seed_analysis
+    >>> from burden.report.seed import seed_analysis
     >>> sorted(report_files(seed_analysis()))[:3]
     ['amounts.csv', 'amounts_krw_2019.csv', 'amounts_krw_nominal.csv']
     """
@@ -428,7 +428,7 @@ def write_report(
     Examples
     --------
     >>> import tempfile
-    >>> from burden.report import seed_analysis
+    >>> from burden.report.seed import seed_analysis
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     index, note = write_report(seed_analysis(), tmp, figures=False)
     ...     index.name, index.stat().st_size > 10_000

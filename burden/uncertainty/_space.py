@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, TypeGuard, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 from scipy import stats
 
-from burden._errors import InvalidInputError, MissingDataError
-from burden._validate import as_float_array, readonly
+from burden._core.checks import as_float_array, readonly
+from burden.errors import InvalidInputError, MissingDataError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -402,11 +402,6 @@ def _iman_conover(u: FloatArray, target: FloatArray) -> FloatArray:
     wanted = scores @ transform.T
     new_ranks = np.argsort(np.argsort(wanted, axis=0, kind="stable"), axis=0, kind="stable")
     return np.take_along_axis(np.sort(u, axis=0), new_ranks, axis=0)
-
-
-def _is_int(value: object) -> TypeGuard[int | np.integer[Any]]:
-    """Return True for a Python or NumPy integer that is not a bool."""
-    return isinstance(value, int | np.integer) and not isinstance(value, bool)
 
 
 def _is_text(value: object) -> bool:

@@ -40,8 +40,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._errors import InfeasibleError, InvalidInputError
-from burden._validate import as_float_array, readonly
+from burden._core.checks import as_float_array, readonly
+from burden.errors import InfeasibleError, InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -468,7 +468,7 @@ def random_arrival(estate: npt.ArrayLike, claims: npt.ArrayLike) -> FloatArray:
             field,
             d,
             f"at most {RANDOM_ARRIVAL_MAX_CLAIMANTS} claimants for the exact random arrival rule",
-            hint="use burden.games.shapley_sampled on bankruptcy_game(estate, claims)",
+            hint="use burden.allocation.games.shapley_sampled on bankruptcy_game(estate, claims)",
         )
     return readonly(_random_arrival(e, d))
 

@@ -106,9 +106,9 @@ import pandas as pd
 
 from burden import agreements as builtins
 from burden import datasets
-from burden._errors import BurdenError, InvalidInputError, MissingDataError
 from burden.agreements import Agreement
 from burden.compare import compare
+from burden.errors import BurdenError, InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
 from burden.money import (
     CURRENCIES,
@@ -737,7 +737,7 @@ def load(path: str | os.PathLike[str]) -> Scenario:
     >>> load("no/such/file.toml")
     Traceback (most recent call last):
     ...
-    burden.scenario_file.ScenarioFileError: no/such/file.toml: cannot read the file (...)
+    burden.io.scenario_file.ScenarioFileError: no/such/file.toml: cannot read the file (...)
     """
     file = Path(path)
     try:
@@ -815,7 +815,7 @@ def run(
     r"""Run every analysis of `scenario` and write the results into `folder`.
 
     Everything is computed in memory first; then all files are written atomically
-    (see :func:`burden.html_report.write_files`), so an error leaves nothing
+    (see :func:`burden.report.html.write_files`), so an error leaves nothing
     half-written.
 
     Parameters
@@ -850,7 +850,7 @@ def run(
     ...     [p.name for p in written]
     ['agreements.csv', 'compare_SMA-10-HELD_vs_a.csv']
     """
-    from burden.html_report import write_files  # noqa: PLC0415
+    from burden.report.html import write_files  # noqa: PLC0415
 
     draw = figures and _have_matplotlib()
     note = "" if draw or not figures else "matplotlib is not installed: figures not written"

@@ -39,9 +39,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from burden import claims, datasets
-from burden._errors import InvalidInputError, MissingDataError
-from burden._validate import as_float_array, readonly
+from burden import datasets
+from burden._core.checks import as_float_array, readonly
+from burden.allocation import claims
+from burden.errors import InvalidInputError, MissingDataError
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -256,7 +257,7 @@ def common_funding_shares(gni: npt.ArrayLike, *, caps: npt.ArrayLike | None = No
     -----
     From 2021 the US share was capped at Germany's (both 16.35%, S85); with caps
     ``c_i`` the shares are ``min(c_i, lambda * gni_i)`` with ``lambda`` set so they
-    sum to 1 (see :func:`burden.claims.capped_proportional`).
+    sum to 1 (see :func:`burden.allocation.claims.capped_proportional`).
 
     Examples
     --------

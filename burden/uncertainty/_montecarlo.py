@@ -9,13 +9,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._errors import InvalidInputError
-from burden._validate import as_float_array, readonly
-from burden.sensitivity._model import Model, _chunk, _normalise, probe
-from burden.sensitivity._progress import progress_bar
-from burden.sensitivity._result import render_html
-from burden.sensitivity._sampling import SamplingMethod, _check_n, _iter_sample
-from burden.sensitivity._space import ParameterSpace, _check_space
+from burden._core.checks import as_float_array, readonly
+from burden._core.progress import progress_bar
+from burden._core.results import render_html
+from burden.errors import InvalidInputError
+from burden.uncertainty._evaluate import Model, _chunk, _normalise, probe
+from burden.uncertainty._sampling import SamplingMethod, _check_n, _iter_sample
+from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -7,13 +7,13 @@ and each runs before any computation.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._errors import InvalidInputError
+from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from burden.typing import FloatArray
@@ -172,3 +172,8 @@ def readonly(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
     """Mark `arr` read-only and return it (results never change after they are made)."""
     arr.setflags(write=False)
     return arr
+
+
+def is_int(value: object) -> TypeGuard[int | np.integer[Any]]:
+    """Return True for a Python or NumPy integer that is not a bool."""
+    return isinstance(value, int | np.integer) and not isinstance(value, bool)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 import numpy as np
 from scipy.stats import qmc
 
-from burden._errors import InvalidInputError
-from burden.sensitivity._space import ParameterSpace, _check_space, _is_int
+from burden._core.checks import is_int as _is_int
+from burden.errors import InvalidInputError
+from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

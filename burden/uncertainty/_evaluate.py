@@ -8,11 +8,12 @@ from typing import Final, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from burden._errors import InvalidInputError, MissingDataError
-from burden._validate import readonly
-from burden.sensitivity._progress import progress_bar
-from burden.sensitivity._space import ParameterSpace, _check_space, _is_int
+from burden._core.checks import is_int as _is_int
+from burden._core.checks import readonly
+from burden._core.progress import progress_bar
+from burden.errors import InvalidInputError, MissingDataError
 from burden.typing import FloatArray
+from burden.uncertainty._space import ParameterSpace, _check_space
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "Model", "ModelOutput", "evaluate", "probe"]
 
@@ -90,7 +91,7 @@ def probe(model: Model, space: ParameterSpace) -> bool:
 
     The model is called once on two rows, every input at its nominal value, and
     its output is validated. When the model declares its parameters in a
-    ``nominal`` mapping (as the adapters of :mod:`burden.models` do), every name
+    ``nominal`` mapping (as the adapters of :mod:`burden.uncertainty.models` do), every name
     of `space` must be one of them.
 
     Parameters

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Final
 
-from burden._errors import InvalidInputError, MissingDataError
-from burden.sensitivity._space import _is_int
+from burden._core.checks import is_int as _is_int
+from burden.errors import InvalidInputError, MissingDataError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

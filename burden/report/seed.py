@@ -6,7 +6,7 @@ console report printed by ``burden report``.
 
 Examples
 --------
->>> from burden.report import seed_analysis
+>>> from burden.report.seed import seed_analysis
 >>> seed = seed_analysis()
 >>> round(seed.headline["demand_over_2019_agreement"], 2)
 5.61
@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from burden import agreements, datasets
-from burden._errors import InvalidInputError
 from burden.compare import compare
+from burden.errors import InvalidInputError
 from burden.money import check_price_basis, default_context
 
 if TYPE_CHECKING:

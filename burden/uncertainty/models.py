@@ -35,10 +35,10 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from burden._errors import InvalidInputError, MissingDataError
-from burden._validate import as_float_array
+from burden._core.checks import as_float_array
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
+from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Indexed
 from burden.money import MoneyContext, check_currency, check_price_basis, default_context
 

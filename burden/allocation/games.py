@@ -55,9 +55,9 @@ import pandas as pd
 from scipy.linalg import orth
 from scipy.optimize import linprog
 
-from burden._errors import InfeasibleError, InvalidInputError
-from burden._validate import as_float_array, readonly
-from burden.claims import _prepare as _prepare_claims
+from burden._core.checks import as_float_array, readonly
+from burden.allocation.claims import _prepare as _prepare_claims
+from burden.errors import InfeasibleError, InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -439,7 +439,7 @@ Game = TUGame
 def _require_game(game: object) -> TUGame:
     if not isinstance(game, TUGame):
         field = "game"
-        raise InvalidInputError(field, game, "a burden.games.TUGame")
+        raise InvalidInputError(field, game, "a burden.allocation.games.TUGame")
     return game
 
 
@@ -1306,7 +1306,7 @@ def nucleolus(game: TUGame) -> NucleolusResult:
 
     Batches are solved scenario by scenario: the loop over scenarios is only around
     the LP solver; excesses and checks are vectorized over coalitions. For
-    bankruptcy games use :func:`burden.claims.talmud`, the same answer in closed form.
+    bankruptcy games use :func:`burden.allocation.claims.talmud`, the same answer in closed form.
 
     References
     ----------

@@ -1,0 +1,1 @@
+"""Shared machinery of every layer: input checks, progress bars (private)."""

@@ -1,0 +1,1 @@
+"""Reading and writing files: TOML scenario files (:mod:`burden.io.scenario_file`)."""
