@@ -24,13 +24,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import pandas as pd
-
-from burden import __version__, agreements, datasets
-from burden.compare import compare
-from burden.errors import BurdenError, InvalidInputError
-from burden.money import check_price_basis
-from burden.report.seed import seed_analysis
+from burden import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -176,6 +170,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _report(args: argparse.Namespace) -> str:
     from burden.report.html import write_report  # noqa: PLC0415
+    from burden.report.seed import seed_analysis  # noqa: PLC0415
 
     seed = seed_analysis(years=args.years, price_base_year=args.base_year)
     index, note = write_report(seed, args.out)
@@ -197,6 +192,13 @@ def _run_file(args: argparse.Namespace) -> str:
 
 
 def _compare(args: argparse.Namespace) -> str:
+    import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
+
+    from burden import agreements  # noqa: PLC0415
+    from burden.compare import compare  # noqa: PLC0415
+    from burden.errors import InvalidInputError  # noqa: PLC0415
+    from burden.money import check_price_basis  # noqa: PLC0415
+
     if args.list:
         rows = [agreements.get(name) for name in agreements.names()]
         return "\n".join(
@@ -243,6 +245,11 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _datasets(args: argparse.Namespace) -> str:
+    import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
+
+    from burden import datasets  # noqa: PLC0415
+    from burden.errors import InvalidInputError  # noqa: PLC0415
+
     action, name = args.action, args.name
     if action not in _DATASET_ACTIONS:
         # 'burden datasets NAME' (the older form) shows NAME.
@@ -310,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    from burden.errors import BurdenError  # noqa: PLC0415 (after --version, which exits above)
+
     try:
         output = _dispatch(args)
     except BurdenError as err:
