@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,15 +29,32 @@ import numpy.typing as npt
 from burden import datasets
 from burden._core.checks import as_float_array, as_year, readonly
 from burden.errors import InvalidInputError, MissingDataError
-from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, round_half_up
+from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, _path
 from burden.money import Amounts, check_currency
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from burden.typing import IntArray
+    from burden.typing import FloatArray, IntArray
 
 __all__ = ["Agreement", "get", "names"]
+
+
+def _computed_amounts(values: FloatArray, years: IntArray, currency: str, label: str) -> Amounts:
+    """Wrap a path the engine just computed, without the copy and checks of ``Amounts()``.
+
+    The values are float64, finite and owned by no one else; every field not set here
+    keeps its default.
+    """
+    out = object.__new__(Amounts)
+    for f in fields(Amounts):
+        if f.default is not MISSING:
+            object.__setattr__(out, f.name, f.default)
+    object.__setattr__(out, "values", readonly(values))
+    object.__setattr__(out, "years", readonly(years))
+    object.__setattr__(out, "currency", currency)
+    object.__setattr__(out, "label", label)
+    return out
 
 
 def _is_rule(value: object) -> bool:
@@ -223,22 +240,17 @@ class Agreement:
         Notes
         -----
         The loop runs over years (each step needs the previous year's rounded
-        amount) and is vectorized over draws.
+        amount) and is vectorized over draws: :func:`burden.escalation._path` works
+        on a year-major buffer in cache-sized blocks of draws, so ``values`` is
+        the transpose of that buffer (Fortran-ordered for one draw axis).
         """
         for start, rule in self._phases:
             rule.check_years(
                 self._phase_years(start), f"{self.name}.escalation[{start}]", allow_future=False
             )
         years = self.years
-        values = np.empty((*self.batch_shape, years.size), dtype=np.float64)
-        values[..., 0] = self.base_amount
-        for t in range(1, years.size):
-            rule = self.rule_for(int(years[t]))
-            nxt = rule.next_amounts(values[..., t - 1], int(years[t]))
-            if self.rounding is not None and rule.escalates:
-                nxt = round_half_up(nxt, float(self.rounding))
-            values[..., t] = nxt
-        return Amounts(values=values, years=years, currency=self.currency, label=self.name)
+        values = _path(self.base_amount, self._phases, years, self.rounding, self.batch_shape)
+        return _computed_amounts(values, years, self.currency, self.name)
 
     def amounts(self) -> pd.Series:
         """Return the nominal amount of each year as a Series.

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -432,12 +432,12 @@ class Indexed:
 
     def _adjust(self, raw: FloatArray) -> FloatArray:
         """Round, then clip: the order the SMAs apply."""
-        rate = raw if self.rate_rounding is None else _round_rate(raw, self.rate_rounding)
-        if self.floor is not None:
-            rate = np.maximum(rate, np.asarray(self.floor)[..., np.newaxis])
-        if self.cap is not None:
-            rate = np.minimum(rate, np.asarray(self.cap)[..., np.newaxis])
-        return rate
+        return _clip_rate(
+            raw,
+            self.rate_rounding,
+            None if self.floor is None else np.asarray(self.floor)[..., np.newaxis],
+            None if self.cap is None else np.asarray(self.cap)[..., np.newaxis],
+        )
 
     def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return ``previous * (1 + rate of year)``."""
@@ -501,3 +501,158 @@ class Schedule:
         self.check_years(np.array([year]), "Schedule", allow_future=False)
         column = self._table[..., int(np.searchsorted(self._years, year))]
         return np.broadcast_to(column, np.broadcast_shapes(column.shape, previous.shape)).copy()
+
+
+# ---------------------------------------------------------------------------
+# The path engine: every year of every draw, year-major, in cache-sized blocks of draws.
+# ---------------------------------------------------------------------------
+
+_DRAW_BLOCK: Final = 2**15
+"""Draws per block of the engine: the (T, block) slab stays in cache across the years."""
+
+
+def _clip_rate(
+    raw: FloatArray, decimals: int | None, floor: FloatArray | None, cap: FloatArray | None
+) -> FloatArray:
+    """Round, then clip (the order the SMAs apply); `floor` and `cap` broadcast against `raw`."""
+    rate = raw if decimals is None else _round_rate(raw, decimals)
+    if floor is not None:
+        rate = np.maximum(rate, floor)
+    if cap is not None:
+        rate = np.minimum(rate, cap)
+    return rate
+
+
+def _flat(value: npt.ArrayLike, batch: tuple[int, ...], n: int, tail: int = 0) -> FloatArray:
+    """Flatten inputs whose leading axes broadcast to `batch` to (n,) + their last `tail` axes."""
+    arr = np.asarray(value, dtype=np.float64)
+    last = arr.shape[arr.ndim - tail :] if tail else ()
+    return np.broadcast_to(arr, batch + last).reshape(n, *last)
+
+
+class _Step:
+    """One phase ready for the engine: what turns year t - 1 into year t, block by block.
+
+    ``kind`` is "freeze" (carry the amount), "amounts" (set it) or "factor" (multiply,
+    then round when the agreement rounds). :meth:`block` gives one value per year, either
+    shared by all draws (shape (m,)) or per draw (shape (m, hi - lo), year-major).
+    """
+
+    __slots__ = ("_cap", "_floor", "_proj", "_rule", "_table", "kind", "shared", "start", "stop")
+
+    def __init__(
+        self, rule: Rule, years: IntArray, start: int, batch: tuple[int, ...], n: int
+    ) -> None:
+        self.start, self.stop = start, start + years.size
+        self.shared: FloatArray | None = None
+        self._rule = rule
+        if isinstance(rule, Freeze):
+            self.kind = "freeze"
+        elif isinstance(rule, Schedule):
+            self.kind = "amounts"
+            table = rule._table[..., np.searchsorted(rule._years, years)]  # (..., m)
+            if table.ndim == 1:
+                self.shared = table
+            else:
+                self._table = _flat(table, batch, n, tail=1)
+        elif isinstance(rule, Fixed):
+            self.kind = "factor"
+            rate = np.asarray(rule.rate)
+            if rate.ndim == 0:
+                self.shared = np.full(years.size, 1.0 + rate)
+            else:
+                self._table = _flat(1.0 + rate, batch, n)
+        elif isinstance(rule, Indexed):
+            self.kind = "factor"
+            if not rule.batch_shape:
+                self.shared = 1.0 + rule.rates_for(years)
+            else:
+                self._prepare_indexed(rule, years, batch, n)
+        else:  # pragma: no cover - an Agreement accepts only the four rules
+            raise TypeError(type(rule).__name__)
+
+    def _prepare_indexed(
+        self, rule: Indexed, years: IntArray, batch: tuple[int, ...], n: int
+    ) -> None:
+        # Same gather as Indexed.rates_for, with every per-draw input flattened to (n, ...).
+        index_years = rule.index_years
+        positions = np.clip(years - rule.lag - index_years[0], 0, index_years.size - 1)
+        self._table = _flat(rule.rates_table[..., positions], batch, n, tail=1)  # (n, m)
+        self._proj = None
+        if rule.projection is not None:
+            beyond = years - rule.lag > index_years[-1]
+            if beyond.any():
+                self._proj = (beyond, _flat(rule.projection, batch, n)[:, np.newaxis])
+        self._floor = None if rule.floor is None else _flat(rule.floor, batch, n)[:, np.newaxis]
+        self._cap = None if rule.cap is None else _flat(rule.cap, batch, n)[:, np.newaxis]
+
+    def block(self, lo: int, hi: int) -> FloatArray:
+        """Values of the phase's years for draws lo..hi: (m,) if shared, else (m, hi - lo)."""
+        if self.shared is not None:
+            return self.shared
+        if isinstance(self._rule, Indexed):
+            raw = self._table[lo:hi]
+            if self._proj is not None:
+                beyond, proj = self._proj
+                raw = np.where(beyond, proj[lo:hi], raw)
+            rate = _clip_rate(
+                np.array(raw, dtype=np.float64),
+                self._rule.rate_rounding,
+                None if self._floor is None else self._floor[lo:hi],
+                None if self._cap is None else self._cap[lo:hi],
+            )
+            return np.ascontiguousarray((1.0 + rate).T)
+        if self._table.ndim == 1:  # a Fixed rate per draw: the same factor every year
+            return np.broadcast_to(self._table[lo:hi], (self.stop - self.start, hi - lo))
+        return np.ascontiguousarray(self._table[lo:hi].T)
+
+
+def _path(
+    base: npt.ArrayLike,
+    phases: tuple[tuple[int, Rule], ...],
+    years: IntArray,
+    rounding: float | None,
+    batch: tuple[int, ...],
+) -> FloatArray:
+    """Amounts of every year for every draw, shape ``batch + (T,)`` (the engine of paths).
+
+    Year ``t`` is computed from year ``t - 1`` for a block of draws at a time, in a
+    year-major (T, n) buffer whose rows are contiguous, with the rounding done in place;
+    the result is its transpose (a view), so peak memory is the output plus one block.
+    Bit-identical to applying each rule's :meth:`~Rule.next_amounts` and
+    :func:`round_half_up` year by year (amounts are never negative, so the sign in
+    :func:`round_half_up` is always 1).
+    """
+    t_all = years.size
+    n = int(np.prod(batch, dtype=np.int64))
+    base_year = int(years[0])
+    steps: list[tuple[_Step, bool]] = []
+    starts = [start for start, _ in phases] + [base_year + t_all]
+    for (start, rule), stop in zip(phases, starts[1:], strict=True):
+        lo_t, hi_t = start - base_year, min(stop - base_year, t_all)
+        if lo_t < hi_t:
+            step = _Step(rule, years[lo_t:hi_t], lo_t, batch, n)
+            steps.append((step, rounding is not None and rule.escalates))
+    out = np.empty((t_all, n), dtype=np.float64)
+    base_flat = _flat(base, batch, n)
+    unit = 0.0 if rounding is None else float(rounding)
+    for lo in range(0, n, _DRAW_BLOCK):  # loop over blocks of draws, each vectorized
+        hi = min(lo + _DRAW_BLOCK, n)
+        out[0, lo:hi] = base_flat[lo:hi]
+        for step, rounds in steps:
+            values = None if step.kind == "freeze" else step.block(lo, hi)
+            for i, t in enumerate(range(step.start, step.stop)):  # loop over years
+                prev, cur = out[t - 1, lo:hi], out[t, lo:hi]
+                if values is None:
+                    cur[...] = prev
+                elif step.kind == "amounts":
+                    cur[...] = values[i]
+                else:
+                    np.multiply(prev, values[i], out=cur)
+                    if rounds:  # round_half_up(cur, unit), in place
+                        np.divide(cur, unit, out=cur)
+                        cur += 0.5
+                        cur += 1e-9
+                        np.floor(cur, out=cur)
+                        cur *= unit
+    return out.T.reshape(*batch, t_all)

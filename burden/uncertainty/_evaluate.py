@@ -287,15 +287,32 @@ def evaluate(
             field="model", value=model, expected="a callable model(params) -> outputs"
         )
     pool = _check_executor(executor)
-    n = arr.shape[0]
-    starts = range(0, n, int(chunk_size))
+    n, step = arr.shape[0], int(chunk_size)
+    blocks = (arr[lo : lo + step] for lo in range(0, n, step))
+    return _collect(model, space.names, blocks, n, pool, progress=progress, desc=desc, step=step)
+
+
+def _collect(
+    model: Model,
+    names: tuple[str, ...],
+    blocks: Iterable[FloatArray],
+    n: int,
+    executor: Executor | None,
+    *,
+    progress: bool | None,
+    desc: str,
+    step: int,
+) -> ModelOutput:
+    """Evaluate `model` on consecutive `blocks` of rows (n rows in all, `step` per block).
+
+    Returns the read-only (n, k) outputs and their labels; the labels must not change
+    between blocks.
+    """
     out: FloatArray | None = None
     labels: tuple[str, ...] = ()
-    blocks = (arr[lo : lo + int(chunk_size)] for lo in starts)
-    with progress_bar(len(starts), progress=progress, desc=desc) as bar:
-        for lo, (chunk, chunk_labels) in zip(
-            starts, _map_blocks(model, space.names, blocks, pool), strict=True
-        ):
+    lo = 0
+    with progress_bar(-(-n // step), progress=progress, desc=desc) as bar:
+        for chunk, chunk_labels in _map_blocks(model, names, blocks, executor):
             hi = lo + chunk.shape[0]
             if out is None:
                 out = np.empty((n, chunk.shape[1]), dtype=np.float64)
@@ -307,6 +324,7 @@ def evaluate(
                     expected=f"the same outputs in every chunk: {labels}",
                 )
             out[lo:hi] = chunk
+            lo = hi
             bar.update(1)
     assert out is not None  # n >= 1
     return readonly(out), labels
