@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 __all__ = ["Agreement", "get", "names"]
 
 
+_AMOUNTS_DEFAULTS = tuple((f.name, f.default) for f in fields(Amounts) if f.default is not MISSING)
+
+
 def _computed_amounts(values: FloatArray, years: IntArray, currency: str, label: str) -> Amounts:
     """Wrap a path the engine just computed, without the copy and checks of ``Amounts()``.
 
@@ -47,9 +50,8 @@ def _computed_amounts(values: FloatArray, years: IntArray, currency: str, label:
     keeps its default.
     """
     out = object.__new__(Amounts)
-    for f in fields(Amounts):
-        if f.default is not MISSING:
-            object.__setattr__(out, f.name, f.default)
+    for name, default in _AMOUNTS_DEFAULTS:
+        object.__setattr__(out, name, default)
     object.__setattr__(out, "values", readonly(values))
     object.__setattr__(out, "years", readonly(years))
     object.__setattr__(out, "currency", currency)
