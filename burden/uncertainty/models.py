@@ -30,12 +30,13 @@ constant-price outputs only).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array
+from burden._core.checks import as_float_array, readonly
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
@@ -91,18 +92,11 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
     if isinstance(rule, Fixed) and f"rate[{start}]" in params:
         return Fixed(params[f"rate[{start}]"])
     if isinstance(rule, Indexed):
-        shift = params.get(f"index_shift[{start}]")
-        rates = rule.rates
-        if shift is not None:
-            years = rule.index_years
-            table = np.asarray(rule.rates_table)
-            rates = {int(y): table[..., j] + shift for j, y in enumerate(years)}
-        return Indexed(
-            rates,
-            lag=rule.lag,
+        # Shift the validated table in place of rebuilding the rule year by year per chunk.
+        return rule._with_draws(
+            params.get(f"index_shift[{start}]"),
             cap=params.get(f"cap[{start}]", rule.cap),
             floor=params.get(f"floor[{start}]", rule.floor),
-            rate_rounding=rule.rate_rounding,
             projection=params.get(f"projection[{start}]", rule.projection),
         )
     return rule
@@ -133,17 +127,63 @@ def _convert_draws(
     Same method as :func:`burden.money.convert` (deflate in KRW, convert at the base
     year's rate), with the default context's data perturbed per draw.
     """
-    ctx = default_context() if context is None else context
-    scale = fx_scale[:, np.newaxis]
-    needs_fx = src != "KRW" or (dst != "KRW" and basis == "nominal")
-    fx = ctx.rate("KRW", years)[np.newaxis, :] * scale if needs_fx else scale
-    krw = values if src == "KRW" else values * fx
+    conv = _conversion(context, tuple(int(y) for y in years), src, dst, basis)
+    # Year-major (T, n) views: every operation runs along contiguous draws; the result is
+    # returned as the (n, T) transpose (the engine's paths are year-major too).
+    vt = values.T
+    scale = fx_scale[np.newaxis, :]
+    fx = conv.fx[:, np.newaxis] * scale if conv.fx is not None else scale
+    krw = vt if src == "KRW" else vt * fx
     if basis == "nominal":
         out: FloatArray = krw if dst == "KRW" else krw / fx
-        return out
+        return out.T
+    # Shifting every year's inflation by s multiplies P(y)/P(B) by (1 + s)^(y - B),
+    # to first order in the published rates; exact for the chained index. Only the
+    # growth between the first and last year needed is cumulated (the rest cancels).
+    shifted = np.empty((conv.growth.size + 1, scale.shape[1]))
+    shifted[0] = 1.0
+    for i, growth in enumerate(conv.growth.tolist()):  # the cumulative product, year by year
+        np.multiply(shifted[i], growth + inflation_shift, out=shifted[i + 1])
+    real: FloatArray = krw * shifted[conv.pos_b : conv.pos_b + 1] / shifted[conv.rows_y]
+    if dst == "KRW":
+        return real.T
+    return (real / (conv.fx_base * scale)).T
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Conversion:
+    """What converting draws needs from a context, computed once per (years, basis)."""
+
+    fx: FloatArray | None  # (T,) KRW per USD of `years`, when a rate is needed
+    fx_base: float  # KRW per USD of the base year (constant prices)
+    growth: FloatArray  # (w,) KRW price-index growth between the first and last year needed
+    rows_y: slice | IntArray  # rows of `years` in the cumulated growth (a slice if consecutive)
+    pos_b: int  # row of the base year
+
+
+def _as_slice(rows: IntArray) -> slice | IntArray:
+    """`rows` as a slice when they are consecutive (indexing then makes a view)."""
+    first = int(rows[0])
+    if (rows == np.arange(first, first + rows.size)).all():
+        return slice(first, first + rows.size)
+    return readonly(rows)
+
+
+@lru_cache(maxsize=128)
+def _conversion(
+    context: MoneyContext | None, years: tuple[int, ...], src: str, dst: str, basis: PriceBasis
+) -> _Conversion:
+    """Rates and deflator inputs for converting draws (cached: the same for every chunk)."""
+    ctx = default_context() if context is None else context
+    yrs = np.asarray(years, dtype=np.int64)
+    needs_fx = src != "KRW" or (dst != "KRW" and basis == "nominal")
+    fx = readonly(ctx.rate("KRW", yrs)) if needs_fx else None
+    if basis == "nominal":
+        empty = readonly(np.empty(0))
+        return _Conversion(fx=fx, fx_base=np.nan, growth=empty, rows_y=slice(0), pos_b=0)
     index = ctx.price_index["KRW"]
     known = index.index.to_numpy()
-    needed = np.union1d(years, [basis])
+    needed = np.union1d(yrs, [basis])
     missing = np.setdiff1d(needed, known)
     if missing.size:
         raise MissingDataError(
@@ -152,21 +192,19 @@ def _convert_draws(
             f"a year with a KRW price index ({known.min()}..{known.max()})",
             hint="pass context= with a longer price index (MoneyContext.with_price_index)",
         )
-    # Shifting every year's inflation by s multiplies P(y)/P(B) by (1 + s)^(y - B),
-    # to first order in the published rates; exact for the chained index.
     level = index.to_numpy()
-    growth = level[1:] / level[:-1]
-    shifted = np.concatenate(
-        [np.ones((scale.shape[0], 1)), np.cumprod(growth + inflation_shift[:, None], axis=1)],
-        axis=1,
+    first, last = np.searchsorted(known, needed[[0, -1]])
+    growth = level[first + 1 : last + 1] / level[first:last]
+    return _Conversion(
+        fx=fx,
+        fx_base=float(ctx.rate("KRW", [basis])[0]) if dst != "KRW" else np.nan,
+        growth=readonly(growth),
+        rows_y=slice(
+            int(np.searchsorted(known, yrs[0]) - first),
+            int(np.searchsorted(known, yrs[-1]) - first) + 1,
+        ),
+        pos_b=int(np.searchsorted(known, basis)) - int(first),
     )
-    pos_y = np.searchsorted(known, years)
-    pos_b = int(np.searchsorted(known, basis))
-    real: FloatArray = krw * shifted[:, [pos_b]] / shifted[:, pos_y]
-    if dst == "KRW":
-        return real
-    fx_base = float(ctx.rate("KRW", [basis])[0]) * scale
-    return real / fx_base
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -229,7 +267,7 @@ class AgreementModel:
         if self.currency == a.currency and self.price_basis == "nominal":
             return np.array(values)
         return _convert_draws(
-            np.array(values),
+            values,  # not changed: the conversion makes new arrays
             a.years,
             a.currency,
             self.currency,
