@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from burden import datasets
+from burden import hosts
 from burden._core.checks import readonly
 from burden.agreements import Agreement
 from burden.errors import InvalidInputError
@@ -295,14 +295,8 @@ def korea_context_series(years: IntArray) -> dict[str, FloatArray]:
     >>> float(s["troops"][0])
     28500.0
     """
-    macro = datasets.korea_macro()
-    stationed = datasets.us_troops()
-    troops = stationed.loc[stationed["country"] == "KOR"].set_index("year")["troops"]
-    return {
-        "defense_budget": macro["defense_budget"].reindex(years).to_numpy(dtype=np.float64),
-        "gdp": macro["gdp"].reindex(years).to_numpy(dtype=np.float64),
-        "troops": troops.reindex(years).to_numpy(dtype=np.float64),
-    }
+    kor = hosts.get("KOR")
+    return {name: kor.values(name, years) for name in ("defense_budget", "gdp", "troops")}
 
 
 def _span(scenario: Agreement | Amounts, field: str) -> IntArray:
@@ -401,8 +395,8 @@ def compare(
     >>> import burden as bd
     >>> c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"),
     ...                currency="USD", price_basis=2019)
-    >>> round(float(c.total_difference) / 1e9, 2)   # USD bn (2019 prices), 2020-2025
-    0.97
+    >>> round(float(c.total_difference) / 1e9, 2)   # USD bn (2019 US prices), 2020-2025
+    0.81
     """
     check_currency(currency)
     basis = check_price_basis(price_basis)

@@ -131,7 +131,7 @@ BAD = [
         US.replace('"USD"', '"WON"'),
         (
             "agreements.us_demand.currency: expected a currency code, one of KRW, USD, JPY, EUR, "
-            'got "WON"'
+            'GBP, got "WON"'
         ),
         ScenarioFileError,
     ),
@@ -293,6 +293,6 @@ agreements = ["demand"]
 currency = "KRW"
 """
     scenario = scenario_file.loads(text)
-    with pytest.raises(bd.BurdenError, match=r"\[money\]: krw_per_usd_projection"):
+    with pytest.raises(bd.BurdenError, match=r"\[money\]: krw_per_usd_projection = 1400"):
         scenario_file.run(scenario, tmp_path / "out")
     assert not (tmp_path / "out").exists()

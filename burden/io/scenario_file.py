@@ -112,7 +112,7 @@ from burden.errors import BurdenError, InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
 from burden.money import (
     CURRENCIES,
-    MISSING_RATE_HINT,
+    MissingRateError,
     MoneyContext,
     cpi_index,
     default_context,
@@ -275,7 +275,11 @@ def _year(value: object, path: str) -> int:
 
 def _currency(value: object, path: str) -> str:
     if not isinstance(value, str) or value not in CURRENCIES:
-        raise ScenarioFileError(path, value, f"a currency code, one of {', '.join(CURRENCIES)}")
+        upper = value.upper() if isinstance(value, str) else ""
+        hint = f'did you mean "{upper}"?' if upper in CURRENCIES else ""
+        raise ScenarioFileError(
+            path, value, f"a currency code, one of {', '.join(CURRENCIES)}", hint=hint
+        )
     return value
 
 
@@ -303,15 +307,22 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
     except ScenarioFileError:
         raise
     except BurdenError as err:
-        if err.hint == MISSING_RATE_HINT:
+        if isinstance(err, MissingRateError):
             # In a scenario file the fix is a key of the file, not a Python call.
-            err = type(err)(
-                err.field,
-                err.value,
-                err.expected,
-                hint="state one in [money]: krw_per_usd_projection or cpi_projection",
-            )
+            err = MissingDataError(err.field, err.value, err.expected, hint=_money_hint(err))
         raise ScenarioFileError(path, err.value, err.expected, message=f"{path}: {err}") from None
+
+
+def _money_hint(err: MissingRateError) -> str:
+    """Return the [money] key that supplies what a conversion missed."""
+    code = err.currency
+    if err.series == "per_usd":
+        if code == "KRW":
+            return "state one in [money]: krw_per_usd_projection = 1400.0 (or per_usd = { KRW = 1400.0 })"
+        return f'state one in [money]: per_usd = {{ {code} = {{ "{err.year}" = rate }} }}'
+    if code == "KRW":
+        return "state one in [money]: cpi_projection = 0.02 (or inflation = { KRW = 0.02 })"
+    return f"state one in [money]: inflation = {{ {code} = 0.02 }}"
 
 
 def _index_series(name: str) -> pd.Series:
@@ -499,7 +510,8 @@ def _agreement(key: str, spec: object, cpi_projection: float | None = None) -> A
             end_year=end_year,
             escalation=escalation,
             rounding=rounding,
-            **text,
+            description=text.get("description", ""),
+            source=text.get("source", ""),
         ),
     )
 
