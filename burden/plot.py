@@ -141,11 +141,13 @@ def _basis_text(basis: PriceBasis) -> str:
     return "nominal" if basis == "nominal" else f"constant {basis} prices"
 
 
-def _money_label(currency: str, basis: PriceBasis, word: str) -> str:
+def _money_label(currency: str, basis: PriceBasis, word: str, deflator: str | None = None) -> str:
     unit = f"{currency} {word}".strip()
-    if basis != "nominal" and currency != "KRW":
-        # burden deflates in KRW and converts at the base year's rate (see burden.money).
-        return f"{unit} (constant {basis} prices, KRW-deflated)"
+    if basis != "nominal":
+        # Name the price index used (see burden.money: own index or host perspective).
+        from burden.money import basis_label  # noqa: PLC0415
+
+        return f"{unit} ({basis_label(currency, basis, deflator)})"
     return f"{unit} ({_basis_text(basis)})"
 
 
@@ -240,7 +242,7 @@ def plot_paths(
         )
         ax.plot(item.years, mid, marker="o", color=colour, label=f"{label} median", linewidth=2)
     ax.set_xlabel("Year")
-    ax.set_ylabel(_money_label(first.currency, first.price_basis, word))
+    ax.set_ylabel(_money_label(first.currency, first.price_basis, word, first.deflator))
     ax.set_ylim(bottom=0)
     _integer_years(ax)
     ax.legend(frameon=False)
@@ -299,7 +301,11 @@ def plot_comparison(
         label=comparison.alternative.label or "alternative",
     )
     ax.set_xlabel("Year")
-    ax.set_ylabel(_money_label(comparison.currency, comparison.price_basis, word))
+    ax.set_ylabel(
+        _money_label(
+            comparison.currency, comparison.price_basis, word, comparison.baseline.deflator
+        )
+    )
     _integer_years(ax)
     right = ax.twinx()
     right.plot(
@@ -341,6 +347,10 @@ def plot_comparison(
         f"{comparison.alternative.label or 'alternative'} vs "
         f"{comparison.baseline.label or 'baseline'}"
     )
+    projected = getattr(comparison, "projected", None)
+    if projected is not None and np.asarray(projected).any():
+        years = np.asarray(comparison.years)[np.asarray(projected)]
+        default += f"\n(projected {years[0]}-{years[-1]}: stated assumptions, see .assumptions)"
     return _finish(ax, title or default)
 
 
