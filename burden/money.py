@@ -218,6 +218,7 @@ class MissingRateError(MissingDataError):
         self.series = series
         self.currency = currency
         self.year = year
+        self.known = known
 
 
 def _python_hint(series: str, currency: str, has_data: bool) -> str:
