@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 __all__ = [
     "BoolArray",
+    "Deflator",
     "FloatArray",
     "IntArray",
     "PriceBasis",
@@ -27,6 +28,10 @@ IntArray: TypeAlias = npt.NDArray[np.int64]
 
 PriceBasis: TypeAlias = Literal["nominal"] | int
 """``"nominal"`` (current prices) or the base year of constant prices, e.g. ``2019``."""
+
+Deflator: TypeAlias = Literal["currency", "host"]
+"""Price index of constant prices: the result currency's own (``"currency"``, e.g. US
+CPI-U for USD), or the host's CPI converted at the base year's rate (``"host"``)."""
 
 RNGLike: TypeAlias = np.random.Generator | int | np.random.SeedSequence | None
 """SPEC 7 ``rng``: a Generator, a seed, or None for fresh OS entropy."""
