@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, one_of, readonly
 from burden.allocation.claims import _prepare as _prepare_claims
 from burden.allocation.games._coalitions import (
     _bits,
@@ -28,11 +28,11 @@ from burden.allocation.games._incore import _in_core
 from burden.allocation.games._linear import _banzhaf, _shapley, _tau_value
 from burden.allocation.games._lp import _least_core, _nucleolus
 from burden.errors import InvalidInputError
+from burden.typing import GameKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from burden.allocation.games._forms import GameKind
     from burden.allocation.games.results import LeastCoreResult
     from burden.typing import BoolArray, FloatArray
 
@@ -116,9 +116,7 @@ class TUGame:
         if np.any(arr[..., 0] != 0.0):
             field = "TUGame.values[..., 0]"
             raise InvalidInputError(field, arr[..., 0], "0 (the value of the empty coalition)")
-        if kind not in ("value", "cost"):
-            field = "TUGame.kind"
-            raise InvalidInputError(field, kind, "'value' or 'cost'")
+        kind = one_of(kind, "TUGame.kind", GameKind)
         if players is None:
             names = tuple(f"P{i}" for i in range(n))
         else:
