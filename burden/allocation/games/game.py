@@ -33,7 +33,7 @@ from burden.typing import GameKind
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from burden.allocation.games.results import LeastCoreResult
+    from burden.allocation.games.results import LeastCoreResult, NucleolusResult
     from burden.typing import BoolArray, FloatArray
 
 __all__ = [
@@ -279,20 +279,24 @@ class TUGame:
         """Tau value, shape ``(..., n)``; see :func:`tau_value`."""
         return _tau_value(self)
 
-    def nucleolus(self) -> FloatArray:
-        """Nucleolus allocation, shape ``(..., n)``; :func:`nucleolus` gives the details.
+    def nucleolus(self) -> NucleolusResult:
+        """Nucleolus, the same result as :func:`nucleolus` (allocation in ``.allocation``).
+
+        Until 0.1 this method returned the bare allocation array; the result converts
+        to it (``np.asarray(game.nucleolus())``), and ``.allocation`` is the array.
 
         Examples
         --------
         >>> from burden import games
-        >>> print(games.TUGame.bankruptcy(200.0, [100.0, 200.0, 300.0]).nucleolus().round(6))
-        [50. 75. 75.]
+        >>> r = games.TUGame.bankruptcy(200.0, [100.0, 200.0, 300.0]).nucleolus()
+        >>> print(r.allocation.round(6), bool(r.kohlberg))
+        [50. 75. 75.] True
         """
-        return _nucleolus(self, "imputation").allocation
+        return _nucleolus(self, "imputation")
 
-    def prenucleolus(self) -> FloatArray:
-        """Prenucleolus allocation, shape ``(..., n)``; see :func:`prenucleolus`."""
-        return _nucleolus(self, "preimputation").allocation
+    def prenucleolus(self) -> NucleolusResult:
+        """Prenucleolus, the same result as :func:`prenucleolus`."""
+        return _nucleolus(self, "preimputation")
 
     def in_core(self, x: npt.ArrayLike, *, tol: float = 1e-9) -> BoolArray:
         """Whether allocation(s) `x` of shape ``(..., n)`` lie in the core; see :func:`in_core`."""

@@ -38,7 +38,7 @@ def nucleolus(game: TUGame) -> NucleolusResult:
     -------
     NucleolusResult
         Allocation of shape ``(..., n)``, excess levels, LP count and the Kohlberg
-        verdict per scenario.
+        verdict per scenario; ``game.nucleolus()`` returns the same result.
 
     Raises
     ------
