@@ -89,7 +89,9 @@ def test_one_of_returns_the_choice_or_raises_with_a_hint() -> None:
     )
     with pytest.raises(bd.InvalidInputError, match=r"did you mean 'sobol'\?"):
         one_of("sobl", "method", bt.SamplingMethod)
-    with pytest.raises(bd.InvalidInputError, match=r"^method: expected one of 'random'"):
+    with pytest.raises(
+        bd.InvalidInputError, match=r"^method: expected one of random, lhs, sobol, got 'quasi'$"
+    ):
         one_of("quasi", "method", bt.SamplingMethod)
     for bad in (["lhs"], np.array(["lhs"]), None, True, 1.0):
         with pytest.raises(bd.InvalidInputError, match="method"):
