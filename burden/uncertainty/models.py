@@ -30,12 +30,12 @@ constant-price outputs only).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array
+from burden._core.checks import as_float_array, one_of
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
@@ -47,6 +47,7 @@ from burden.money import (
     check_price_basis,
     default_context,
 )
+from burden.typing import ComparisonMeasure, SplitOutput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -66,11 +67,8 @@ __all__ = [
     "split_model",
 ]
 
-Measure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline"]
-"""What a comparison model returns per year (and as a total)."""
-
-SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
-"""What a split model returns per year."""
+Measure: TypeAlias = ComparisonMeasure
+"""Alias of :data:`burden.typing.ComparisonMeasure`."""
 
 _FX = "krw_per_usd_scale"
 _INFLATION = "inflation_shift"
@@ -444,8 +442,7 @@ def comparison_model(
             f"{alternative.base_year}..{alternative.end_year}",
             f"years overlapping the baseline ({baseline.base_year}..{baseline.end_year})",
         )
-    if measure not in ("ratio", "difference", "alternative", "baseline"):
-        raise InvalidInputError("measure", measure, "ratio, difference, alternative or baseline")
+    measure = one_of(measure, "measure", ComparisonMeasure)
     return ComparisonModel(
         baseline=base,
         alternative=alt,
@@ -556,10 +553,7 @@ def split_model(
         env = as_float_array(envelope, "envelope", nonnegative=True)
     if env.shape != pool.years.shape:
         raise InvalidInputError("envelope", env.shape, f"one value per year {pool.years.shape}")
-    if output not in ("host_share", "excess", "cost_sharing_ratio", "sender"):
-        raise InvalidInputError(
-            "output", output, "host_share, excess, cost_sharing_ratio or sender"
-        )
+    output = one_of(output, "output", SplitOutput)
     # Check rule, categories and bounds now, not at the first call of a long run.
     split_costs(pool, envelope=env, rule=rule, floors=floors, caps=caps)
     return SplitModel(
