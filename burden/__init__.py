@@ -3,7 +3,9 @@
 Import as ``import burden as bd``. The pieces, in the order data flows:
 
 - :mod:`burden.datasets` — cited public figures (SMA history, Korea macro series, ...);
-- :mod:`burden.money` — currencies, price bases, conversions (:class:`Amounts`);
+- :mod:`burden.money` — currencies, price bases, conversions, projections, present value
+  (:class:`Amounts`, :class:`MoneyContext`);
+- :mod:`burden.hosts` — host countries and their cited series (:class:`Host`);
 - :mod:`burden.escalation` — :class:`Fixed`, :class:`Freeze`, :class:`Indexed`,
   :class:`Schedule`;
 - :mod:`burden.agreements` — :class:`Agreement` and the built-in SMAs and positions;
@@ -24,7 +26,16 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
-    from burden import agreements, bargain, costs, datasets, money, sensitivity, uncertainty
+    from burden import (
+        agreements,
+        bargain,
+        costs,
+        datasets,
+        hosts,
+        money,
+        sensitivity,
+        uncertainty,
+    )
     from burden.agreements import Agreement
     from burden.allocation import claims, games, measures
     from burden.allocation.games import TUGame
@@ -38,6 +49,7 @@ if TYPE_CHECKING:
         UnitMismatchError,
     )
     from burden.escalation import Fixed, Freeze, Indexed, Schedule
+    from burden.hosts import Host
     from burden.money import Amounts, MoneyContext
     from burden.sensitivity import (
         MonteCarloResult,
@@ -66,6 +78,7 @@ _MODULES: Final[dict[str, str]] = {
     "costs": "burden.costs",
     "datasets": "burden.datasets",
     "games": "burden.allocation.games",
+    "hosts": "burden.hosts",
     "measures": "burden.allocation.measures",
     "models": "burden.uncertainty.models",
     "money": "burden.money",
@@ -74,6 +87,7 @@ _MODULES: Final[dict[str, str]] = {
 }
 _NAMES: Final[dict[str, str]] = {
     "Agreement": "burden.agreements",
+    "Host": "burden.hosts",
     "TUGame": "burden.allocation.games",
     **dict.fromkeys(("Comparison", "Indicators", "compare"), "burden.compare"),
     **dict.fromkeys(
@@ -154,6 +168,7 @@ __all__ = [
     "CostPool",
     "Fixed",
     "Freeze",
+    "Host",
     "Indexed",
     "Indicators",
     "InfeasibleError",
@@ -179,6 +194,7 @@ __all__ = [
     "costs",
     "datasets",
     "games",
+    "hosts",
     "measures",
     "models",
     "money",

@@ -30,18 +30,24 @@ constant-price outputs only).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, one_of
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Indexed
-from burden.money import MoneyContext, check_currency, check_price_basis, default_context
+from burden.money import (
+    MissingRateError,
+    MoneyContext,
+    check_currency,
+    check_price_basis,
+    default_context,
+)
+from burden.typing import ComparisonMeasure, SplitOutput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -61,11 +67,8 @@ __all__ = [
     "split_model",
 ]
 
-Measure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline"]
-"""What a comparison model returns per year (and as a total)."""
-
-SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
-"""What a split model returns per year."""
+Measure: TypeAlias = ComparisonMeasure
+"""Alias of :data:`burden.typing.ComparisonMeasure`."""
 
 _FX = "krw_per_usd_scale"
 _INFLATION = "inflation_shift"
@@ -92,7 +95,7 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
     if isinstance(rule, Fixed) and f"rate[{start}]" in params:
         return Fixed(params[f"rate[{start}]"])
     if isinstance(rule, Indexed):
-        # Shift the validated table in place of rebuilding the rule year by year per chunk.
+        # Shift the validated table instead of rebuilding the rule year by year per chunk.
         return rule._with_draws(
             params.get(f"index_shift[{start}]"),
             cap=params.get(f"cap[{start}]", rule.cap),
@@ -112,6 +115,68 @@ def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]
     return sizes.pop() if sizes else 1
 
 
+def _rate_draws(
+    ctx: MoneyContext,
+    currency: str,
+    years: IntArray,
+    scale: FloatArray,
+    params: Mapping[str, FloatArray],
+) -> FloatArray:
+    """Units of `currency` per USD, shape ``(n, T)``: the context's, scaled, then per-year draws."""
+    n = scale.shape[0]
+    if currency == "USD":
+        return np.ones((n, years.size))
+    out = ctx.rate(currency, years)[np.newaxis, :] * scale[:, np.newaxis]
+    out = np.array(np.broadcast_to(out, (n, years.size)))
+    for j, y in enumerate(years):
+        name = f"{currency.lower()}_per_usd[{int(y)}]"
+        if name in params:
+            out[:, j] = params[name]
+    return out
+
+
+def _level_draws(
+    ctx: MoneyContext,
+    currency: str,
+    years: IntArray,
+    shift: FloatArray,
+    params: Mapping[str, FloatArray],
+) -> FloatArray:
+    """Price index of `currency` on `years`, shape ``(n, T)``, with per-draw inflation.
+
+    Each year's inflation (from the context's index) is shifted by ``inflation_shift``
+    and replaced by an ``inflation[Y]`` draw where one is given; the index is chained
+    again from the first of `years` (its level there is 1: only ratios are meaningful).
+    """
+    n = shift.shape[0]
+    index = ctx.price_index.get(currency)
+    if index is None:
+        raise MissingDataError("price_index", currency, f"a price index for {currency}")
+    known = index.index.to_numpy()
+    missing = np.setdiff1d(years, known)
+    if missing.size:
+        raise MissingRateError(
+            "inflation",
+            currency,
+            int(missing[0]),
+            f"{known.min()}..{known.max()}",
+            hint="pass context= with a projection (MoneyContext().with_projection(inflation=...))",
+        )
+    # Callers use ratios of these levels only, so the chain runs from the first year asked
+    # for to the last (the years before cancel): for a few years of a long index per draw.
+    pos = np.searchsorted(known, years)
+    lo, hi = int(pos.min()), int(pos.max())
+    level = index.to_numpy(dtype=np.float64)[lo : hi + 1]
+    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, hi - lo)).copy()
+    rates += shift[:, np.newaxis]
+    for j, y in enumerate(known[lo + 1 : hi + 1]):
+        name = f"inflation[{int(y)}]"
+        if name in params:
+            rates[:, j] = params[name]
+    chained = np.concatenate([np.ones((n, 1)), np.cumprod(1.0 + rates, axis=1)], axis=1)
+    return chained[:, pos - lo]
+
+
 def _convert_draws(
     values: FloatArray,
     years: IntArray,
@@ -121,90 +186,37 @@ def _convert_draws(
     fx_scale: FloatArray,
     inflation_shift: FloatArray,
     context: MoneyContext | None = None,
+    params: Mapping[str, FloatArray] | None = None,
 ) -> FloatArray:
-    """Convert (n, T) nominal amounts with per-draw FX level and inflation shifts.
+    """Convert (n, T) nominal amounts with per-draw exchange rates and inflation.
 
-    Same method as :func:`burden.money.convert` (deflate in KRW, convert at the base
-    year's rate), with the default context's data perturbed per draw.
+    Same method as :func:`burden.money.convert`: constant prices use the target
+    currency's own index (or the context's ``deflate_with``), with the context's data
+    perturbed per draw (``krw_per_usd_scale``, ``krw_per_usd[Y]``, ``inflation_shift``,
+    ``inflation[Y]``).
     """
-    conv = _conversion(context, tuple(int(y) for y in years), src, dst, basis)
-    # Year-major (T, n) views: every operation runs along contiguous draws; the result is
-    # returned as the (n, T) transpose (the engine's paths are year-major too).
-    vt = values.T
-    scale = fx_scale[np.newaxis, :]
-    fx = conv.fx[:, np.newaxis] * scale if conv.fx is not None else scale
-    krw = vt if src == "KRW" else vt * fx
-    if basis == "nominal":
-        out: FloatArray = krw if dst == "KRW" else krw / fx
-        return out.T
-    # Shifting every year's inflation by s multiplies P(y)/P(B) by (1 + s)^(y - B),
-    # to first order in the published rates; exact for the chained index. Only the
-    # growth between the first and last year needed is cumulated (the rest cancels).
-    shifted = np.empty((conv.growth.size + 1, scale.shape[1]))
-    shifted[0] = 1.0
-    for i, growth in enumerate(conv.growth.tolist()):  # the cumulative product, year by year
-        np.multiply(shifted[i], growth + inflation_shift, out=shifted[i + 1])
-    real: FloatArray = krw * shifted[conv.pos_b : conv.pos_b + 1] / shifted[conv.rows_y]
-    if dst == "KRW":
-        return real.T
-    return (real / (conv.fx_base * scale)).T
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class _Conversion:
-    """What converting draws needs from a context, computed once per (years, basis)."""
-
-    fx: FloatArray | None  # (T,) KRW per USD of `years`, when a rate is needed
-    fx_base: float  # KRW per USD of the base year (constant prices)
-    growth: FloatArray  # (w,) KRW price-index growth between the first and last year needed
-    rows_y: slice | IntArray  # rows of `years` in the cumulated growth (a slice if consecutive)
-    pos_b: int  # row of the base year
-
-
-def _as_slice(rows: IntArray) -> slice | IntArray:
-    """`rows` as a slice when they are consecutive (indexing then makes a view)."""
-    first = int(rows[0])
-    if (rows == np.arange(first, first + rows.size)).all():
-        return slice(first, first + rows.size)
-    return readonly(rows)
-
-
-@lru_cache(maxsize=128)
-def _conversion(
-    context: MoneyContext | None, years: tuple[int, ...], src: str, dst: str, basis: PriceBasis
-) -> _Conversion:
-    """Rates and deflator inputs for converting draws (cached: the same for every chunk)."""
     ctx = default_context() if context is None else context
-    yrs = np.asarray(years, dtype=np.int64)
-    needs_fx = src != "KRW" or (dst != "KRW" and basis == "nominal")
-    fx = readonly(ctx.rate("KRW", yrs)) if needs_fx else None
-    if basis == "nominal":
-        empty = readonly(np.empty(0))
-        return _Conversion(fx=fx, fx_base=np.nan, growth=empty, rows_y=slice(0), pos_b=0)
-    index = ctx.price_index["KRW"]
-    known = index.index.to_numpy()
-    needed = np.union1d(yrs, [basis])
-    missing = np.setdiff1d(needed, known)
-    if missing.size:
-        raise MissingDataError(
-            "year",
-            int(missing[0]),
-            f"a year with a KRW price index ({known.min()}..{known.max()})",
-            hint="pass context= with a longer price index (MoneyContext.with_price_index)",
+    given = params or {}
+    n = fx_scale.shape[0]
+
+    def fx(a: str, b: str, yrs: IntArray) -> FloatArray:
+        """Units of `b` per unit of `a`, shape (n, len(yrs)); no lookup when a == b."""
+        if a == b:
+            return np.ones((n, yrs.size))
+        return _rate_draws(ctx, b, yrs, fx_scale, given) / _rate_draws(
+            ctx, a, yrs, fx_scale, given
         )
-    level = index.to_numpy()
-    first, last = np.searchsorted(known, needed[[0, -1]])
-    growth = level[first + 1 : last + 1] / level[first:last]
-    return _Conversion(
-        fx=fx,
-        fx_base=float(ctx.rate("KRW", [basis])[0]) if dst != "KRW" else np.nan,
-        growth=readonly(growth),
-        rows_y=slice(
-            int(np.searchsorted(known, yrs[0]) - first),
-            int(np.searchsorted(known, yrs[-1]) - first) + 1,
-        ),
-        pos_b=int(np.searchsorted(known, basis)) - int(first),
-    )
+
+    if basis == "nominal":
+        out: FloatArray = values * fx(src, dst, years)
+        return out
+    deflator = ctx.deflate_with or dst
+    base = np.array([basis], dtype=np.int64)
+    nominal_h = values * fx(src, deflator, years)
+    levels = _level_draws(ctx, deflator, np.append(years, basis), inflation_shift, given)
+    real_h = nominal_h * levels[:, [-1]] / levels[:, :-1]
+    result: FloatArray = real_h * fx(deflator, dst, base)
+    return result
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -267,7 +279,7 @@ class AgreementModel:
         if self.currency == a.currency and self.price_basis == "nominal":
             return np.array(values)
         return _convert_draws(
-            values,  # not changed: the conversion makes new arrays
+            values,  # read, not written: the conversion makes new arrays
             a.years,
             a.currency,
             self.currency,
@@ -275,6 +287,7 @@ class AgreementModel:
             full.get(_FX, np.ones(n)),
             full.get(_INFLATION, np.zeros(n)),
             self.context,
+            full,
         )
 
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
@@ -426,8 +439,7 @@ def comparison_model(
             f"{alternative.base_year}..{alternative.end_year}",
             f"years overlapping the baseline ({baseline.base_year}..{baseline.end_year})",
         )
-    if measure not in ("ratio", "difference", "alternative", "baseline"):
-        raise InvalidInputError("measure", measure, "ratio, difference, alternative or baseline")
+    measure = one_of(measure, "measure", ComparisonMeasure)
     return ComparisonModel(
         baseline=base,
         alternative=alt,
@@ -538,10 +550,7 @@ def split_model(
         env = as_float_array(envelope, "envelope", nonnegative=True)
     if env.shape != pool.years.shape:
         raise InvalidInputError("envelope", env.shape, f"one value per year {pool.years.shape}")
-    if output not in ("host_share", "excess", "cost_sharing_ratio", "sender"):
-        raise InvalidInputError(
-            "output", output, "host_share, excess, cost_sharing_ratio or sender"
-        )
+    output = one_of(output, "output", SplitOutput)
     # Check rule, categories and bounds now, not at the first call of a long run.
     split_costs(pool, envelope=env, rule=rule, floors=floors, caps=caps)
     return SplitModel(
