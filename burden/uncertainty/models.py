@@ -30,12 +30,13 @@ constant-price outputs only).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array, one_of
+from burden._core.checks import as_float_array, one_of, readonly
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
@@ -115,6 +116,12 @@ def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]
     return sizes.pop() if sizes else 1
 
 
+@lru_cache(maxsize=256)
+def _rates(ctx: MoneyContext, currency: str, years: tuple[int, ...]) -> FloatArray:
+    """``ctx.rate(currency, years)``, looked up once per model instead of once per chunk."""
+    return readonly(ctx.rate(currency, np.asarray(years, dtype=np.int64)))
+
+
 def _rate_draws(
     ctx: MoneyContext,
     currency: str,
@@ -125,8 +132,8 @@ def _rate_draws(
     """Units of `currency` per USD, shape ``(n, T)``: the context's, scaled, then per-year draws."""
     n = scale.shape[0]
     if currency == "USD":
-        return np.ones((n, years.size))
-    out = ctx.rate(currency, years)[np.newaxis, :] * scale[:, np.newaxis]
+        return np.ones((1, years.size))  # broadcasts against (n, T): the same products
+    out = _rates(ctx, currency, tuple(years.tolist()))[np.newaxis, :] * scale[:, np.newaxis]
     out = np.array(np.broadcast_to(out, (n, years.size)))
     for j, y in enumerate(years):
         name = f"{currency.lower()}_per_usd[{int(y)}]"
@@ -167,14 +174,16 @@ def _level_draws(
     pos = np.searchsorted(known, years)
     lo, hi = int(pos.min()), int(pos.max())
     level = index.to_numpy(dtype=np.float64)[lo : hi + 1]
-    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, hi - lo)).copy()
-    rates += shift[:, np.newaxis]
-    for j, y in enumerate(known[lo + 1 : hi + 1]):
-        name = f"inflation[{int(y)}]"
-        if name in params:
-            rates[:, j] = params[name]
-    chained = np.concatenate([np.ones((n, 1)), np.cumprod(1.0 + rates, axis=1)], axis=1)
-    return chained[:, pos - lo]
+    # Year-major (rows contiguous over draws); the same products as a cumprod over years.
+    chained = np.empty((hi - lo + 1, n))
+    chained[0] = 1.0
+    for j, (y, inflation) in enumerate(
+        zip(known[lo + 1 : hi + 1].tolist(), (level[1:] / level[:-1] - 1.0).tolist(), strict=True)
+    ):  # loop over years, vectorized over draws
+        rate = params.get(f"inflation[{int(y)}]")
+        step = 1.0 + (inflation + shift if rate is None else rate)
+        np.multiply(chained[j], step, out=chained[j + 1])
+    return chained[pos - lo].T
 
 
 def _convert_draws(
@@ -197,12 +206,11 @@ def _convert_draws(
     """
     ctx = default_context() if context is None else context
     given = params or {}
-    n = fx_scale.shape[0]
 
     def fx(a: str, b: str, yrs: IntArray) -> FloatArray:
-        """Units of `b` per unit of `a`, shape (n, len(yrs)); no lookup when a == b."""
+        """Units of `b` per unit of `a`, shape (n, len(yrs)) or (1, len(yrs)) when a == b."""
         if a == b:
-            return np.ones((n, yrs.size))
+            return np.ones((1, yrs.size))  # broadcasts: the same products, no (n, T) buffer
         return _rate_draws(ctx, b, yrs, fx_scale, given) / _rate_draws(
             ctx, a, yrs, fx_scale, given
         )
