@@ -606,7 +606,7 @@ class Amounts:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
         >>> Amounts(values=[1e12, 1.1e12], years=[2020, 2021], currency="KRW").plot().get_ylabel()
-        'KRW trillion (nominal)'
+        'KRW tn (nominal)'
         """
         from burden.plot import plot_paths  # noqa: PLC0415 (matplotlib is optional)
 

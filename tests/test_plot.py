@@ -45,7 +45,7 @@ def test_paths_one_line_per_agreement(tmp_path: Path) -> None:
     _save(ax, tmp_path, "paths")
     assert len(ax.get_lines()) == 3
     assert _legend(ax) == ["SMA-10-HELD", "SMA-11", "SMA-12"]
-    assert ax.get_ylabel() == "KRW trillion (nominal)"
+    assert ax.get_ylabel() == "KRW tn (nominal)"
     assert ax.get_xlabel() == "Year"
     # The 11th SMA's 2025 amount (KRW 1,402.8 bn, S6) in trillions.
     sma11 = ax.get_lines()[1]
@@ -120,7 +120,11 @@ def test_tornado_sorted_by_swing(tmp_path: Path) -> None:
 
 def test_indices_with_error_bars(tmp_path: Path) -> None:
     ax = plot.plot_indices(
-        ["x1", "x2", "x3"], [0.31, 0.44, 0.0], [0.56, 0.44, 0.24], [0.02] * 3, [0.03] * 3
+        ["x1", "x2", "x3"],
+        [0.31, 0.44, 0.0],
+        [0.56, 0.44, 0.24],
+        first_ci=[0.02] * 3,
+        total_ci=[0.03] * 3,
     )
     _save(ax, tmp_path, "sobol")
     assert len(ax.patches) == 6

@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from burden._core.checks import as_float_array
+from burden._core.results import money_scale
 from burden.errors import InvalidInputError, MissingDataError
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
     from burden.typing import FloatArray, PriceBasis
 
-__all__ = ["OKABE_ITO", "money_scale"]
+__all__ = ["OKABE_ITO", "money_axis", "money_scale"]
 
 OKABE_ITO: Final = (
     "#0072B2",  # blue
@@ -30,8 +31,6 @@ OKABE_ITO: Final = (
     "#000000",  # black
 )
 """The Okabe-Ito colour-blind-safe palette, in the order burden uses it."""
-
-_SCALES: Final = ((1e12, "trillion"), (1e9, "bn"), (1e6, "million"), (1e3, "thousand"))
 
 
 def _colour(i: int) -> str:
@@ -65,36 +64,6 @@ def _finish(ax: Axes, title: str) -> Axes:
     return ax
 
 
-def money_scale(values: npt.ArrayLike) -> tuple[float, str]:
-    """Choose a readable unit (trillion, bn, million, thousand) for money `values`.
-
-    Parameters
-    ----------
-    values : array_like
-        Amounts in whole currency units (NaN ignored).
-
-    Returns
-    -------
-    factor : float
-        Divide the values by this before plotting.
-    word : str
-        Unit word for the axis label (empty for factor 1).
-
-    Examples
-    --------
-    >>> money_scale([1.0389e12, 5.9e12])
-    (1000000000000.0, 'trillion')
-    >>> money_scale([870.0])
-    (1.0, '')
-    """
-    arr = np.abs(np.asarray(values, dtype=np.float64))
-    top = float(np.nanmax(arr)) if arr.size and not np.isnan(arr).all() else 0.0
-    for factor, word in _SCALES:
-        if top >= factor:
-            return factor, word
-    return 1.0, ""
-
-
 def _basis_text(basis: PriceBasis) -> str:
     return "nominal" if basis == "nominal" else f"constant {basis} prices"
 
@@ -105,6 +74,38 @@ def _money_label(currency: str, basis: PriceBasis, word: str) -> str:
         # burden deflates in KRW and converts at the base year's rate (see burden.money).
         return f"{unit} (constant {basis} prices, KRW-deflated)"
     return f"{unit} ({_basis_text(basis)})"
+
+
+def money_axis(
+    values: npt.ArrayLike, currency: str, basis: PriceBasis | None
+) -> tuple[float, str]:
+    """Return the factor to divide money `values` by and the axis label with its unit.
+
+    Examples
+    --------
+    >>> money_axis([1.2e12], "KRW", "nominal")
+    (1000000000000.0, 'KRW tn (nominal)')
+    """
+    factor, word = money_scale(values)
+    if basis is None:
+        return factor, f"{currency} {word}".strip()
+    return factor, _money_label(currency, basis, word)
+
+
+def _long_labels(ax: Axes, labels: Sequence[str], *, axis: str = "x") -> None:
+    """Set tick labels so that long parameter names stay readable (wrapped, rotated)."""
+    import textwrap  # noqa: PLC0415
+
+    wrapped = ["\n".join(textwrap.wrap(str(n), 18)) or str(n) for n in labels]
+    pos = np.arange(len(labels), dtype=np.float64)
+    if axis == "y":
+        ax.set_yticks(pos, wrapped)
+        return
+    longest = max((len(str(n)) for n in labels), default=0)
+    if longest > 10 or len(labels) > 8:
+        ax.set_xticks(pos, [str(n) for n in labels], rotation=30, ha="right")
+    else:
+        ax.set_xticks(pos, wrapped)
 
 
 def _names(names: Sequence[str], field: str) -> list[str]:

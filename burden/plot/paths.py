@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -23,14 +23,49 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.compare import Comparison
-    from burden.money import Amounts
+    from burden.typing import FloatArray, IntArray, PriceBasis
+
+
+class _MoneyPath(Protocol):
+    """What :func:`plot_paths` reads of a path (e.g. :class:`burden.money.Amounts`).
+
+    Structural, so that figures need not import the money layer.
+    """
+
+    @property
+    def values(self) -> FloatArray: ...
+    @property
+    def years(self) -> IntArray: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def price_basis(self) -> PriceBasis: ...
+    @property
+    def label(self) -> str: ...
+
+
+class _Versus(Protocol):
+    """What :func:`plot_comparison` reads (e.g. :class:`burden.compare.Comparison`)."""
+
+    @property
+    def baseline(self) -> _MoneyPath: ...
+    @property
+    def alternative(self) -> _MoneyPath: ...
+    @property
+    def ratio(self) -> FloatArray: ...
+    @property
+    def years(self) -> IntArray: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def price_basis(self) -> PriceBasis: ...
+
 
 __all__ = ["plot_comparison", "plot_paths"]
 
 
 def plot_paths(
-    amounts: Sequence[Amounts], ax: Axes | None = None, *, title: str | None = None
+    amounts: Sequence[_MoneyPath], *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Plot the contribution paths of several agreements over the years.
 
@@ -109,7 +144,7 @@ def plot_paths(
 
 
 def plot_comparison(
-    comparison: Comparison, ax: Axes | None = None, *, title: str | None = None
+    comparison: _Versus, *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Plot a comparison: both scenarios as bars per year, their ratio as a line.
 
