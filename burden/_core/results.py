@@ -152,9 +152,12 @@ def _plain(value: float) -> str:
     return f"{value:.2e}"
 
 
-def _scaled(top: float) -> Callable[[float], str]:
-    """Return a formatter of scaled money: about four significant digits for the largest."""
-    digits = 3 if top < 10 else 2 if top < 100 else 1 if top < 1000 else 0
+def _decimals(values: npt.ArrayLike) -> Callable[[float], str]:
+    """Return a formatter with fixed decimals: four significant digits for the largest value."""
+    arr = np.abs(np.asarray(values, dtype=np.float64))
+    finite = arr[np.isfinite(arr) & (arr > 0)]
+    top = float(finite.max()) if finite.size else 0.0
+    digits = 0 if top == 0 or top >= 1e3 else min(8, 3 - math.floor(math.log10(top)))
 
     def fmt(value: float) -> str:
         if not math.isfinite(value):
@@ -180,6 +183,9 @@ class Table:
         The rows to show (the renderer shows the first 20).
     kinds : mapping of str to ColumnKind
         Columns not listed are shown as numbers (floats), counts (integers) or text.
+    groups : mapping of str to str, optional
+        Money columns sharing a group name share one scale (default: all of them
+        share one); e.g. per-person amounts in their own group keep their digits.
     currency : str, optional
         Currency of the money columns, written in their header with the scale.
     unit : MoneyUnit, default "auto"
@@ -190,6 +196,7 @@ class Table:
 
     frame: pd.DataFrame
     kinds: Mapping[str, ColumnKind] = field(default_factory=dict)
+    groups: Mapping[str, str] = field(default_factory=dict)
     currency: str | None = None
     unit: str = "auto"
     note: str = ""
@@ -201,26 +208,29 @@ class Table:
     def formatted(self) -> pd.DataFrame:
         """Return the frame with every cell as text and the units in the headers."""
         frame = self.frame
-        money = self.money_columns()
-        values = frame[money].to_numpy(dtype=np.float64) if money else np.zeros(0)
-        factor, word = scale_factor(self.unit, values)
-        scaled = values / factor
-        finite = np.abs(scaled[np.isfinite(scaled)])
-        money_fmt = _scaled(float(finite.max()) if finite.size else 0.0)
-        unit = " ".join(p for p in (self.currency or "", word) if p)
+        scales: dict[str, tuple[float, str, Callable[[float], str]]] = {}
+        for group in {self.groups.get(c, "") for c in self.money_columns()}:
+            members = [c for c in self.money_columns() if self.groups.get(c, "") == group]
+            values = frame[members].to_numpy(dtype=np.float64)
+            factor, word = scale_factor(self.unit, values)
+            scales |= dict.fromkeys(members, (factor, word, _decimals(values / factor)))
         out: dict[str, list[str]] = {}
         for col in frame.columns:
             name = str(col)
             series = frame[col]
             kind = self.kinds.get(name) or _infer(series)
             if kind == "money":
-                out[f"{name} ({unit})" if unit else name] = [
-                    money_fmt(float(v) / factor) for v in series
-                ]
+                factor, word, fmt = scales[name]
+                unit = " ".join(p for p in (self.currency or "", word) if p)
+                scaled = series.to_numpy(dtype=np.float64) / factor
+                out[f"{name} ({unit})" if unit else name] = [fmt(float(v)) for v in scaled]
             elif kind == "share":
                 out[f"{name} (%)"] = [_percent(float(v)) for v in series]
             elif kind == "number":
-                out[name] = [_plain(float(v)) for v in series]
+                column = series.to_numpy(dtype=np.float64)
+                big = np.abs(column[np.isfinite(column)])
+                fmt = _decimals(column) if big.size and big.max() < 1e4 else _plain
+                out[name] = [fmt(float(v)) for v in column]
             elif kind == "count":
                 out[name] = [f"{int(v):,}" for v in series]
             else:
@@ -304,7 +314,7 @@ def render_html(
 def freeze_arrays(obj: object) -> None:
     """Mark every array field of a dataclass (also inside tuples) read-only, in place."""
     for f in dataclasses.fields(obj):  # type: ignore[arg-type]
-        value = getattr(obj, f.name)
+        value = getattr(obj, f.name, None)
         if isinstance(value, np.ndarray):
             readonly(value)
         elif isinstance(value, tuple):
@@ -360,7 +370,7 @@ def format_money(value: float | npt.ArrayLike, currency: str) -> str:
     factor, word = money_scale(arr)
     top = float(np.nanmax(np.abs(arr))) if np.isfinite(arr).any() else 0.0
     scaled = float(arr.reshape(-1)[0]) / factor if arr.size == 1 else np.nan
-    text = _scaled(top / factor)(scaled) if factor > 1 else _plain(scaled)
+    text = _decimals(top / factor)(scaled) if factor > 1 else _plain(scaled)
     return " ".join(p for p in (currency, text, word) if p)
 
 
