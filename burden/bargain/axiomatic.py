@@ -451,7 +451,7 @@ class BargainingSolutions(Result):
         ----------
         ax : matplotlib Axes, optional
         draw : int, optional
-            For problems with draws (one batch axis), the draw to show; required then.
+            For problems with draws (one batch axis), the draw to show; default 0.
         unit : str, default "payoff"
             Unit of both payoffs, for the axis labels.
         title : str, optional
@@ -466,12 +466,13 @@ class BargainingSolutions(Result):
         """
         from burden.plot import plot_bargaining  # noqa: PLC0415 - matplotlib is optional
 
-        if self.u1.ndim == 2 and draw is not None:
+        if self.u1.ndim == 2:
             n = self.u1.shape[0]
-            i = as_whole_number(draw, "draw", minimum=0, maximum=n - 1)
+            i = as_whole_number(0 if draw is None else draw, "draw", minimum=0, maximum=n - 1)
+            title = title or f"Bargaining frontier and solutions (draw {i} of {n})"
         elif self.u1.ndim != 1:
             raise InvalidInputError(
-                "draw", draw, f"the draw to show, 0..{self.u1.shape[0] - 1} (one batch axis)"
+                "BargainingSolutions.plot", self.u1.shape, "a single problem or one axis of draws"
             )
         else:
             n, i = 1, 0
