@@ -306,11 +306,18 @@ class Agreement:
         )
 
     def __repr__(self) -> str:
-        phases = ", ".join(f"{start}: {type(rule).__name__}" for start, rule in self._phases)
+        # Only the phases that apply within the agreement's years (a rule starting after
+        # end_year, e.g. SMA-10's 2020 freeze kept for .extend(), is not shown).
+        phases = ", ".join(
+            f"{start}: {type(rule).__name__}"
+            for start, rule in self._phases
+            if start <= self.end_year
+        )
+        shown = f", phases {{{phases}}}" if phases else ""
         draws = f", draws {self.batch_shape}" if self.batch_shape else ""
         return (
-            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}, "
-            f"phases {{{phases}}}{draws})"
+            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}"
+            f"{shown}{draws})"
         )
 
     def _repr_html_(self) -> str:

@@ -152,7 +152,7 @@ def sweep(
     chunk_size : int, optional
         Rows per model call (default 65536).
     progress : bool or None, default None
-        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+        Show a tqdm bar over chunks (``None``: when stderr is a terminal or in a Jupyter notebook).
 
     Returns
     -------

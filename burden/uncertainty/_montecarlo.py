@@ -421,7 +421,7 @@ def monte_carlo(
         Default: keep them when ``n <= 2**20``; otherwise only streaming sums and a
         histogram are kept, so memory does not grow with `n`.
     progress : bool or None, default None
-        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+        Show a tqdm bar over chunks (``None``: when stderr is a terminal or in a Jupyter notebook).
 
     Returns
     -------
