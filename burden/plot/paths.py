@@ -26,7 +26,18 @@ if TYPE_CHECKING:
     from burden.typing import FloatArray, IntArray, PriceBasis
 
 
-class _MoneyPath(Protocol):
+class _Units(Protocol):
+    """Years, currency and price basis, shared by what the figures read."""
+
+    @property
+    def years(self) -> IntArray: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def price_basis(self) -> PriceBasis: ...
+
+
+class _MoneyPath(_Units, Protocol):
     """What :func:`plot_paths` reads of a path (e.g. :class:`burden.money.Amounts`).
 
     Structural, so that figures need not import the money layer.
@@ -35,16 +46,10 @@ class _MoneyPath(Protocol):
     @property
     def values(self) -> FloatArray: ...
     @property
-    def years(self) -> IntArray: ...
-    @property
-    def currency(self) -> str: ...
-    @property
-    def price_basis(self) -> PriceBasis: ...
-    @property
     def label(self) -> str: ...
 
 
-class _Versus(Protocol):
+class _Versus(_Units, Protocol):
     """What :func:`plot_comparison` reads (e.g. :class:`burden.compare.Comparison`)."""
 
     @property
@@ -53,12 +58,6 @@ class _Versus(Protocol):
     def alternative(self) -> _MoneyPath: ...
     @property
     def ratio(self) -> FloatArray: ...
-    @property
-    def years(self) -> IntArray: ...
-    @property
-    def currency(self) -> str: ...
-    @property
-    def price_basis(self) -> PriceBasis: ...
 
 
 __all__ = ["plot_comparison", "plot_paths"]
