@@ -92,11 +92,34 @@ def money_axis(
     return factor, _money_label(currency, basis, word)
 
 
+def _wrap(name: str, width: int = 20) -> str:
+    """Break a long name after its dots or underscores (never inside a word) into lines.
+
+    Examples
+    --------
+    >>> print(_wrap("baseline.index_shift[2022]"))
+    baseline.index_
+    shift[2022]
+    """
+    if len(name) <= width:
+        return name
+    pieces, cut = [], 0
+    for i, char in enumerate(name):
+        if char in "._" and i + 1 < len(name):
+            pieces.append(name[cut : i + 1])
+            cut = i + 1
+    pieces.append(name[cut:])
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and len(lines[-1]) + len(piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    return "\n".join(lines)
+
+
 def _long_labels(ax: Axes, labels: Sequence[str], *, axis: str = "x") -> None:
     """Set tick labels so that long parameter names stay readable (wrapped, rotated)."""
-    import textwrap  # noqa: PLC0415
-
-    wrapped = ["\n".join(textwrap.wrap(str(n), 18)) or str(n) for n in labels]
+    wrapped = [_wrap(str(n)) for n in labels]
     pos = np.arange(len(labels), dtype=np.float64)
     if axis == "y":
         ax.set_yticks(pos, wrapped)

@@ -196,7 +196,7 @@ def plot_tornado(
     ax.axvline(centre, color=OKABE_ITO[7], linewidth=1)
     _long_labels(ax, [labels[i] for i in order], axis="y")
     ax.set_xlabel(f"Output ({label}); line = all inputs nominal ({centre:,.4g})")
-    ax.legend(frameon=False, loc="lower right")
+    ax.legend(frameon=False, loc="best")
     ax.set_title(title or "Tornado: one input at a time")
     ax.grid(visible=True, axis="x", alpha=0.3)
     ax.set_axisbelow(True)
