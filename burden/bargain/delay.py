@@ -97,7 +97,7 @@ class DelayCost(Result):
         currency: str | None = None,
         title: str | None = None,
     ) -> Axes:
-        """Draw the cost of a stalemate and the discounted stake over the months.
+        """Draw the cost of a stalemate and the stake lost to discounting over the months.
 
         With draws, the medians across draws. With `currency` the money axis is
         scaled to tn, bn or mn of it; see :func:`burden.plot.plot_sweep`.
@@ -111,7 +111,7 @@ class DelayCost(Result):
         rate = float(np.median(self.rate))
         lines = {
             "cost of the stalemate so far": monthly * months,
-            "stake, discounted": stake * np.exp(-rate * months),
+            "stake lost to discounting": stake * -np.expm1(-rate * months),
         }
         return plot_sweep(
             months,
