@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from burden._core.checks import as_float_array, broadcast_batch, readonly
-from burden._core.results import Result, Table, batch_frame, shape_text
+from burden._core.results import Result, Table, batch_frame, format_money, shape_text
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -82,12 +82,15 @@ class DelayCost(Result):
             ("shape", shape_text(self.rate.shape)),
             ("median rate per month", f"{float(np.median(self.rate)):.3%}"),
             ("median discount per round", f"{float(np.median(self.discount)):.4f}"),
-            ("median disagreement", float(np.median(self.disagreement))),
+            ("median disagreement", format_money(np.median(self.disagreement), "")),
         ]
 
     def _display(self) -> Table:
         kinds: dict[str, ColumnKind] = {"rate": "share"}
-        return Table(self.to_frame(), kinds=kinds, note="Amounts in the units of the inputs.")
+        kinds |= dict.fromkeys(("monthly_cost", "stake", "disagreement"), "money")
+        groups = {"monthly_cost": "per month"}
+        note = "Amounts in the currency of the inputs; rate per month."
+        return Table(self.to_frame(), kinds=kinds, groups=groups, note=note)
 
     def plot(
         self,

@@ -9,13 +9,14 @@ import numpy as np
 import numpy.typing as npt
 
 from burden._core.checks import as_float_array, broadcast_batch, readonly
-from burden._core.results import Result, Table, batch_frame, shape_text
+from burden._core.results import Result, Table, batch_frame, format_money, shape_text
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
+    from burden._core.results import ColumnKind
     from burden.typing import BoolArray, FloatArray
 from burden.bargain._shared import _full
 
@@ -59,16 +60,18 @@ class Zopa(Result):
         facts: list[tuple[str, object]] = [("shape", shape_text(self.exists.shape))]
         if self.exists.ndim == 0:
             facts.append(("exists", bool(self.exists)))
-            facts.append(("width", float(self.width)))
+            facts.append(("width", format_money(self.width, "")))
         else:
             share = float(np.mean(self.exists)) if self.exists.size else float("nan")
             facts.append(("share of draws with a zone", f"{share:.1%}"))
-            facts.append(("median surplus", float(np.median(self.surplus))))
+            facts.append(("median surplus", format_money(np.median(self.surplus), "")))
         return facts
 
     def _display(self) -> Table:
-        note = "Amounts in the units of the positions."
-        return Table(self.to_frame(), kinds={"exists": "text"}, note=note)
+        money = ("host_max", "sender_min", "low", "high", "width", "surplus")
+        kinds: dict[str, ColumnKind] = dict.fromkeys(money, "money")
+        note = "Amounts in the currency of the positions."
+        return Table(self.to_frame(), kinds=kinds, note=note)
 
     @property
     def probability(self) -> FloatArray:
