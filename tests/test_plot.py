@@ -292,3 +292,22 @@ def test_split_plot_with_draws_shows_medians() -> None:
     ax = split.plot()
     assert ax.get_ylabel() == "KRW bn (nominal)"
     assert len(ax.patches) == 4  # 2 years x (host, sender) x 1 category
+
+
+def test_figures_import_no_analysis_module() -> None:
+    # No import circle plot <-> compare <-> money, not even a type-only one: figures
+    # take arrays and labels, and import only the core, the errors and the aliases.
+    import ast
+
+    allowed = ("burden._core", "burden.errors", "burden.typing", "burden.plot")
+    for path in Path(plot.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.startswith("burden")
+            ):
+                assert node.module.startswith(allowed), f"{path.name} imports {node.module}"
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert not alias.name.startswith("burden") or alias.name.startswith(allowed)
