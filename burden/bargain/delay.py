@@ -61,7 +61,7 @@ class DelayCost(Result):
         Returns
         -------
         pandas.DataFrame
-                Columns ``draw`` (plus ``axis_1``, ...; none without draws), then one
+            Columns ``draw`` (plus ``axis_1``, ...; none without draws), then one
             per attribute.
         """
         names = (
