@@ -242,12 +242,12 @@ def test_bargaining_plots_show_frontier_solutions_and_zone() -> None:
 def test_money_axes_are_scaled_on_fan_tornado_and_sweep() -> None:
     # KRW 1,183.3 bn (S4) shown as 1.1833 on a "KRW tn" axis.
     q = {0.05: [1.0e12, 1.1e12], 0.5: [1.0389e12, 1.1833e12], 0.95: [1.2e12, 1.3e12]}
-    ax = plot.plot_fan(
-        [2020, 2021], q, median_label="SMA-11", currency="KRW", price_basis="nominal"
-    )
+    ax = plot.plot_fan([2020, 2021], q, median_label="SMA-11", currency="KRW", basis="nominal")
     assert ax.get_ylabel() == "KRW tn (nominal)"
     assert ax.get_lines()[0].get_ydata()[1] == pytest.approx(1.1833)  # type: ignore[index]
-    ax = plot.plot_tornado(["fx"], [4.5e9], [5.5e9], 5.0e9, currency="USD", price_basis=2019)
+    ax = plot.plot_tornado(
+        ["fx"], [4.5e9], [5.5e9], 5.0e9, currency="USD", basis="constant 2019 prices (US CPI-U)"
+    )
     assert "USD bn (constant 2019 prices" in ax.get_xlabel()
     ax = plot.plot_sweep([0.9, 1.1], {"y": [4.5e9, 5.5e9]}, input_name="fx", currency="USD")
     assert ax.get_ylabel() == "USD bn"

@@ -44,7 +44,7 @@ import dataclasses
 import html
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -57,11 +57,11 @@ from burden.errors import InvalidInputError, MissingDataError
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
+    from burden.typing import ColumnKind
+
 
 __all__ = [
     "SCALES",
-    "ColumnKind",
-    "MoneyUnit",
     "Result",
     "Table",
     "batch_frame",
@@ -73,13 +73,6 @@ __all__ = [
     "shape_text",
     "short_repr",
 ]
-
-ColumnKind = Literal["money", "share", "number", "count", "text"]
-"""How a column is shown: money (scaled, unit in the header), share (as %), a plain
-number, a whole count, or text."""
-
-MoneyUnit = Literal["auto", "tn", "bn", "mn", "units"]
-"""Scale of money in a table: ``"auto"`` picks tn, bn or mn from the largest value."""
 
 SCALES: Final = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
 """Money scales, largest first: factor and the word shown after the currency."""

@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-    from burden._core.results import ColumnKind
-    from burden.typing import FloatArray
+    from burden.typing import ColumnKind, FloatArray
 from burden.bargain._shared import _full
 
 __all__ = ["DelayCost", "cost_of_delay"]

@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-    from burden._core.results import ColumnKind
-    from burden.typing import BoolArray, FloatArray
+    from burden.typing import BoolArray, ColumnKind, FloatArray
 from burden.bargain._shared import _full
 
 __all__ = ["Zopa", "zopa"]

@@ -8,15 +8,16 @@ import numpy as np
 import numpy.typing as npt
 
 from burden._core.checks import as_float_array
+from burden._core.optional import require
 from burden._core.results import money_scale
-from burden.errors import InvalidInputError, MissingDataError
+from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, PriceBasis
+    from burden.typing import FloatArray
 
 __all__ = ["OKABE_ITO", "money_axis", "money_scale"]
 
@@ -39,12 +40,9 @@ def _colour(i: int) -> str:
 
 def _axes(ax: Axes | None, *, size: tuple[float, float] = (8.0, 4.8)) -> Axes:
     """Return `ax`, or the axes of a new pyplot figure; raise if matplotlib is missing."""
-    try:
-        import matplotlib.pyplot as plt  # noqa: PLC0415
-    except ImportError:
-        raise MissingDataError(
-            "matplotlib", None, "the plot extra: pip install 'burden[plot]'"
-        ) from None
+    require("matplotlib.pyplot", purpose="figures")  # OptionalDependencyError if missing
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
     if ax is not None:
         return ax
     _, new = plt.subplots(figsize=size, layout="constrained")
@@ -64,22 +62,17 @@ def _finish(ax: Axes, title: str) -> Axes:
     return ax
 
 
-def _basis_text(basis: PriceBasis) -> str:
-    return "nominal" if basis == "nominal" else f"constant {basis} prices"
-
-
-def _money_label(currency: str, basis: PriceBasis, word: str) -> str:
+def _money_label(currency: str, basis: str, word: str) -> str:
+    """Axis label of money: ``"KRW tn (nominal)"``; `basis` is the price basis in words."""
     unit = f"{currency} {word}".strip()
-    if basis != "nominal" and currency != "KRW":
-        # burden deflates in KRW and converts at the base year's rate (see burden.money).
-        return f"{unit} (constant {basis} prices, KRW-deflated)"
-    return f"{unit} ({_basis_text(basis)})"
+    return f"{unit} ({basis})"
 
 
-def money_axis(
-    values: npt.ArrayLike, currency: str, basis: PriceBasis | None
-) -> tuple[float, str]:
+def money_axis(values: npt.ArrayLike, currency: str, basis: str | None) -> tuple[float, str]:
     """Return the factor to divide money `values` by and the axis label with its unit.
+
+    `basis` is the price basis in words (:func:`burden.money.basis_label`, e.g.
+    ``"constant 2019 prices (US CPI-U)"``), or None to leave it out.
 
     Examples
     --------

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.typing import PriceBasis
-
 
 __all__ = ["plot_allocation", "plot_split"]
 
@@ -94,7 +92,7 @@ def plot_split(
     *,
     unit: str = "amount",
     currency: str | None = None,
-    price_basis: PriceBasis | None = None,
+    basis: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -112,8 +110,9 @@ def plot_split(
     currency : str, optional
         For amounts in whole currency units: scale them to tn, bn or mn and write
         the currency and scale on the axis.
-    price_basis : "nominal" or int, optional
-        Price basis of the amounts, for the axis label.
+    basis : str, optional
+        Price basis of the amounts in words, for the axis label, e.g. "nominal" or
+        "constant 2019 prices (US CPI-U)" (see :func:`burden.money.basis_label`).
     ax : matplotlib Axes, optional
     title : str, optional
         Default "Who pays: host (plain) and sender (hatched)".
@@ -146,7 +145,7 @@ def plot_split(
     factor, label = (
         (1.0, unit)
         if currency is None
-        else money_axis(np.concatenate([h.ravel(), s.ravel()]), currency, price_basis)
+        else money_axis(np.concatenate([h.ravel(), s.ravel()]), currency, basis)
     )
     h, s = h / factor, s / factor
     ax = _axes(ax)

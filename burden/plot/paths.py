@@ -35,6 +35,8 @@ class _Units(Protocol):
     def currency(self) -> str: ...
     @property
     def price_basis(self) -> PriceBasis: ...
+    @property
+    def basis_label(self) -> str: ...
 
 
 class _MoneyPath(_Units, Protocol):
@@ -135,7 +137,7 @@ def plot_paths(
         )
         ax.plot(item.years, mid, marker="o", color=colour, label=f"{label} median", linewidth=2)
     ax.set_xlabel("Year")
-    ax.set_ylabel(_money_label(first.currency, first.price_basis, word))
+    ax.set_ylabel(_money_label(first.currency, first.basis_label, word))
     ax.set_ylim(bottom=0)
     _integer_years(ax)
     ax.legend(frameon=False)
@@ -194,7 +196,7 @@ def plot_comparison(
         label=comparison.alternative.label or "alternative",
     )
     ax.set_xlabel("Year")
-    ax.set_ylabel(_money_label(comparison.currency, comparison.price_basis, word))
+    ax.set_ylabel(_money_label(comparison.currency, comparison.basis_label, word))
     _integer_years(ax)
     right = ax.twinx()
     right.plot(
@@ -236,4 +238,8 @@ def plot_comparison(
         f"{comparison.alternative.label or 'alternative'} vs "
         f"{comparison.baseline.label or 'baseline'}"
     )
+    projected = getattr(comparison, "projected", None)
+    if projected is not None and np.asarray(projected).any():
+        years = np.asarray(comparison.years)[np.asarray(projected)]
+        default += f"\n(projected {years[0]}-{years[-1]}: stated assumptions, see .assumptions)"
     return _finish(ax, title or default)

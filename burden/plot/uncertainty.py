@@ -26,16 +26,16 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, PriceBasis
+    from burden.typing import FloatArray
 
 
 def _output_unit(
-    values: FloatArray, unit: str, currency: str | None, price_basis: PriceBasis | None
+    values: FloatArray, unit: str, currency: str | None, basis: str | None
 ) -> tuple[float, str]:
     """Factor and label of an output axis: money scaled to tn/bn/mn when a currency is given."""
     if currency is None:
         return 1.0, unit
-    return money_axis(values, currency, price_basis)
+    return money_axis(values, currency, basis)
 
 
 __all__ = [
@@ -55,7 +55,7 @@ def plot_fan(
     median_label: str,
     unit: str = "output units",
     currency: str | None = None,
-    price_basis: PriceBasis | None = None,
+    basis: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -75,8 +75,9 @@ def plot_fan(
     currency : str, optional
         For money values (whole currency units): scale them to tn, bn or mn and
         label the axis with the currency and scale, e.g. "KRW tn (nominal)".
-    price_basis : "nominal" or int, optional
-        Price basis of money values, for the axis label.
+    basis : str, optional
+        Price basis of money values in words, for the axis label, e.g. "nominal" or
+        "constant 2019 prices (US CPI-U)" (see :func:`burden.money.basis_label`).
     ax : matplotlib Axes, optional
     title : str, optional
         Default: "<median_label>: percentile bands".
@@ -95,7 +96,7 @@ def plot_fan(
     ['5-95%', 'SMA-11 (median)']
     >>> money = {0.05: [1.0e12, 1.1e12], 0.5: [1.2e12, 1.3e12], 0.95: [1.4e12, 1.6e12]}
     >>> plot_fan([2020, 2021], money, median_label="SMA-11", currency="KRW",
-    ...          price_basis="nominal").get_ylabel()
+    ...          basis="nominal").get_ylabel()
     'KRW tn (nominal)'
     """
     yrs = np.asarray(years)
@@ -108,9 +109,7 @@ def plot_fan(
         float(q): _vector(v, f"quantiles[{q}]", yrs.size, allow_nan=True)
         for q, v in quantiles.items()
     }
-    factor, label = _output_unit(
-        np.concatenate(list(values.values())), unit, currency, price_basis
-    )
+    factor, label = _output_unit(np.concatenate(list(values.values())), unit, currency, basis)
     values = {q: v / factor for q, v in values.items()}
     ax = _axes(ax)
     outer = [q for q in levels if q != 0.5]
@@ -144,7 +143,7 @@ def plot_tornado(
     *,
     unit: str = "output units",
     currency: str | None = None,
-    price_basis: PriceBasis | None = None,
+    basis: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -163,8 +162,9 @@ def plot_tornado(
     currency : str, optional
         For a money output (whole currency units): scale it to tn, bn or mn and
         write the currency and scale on the axis.
-    price_basis : "nominal" or int, optional
-        Price basis of a money output, for the axis label.
+    basis : str, optional
+        Price basis of a money output in words, for the axis label, e.g. "nominal" or
+        "constant 2019 prices (US CPI-U)" (see :func:`burden.money.basis_label`).
     ax : matplotlib Axes, optional
     title : str, optional
         Default "Tornado: one input at a time".
@@ -186,7 +186,7 @@ def plot_tornado(
     lo = _vector(low, "low", len(labels))
     hi = _vector(high, "high", len(labels))
     centre = float(as_float_array(nominal, "nominal"))
-    factor, label = _output_unit(np.concatenate([lo, hi, [centre]]), unit, currency, price_basis)
+    factor, label = _output_unit(np.concatenate([lo, hi, [centre]]), unit, currency, basis)
     lo, hi, centre = lo / factor, hi / factor, centre / factor
     ax = _axes(ax, size=(8.0, max(2.5, 0.5 * len(labels) + 1.5)))
     order = np.argsort(np.abs(hi - lo), kind="stable")  # smallest first: drawn at the bottom
@@ -322,7 +322,7 @@ def plot_sweep(
     input_name: str,
     unit: str = "output units",
     currency: str | None = None,
-    price_basis: PriceBasis | None = None,
+    basis: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -341,8 +341,9 @@ def plot_sweep(
     currency : str, optional
         For money outputs (whole currency units): scale them to tn, bn or mn and
         write the currency and scale on the axis.
-    price_basis : "nominal" or int, optional
-        Price basis of money outputs, for the axis label.
+    basis : str, optional
+        Price basis of money outputs in words, for the axis label, e.g. "nominal" or
+        "constant 2019 prices (US CPI-U)" (see :func:`burden.money.basis_label`).
     ax : matplotlib Axes, optional
     title : str, optional
 
@@ -364,9 +365,7 @@ def plot_sweep(
     lines = {
         str(k): _vector(v, f"outputs[{k!r}]", x.size, allow_nan=True) for k, v in outputs.items()
     }
-    factor, axis_label = _output_unit(
-        np.concatenate(list(lines.values())), unit, currency, price_basis
-    )
+    factor, axis_label = _output_unit(np.concatenate(list(lines.values())), unit, currency, basis)
     ax = _axes(ax)
     for i, (label, values) in enumerate(lines.items()):
         ax.plot(x, values / factor, color=_colour(i), linewidth=2.0, label=label)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from burden._core.checks import as_float_array, readonly
 from burden._core.checks import is_int as _is_int
-from burden._core.results import ColumnKind, Result, Table, _output_index
+from burden._core.results import Result, Table, _output_index
 from burden.errors import InvalidInputError
 from burden.uncertainty._evaluate import Model, evaluate, probe
 from burden.uncertainty._sampling import SamplingMethod, _check_n, _child, _root, sample_unit
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, RNGLike
+    from burden.typing import ColumnKind, FloatArray, RNGLike
 
 __all__ = ["SobolDesign", "SobolResult", "sobol", "sobol_analyze", "sobol_design"]
 

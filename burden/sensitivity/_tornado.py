@@ -10,6 +10,7 @@ import pandas as pd
 
 from burden._core.checks import readonly
 from burden._core.results import Result, Table, _output_index
+from burden.money import basis_label
 from burden.uncertainty._evaluate import Model, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space
 
@@ -144,7 +145,9 @@ class TornadoResult(Result):
             float(self.base[j]),
             unit=unit,
             currency=currency,
-            price_basis=price_basis,
+            basis=None
+            if currency is None or price_basis is None
+            else basis_label(currency, price_basis),
             ax=ax,
             title=title or f"Tornado: {self.output_names[j]}",
         )

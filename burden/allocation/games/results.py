@@ -16,6 +16,7 @@ from burden._core.results import Result, shape_text
 from burden.allocation.games._coalitions import _allocation_frame
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
     import pandas as pd
     from matplotlib.axes import Axes
 
@@ -150,6 +151,16 @@ class NucleolusResult(AllocationResult):
     def least_core_value(self) -> FloatArray:
         r"""First excess level: the least-core :math:`\varepsilon`, shape ``(...)``."""
         return np.asarray(self.levels[..., 0])
+
+    def __array__(
+        self, dtype: npt.DTypeLike | None = None, copy: bool | None = None
+    ) -> FloatArray:
+        """Return the allocation, so that ``np.asarray(result)`` is the allocation array.
+
+        ``TUGame.nucleolus()`` returned that array before it returned this result.
+        """
+        out: FloatArray = np.asarray(self.allocation, dtype=dtype, copy=copy)
+        return out
 
     def to_frame(self) -> pd.DataFrame:
         """Tidy table: ``draw`` (only for a batch of games), ``player``, ``allocation``.
