@@ -46,6 +46,7 @@ __all__ = [
     "SamplingMethod",
     "SplitOutput",
     "SplitRule",
+    "TroopsBasis",
 ]
 
 # -- arrays and randomness ----------------------------------------------------------
@@ -125,6 +126,11 @@ ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "ba
 
 SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
 """What a split model returns per year."""
+
+# -- hosts --------------------------------------------------------------------------
+
+TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
+"""How US service members are counted: a stated (authorized) level, or a DMDC count."""
 
 # -- results and how they are shown -----------------------------------------------------
 
