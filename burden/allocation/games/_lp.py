@@ -34,6 +34,12 @@ _SPAN_TOL: Final = 1e-9
 _EXCESS_RTOL: Final = 1e-7
 
 
+def _highspy() -> Any:
+    import highspy  # noqa: PLC0415 - loads with the first LP
+
+    return highspy
+
+
 def _highs() -> Any:
     """Return a silent HiGHS model (highspy, the HiGHS project's Python interface)."""
     import highspy  # noqa: PLC0415 - loads with the first LP
@@ -265,6 +271,224 @@ def _kohlberg_one(v: FloatArray, x: FloatArray, n: int, imputation: bool) -> boo
     return True
 
 
+# -- many small games at once: one block-diagonal LP per round for the whole batch ----
+
+_BLOCK_MAX_PLAYERS: Final = 8
+"""Games up to this size in a batch share one LP per round (2**8 - 2 rows per game)."""
+
+_BLOCK_ROWS: Final = 2048
+"""Rows of one block-diagonal LP (about 2**n per game): simplex work grows faster than
+the number of rows, so a batch is cut into LPs of about this size (measured best)."""
+
+
+def _solve_blocks(
+    cost: FloatArray,
+    col_bounds: tuple[FloatArray, FloatArray],
+    entries: tuple[IntArray, IntArray, FloatArray],
+    row_bounds: tuple[FloatArray, FloatArray],
+) -> tuple[FloatArray, FloatArray]:
+    """Solve ``min cost @ x`` with rows given as (row, column, value) triplets."""
+    row, col, val = entries
+    order = np.argsort(row, kind="stable")
+    n_rows = row_bounds[0].size
+    h = _highs()
+    none_i, none_f = np.zeros(0, np.int32), np.zeros(0)
+    h.addCols(cost.size, cost, col_bounds[0], col_bounds[1], 0, none_i, none_i, none_f)
+    starts = np.searchsorted(row[order], np.arange(n_rows)).astype(np.int32)
+    h.addRows(n_rows, row_bounds[0], row_bounds[1], row.size, starts,
+              col[order].astype(np.int32), val[order])  # fmt: skip
+    h.run()
+    if h.getModelStatus() != _highspy().HighsModelStatus.kOptimal:
+        field = "game"
+        status = h.modelStatusToString(h.getModelStatus())
+        raise InfeasibleError(field, status, "an LP that HiGHS solves to optimality")
+    solution = h.getSolution()
+    primal = np.asarray(solution.col_value, dtype=np.float64)
+    return primal, np.asarray(solution.row_dual, dtype=np.float64)
+
+
+def _project_out(rows: FloatArray, basis: FloatArray) -> FloatArray:
+    """Norm of each row's part outside the span of each game's basis columns.
+
+    `rows` (g, k, n) or (k, n), `basis` (g, n, n) with zero columns beyond its rank.
+    """
+    rows = np.broadcast_to(rows, (basis.shape[0], *rows.shape[-2:]))
+    inside = np.einsum("gkn,gnr->gkr", rows, basis)
+    out: FloatArray = np.linalg.norm(rows - np.einsum("gkr,gnr->gkn", inside, basis), axis=-1)
+    return out
+
+
+def _nucleolus_blocks(
+    v: FloatArray, n: int, imputation: bool
+) -> tuple[FloatArray, FloatArray, IntArray]:
+    """Sequential LPs for a batch of small games ``v`` (b, 2**n), one LP per round.
+
+    The same rounds as :func:`_nucleolus_one` for every game at once: the round's LP
+    of all games still running is one block-diagonal LP (its optimum is each block's
+    optimum and its duals each block's duals), and the fixing of coalitions with a
+    positive dual is vectorized over games.
+    """
+    b = v.shape[0]
+    scale = np.maximum(1.0, np.abs(v).max(axis=-1))
+    v = v / scale[:, None]
+    full = 2**n - 1
+    m = full - 1
+    bits = _bits(n)[1:full]
+    worth = v[:, 1:full]
+    lower = v[:, _singletons(n)]
+    grand = v[:, full]
+    if imputation and np.any(lower.sum(-1) > grand + 1e-12):
+        g = int(np.argmax(lower.sum(-1) - grand))
+        field = "game"
+        raise InfeasibleError(
+            field,
+            lower[g].sum() * scale[g],
+            f"singleton values summing to at most v(N) = {grand[g] * scale[g]!r} "
+            "(a non-empty imputation set)",
+            hint="use prenucleolus",
+        )
+    basis = np.zeros((b, n, n))
+    basis[:, :, 0] = 1.0 / math.sqrt(n)
+    rank = np.ones(b, dtype=np.int64)
+    free = np.ones((b, m), dtype=bool)
+    equal = np.zeros((b, m), dtype=bool)
+    rhs = np.zeros((b, m))
+    levels = np.full((b, n), np.nan)
+    x = np.zeros((b, n))
+    rounds = np.zeros(b, dtype=np.int64)
+    active = np.ones(b, dtype=bool)
+    while active.any():  # LP rounds (at most n - 1), each one LP for all running games
+        games = np.flatnonzero(active)
+        a = games.size
+        width = n + 1
+        g_row, s_row = np.nonzero(free[games] | equal[games])
+        is_free = free[games][g_row, s_row]
+        k, i = np.nonzero(bits[s_row])
+        rows = np.concatenate(
+            [k, np.flatnonzero(is_free), g_row.size + np.repeat(np.arange(a), n)]
+        )
+        cols = np.concatenate([
+            g_row[k] * width + i,
+            g_row[is_free] * width + n,
+            np.repeat(np.arange(a), n) * width + np.tile(np.arange(n), a),
+        ])  # fmt: skip
+        lo_rows = np.where(is_free, worth[games][g_row, s_row], rhs[games][g_row, s_row])
+        hi_rows = np.where(is_free, np.inf, lo_rows)
+        cost = np.tile(np.append(np.zeros(n), 1.0), a)
+        x_low = lower[games] if imputation else np.full((a, n), -np.inf)
+        col_lo = np.hstack([x_low, np.full((a, 1), -np.inf)]).reshape(-1)
+        primal, duals = _solve_blocks(
+            cost,
+            (col_lo, np.full(cost.size, np.inf)),
+            (rows, cols, np.ones(rows.size)),
+            (np.append(lo_rows, grand[games]), np.append(hi_rows, grand[games])),
+        )
+        sol = primal.reshape(a, width)
+        eps = sol[:, n]
+        x[games] = sol[:, :n]
+        levels[games, rounds[games]] = eps * scale[games]
+        rounds[games] += 1
+        dual = np.zeros((a, m))
+        dual[g_row, s_row] = np.where(is_free, duals[: g_row.size], 0.0)
+        tight = free[games] & (dual > _DUAL_TOL)
+        order = np.argsort(np.where(tight, -dual, np.inf), axis=1, kind="stable")
+        q, r = basis[games], rank[games]
+        eq, rh = equal[games], rhs[games]
+        for step in range(int(tight.sum(axis=1).max(initial=0))):  # few: positive duals
+            s = order[:, step]
+            cand = bits[s]
+            resid = cand - np.einsum("gnr,gr->gn", q, np.einsum("gnr,gn->gr", q, cand))
+            norm = np.linalg.norm(resid, axis=1)
+            add = tight[np.arange(a), s] & (norm > _SPAN_TOL) & (r < n)
+            g_add = np.flatnonzero(add)
+            q[g_add, :, r[g_add]] = resid[g_add] / norm[g_add, None]
+            r[g_add] += 1
+            eq[g_add, s[g_add]] = True
+            rh[g_add, s[g_add]] = worth[games[g_add], s[g_add]] - eps[g_add]
+        basis[games], rank[games], equal[games], rhs[games] = q, r, eq, rh
+        still = free[games] & ~tight & (_project_out(bits, q) > _SPAN_TOL)
+        free[games] = still
+        active[games] = (r < n) & still.any(axis=1)
+    return x * scale[:, None], levels, rounds
+
+
+def _balanced_blocks(members: BoolArray, zero: BoolArray, bits: FloatArray) -> BoolArray:
+    """:func:`_balanced` for many games at once: ``members`` (g, m), ``zero`` (g, n)."""
+    g, n = zero.shape
+    mg, ms = np.nonzero(members)  # one weight column per member coalition
+    zg, zi = np.nonzero(zero)  # one per singleton at its lower bound
+    k_g = np.bincount(mg, minlength=g)
+    z_g = np.bincount(zg, minlength=g)
+    width = k_g + z_g + 1
+    start = np.concatenate([[0], np.cumsum(width)[:-1]])
+    lam_col = start[mg] + (np.arange(mg.size) - np.concatenate([[0], np.cumsum(k_g)[:-1]])[mg])
+    mu_col = (
+        start[zg] + k_g[zg] + (np.arange(zg.size) - np.concatenate([[0], np.cumsum(z_g)[:-1]])[zg])
+    )
+    t_col = start + width - 1
+    # Rows: n equalities per game (row g*n + i), then one row lam_S - t >= 0 per member.
+    kk, ii = np.nonzero(bits[ms])
+    lam_row = g * n + np.arange(mg.size)
+    rows = np.concatenate([mg[kk] * n + ii, zg * n + zi, lam_row, lam_row])
+    cols = np.concatenate([lam_col[kk], mu_col, lam_col, t_col[mg]])
+    vals = np.concatenate([np.ones(kk.size + zg.size + mg.size), -np.ones(mg.size)])
+    total = int(width.sum())
+    cost = np.zeros(total)
+    cost[t_col] = -1.0
+    lo = np.append(np.ones(g * n), np.zeros(mg.size))
+    hi = np.append(np.ones(g * n), np.full(mg.size, np.inf))
+    try:
+        primal, _ = _solve_blocks(
+            cost, (np.zeros(total), np.ones(total)), (rows, cols, vals), (lo, hi)
+        )
+    except InfeasibleError:
+        return np.zeros(g, dtype=bool)  # some block unbalanced: decide game by game
+    out: BoolArray = primal[t_col] > _DUAL_TOL
+    return out
+
+
+def _kohlberg_blocks(v: FloatArray, x: FloatArray, n: int, imputation: bool) -> BoolArray:
+    """:func:`_kohlberg_one` for a batch ``v`` (b, 2**n), ``x`` (b, n), vectorized over games."""
+    b = v.shape[0]
+    scale = np.maximum(1.0, np.abs(v).max(axis=-1))
+    tol = _EXCESS_RTOL * scale
+    full = 2**n - 1
+    lower = v[:, _singletons(n)]
+    ok = np.abs(x.sum(-1) - v[:, full]) <= tol
+    if imputation:
+        ok &= np.all(x >= lower - tol[:, None], axis=-1)
+    bits = _bits(n)[1:full]
+    excess = v[:, 1:full] - x @ bits.T
+    order = np.argsort(-excess, axis=1, kind="stable")
+    sorted_bits = bits[order]  # (b, m, n)
+    zero = (x <= lower + tol[:, None]) if imputation else np.zeros((b, n), dtype=bool)
+    basis = np.zeros((b, n, n))
+    basis[:, :, 0] = 1.0 / math.sqrt(n)
+    rank = np.ones(b, dtype=np.int64)
+    todo = ok & (rank < n)
+    rcond = np.finfo(np.float64).eps * full  # as scipy.linalg.orth for (n, k + 1)
+    while todo.any():  # levels (at most n - 1), each one LP for all games still checked
+        games = np.flatnonzero(todo)
+        resid = _project_out(sorted_bits[games], basis[games])
+        first = np.argmax(resid > _SPAN_TOL, axis=1)
+        level = excess[games, order[games, first]]
+        members = excess[games] >= (level - tol[games])[:, None]
+        balanced = _balanced_blocks(members, zero[games], bits)
+        if not balanced.all():  # confirm a failure on its own LP before calling it one
+            for j in np.flatnonzero(~balanced):
+                rows = bits[members[j]]
+                balanced[j] = _balanced(rows, np.eye(n)[zero[games[j]]])
+        ok[games[~balanced]] = False
+        stack = np.concatenate([np.ones((games.size, 1, n)), bits * members[..., None]], axis=1)
+        _, s, vh = np.linalg.svd(stack, full_matrices=False)
+        keep = s > rcond * s[:, :1]
+        basis[games] = np.where(keep[:, None, :], np.swapaxes(vh, 1, 2), 0.0)
+        rank[games] = keep.sum(axis=1)
+        todo = ok & (rank < n)
+    out: BoolArray = ok
+    return out
+
+
 def _batched(
     game: GameLike, imputation: bool
 ) -> tuple[FloatArray, FloatArray, IntArray, BoolArray, FloatArray | None]:
@@ -276,10 +500,23 @@ def _batched(
     levels = np.empty((*shape, n))
     rounds = np.empty(shape, dtype=np.int64)
     ok = np.empty(shape, dtype=bool)
+    if 2 <= n <= _BLOCK_MAX_PLAYERS and int(np.prod(shape)) > 1:
+        flat = v.reshape(-1, 2**n)
+        x = np.empty((flat.shape[0], n))
+        lv = np.empty((flat.shape[0], n))
+        r = np.empty(flat.shape[0], dtype=np.int64)
+        ok = np.empty(flat.shape[0], dtype=bool)
+        step = max(1, _BLOCK_ROWS // 2**n)
+        for lo in range(0, flat.shape[0], step):  # LP solver only: chunks of games
+            part = slice(lo, lo + step)
+            x[part], lv[part], r[part] = _nucleolus_blocks(flat[part], n, imputation)
+            ok[part] = _kohlberg_blocks(flat[part], x[part], n, imputation)
+        return (x.reshape(*shape, n), lv.reshape(*shape, n), r.reshape(shape),
+                ok.reshape(shape), offset)  # fmt: skip
     for index in np.ndindex(shape):  # LP solver only: one sequence of LPs per scenario
-        x, lv, r = _nucleolus_one(v[index], n, imputation)
-        alloc[index], levels[index], rounds[index] = x, lv, r
-        ok[index] = _kohlberg_one(v[index], x, n, imputation)
+        x1, lv1, r1 = _nucleolus_one(v[index], n, imputation)
+        alloc[index], levels[index], rounds[index] = x1, lv1, r1
+        ok[index] = _kohlberg_one(v[index], x1, n, imputation)
     return alloc, levels, rounds, ok, offset
 
 
