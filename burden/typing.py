@@ -30,6 +30,7 @@ __all__ = [
     "ClaimsRuleAlias",
     "ComparisonMeasure",
     "CorrelationMethod",
+    "Deflator",
     "FloatArray",
     "FrontierKind",
     "GameKind",
@@ -42,6 +43,7 @@ __all__ = [
     "SamplingMethod",
     "SplitOutput",
     "SplitRule",
+    "TroopsBasis",
 ]
 
 # -- arrays and randomness ----------------------------------------------------------
@@ -59,6 +61,10 @@ RNGLike: TypeAlias = np.random.Generator | int | np.random.SeedSequence | None
 
 PriceBasis: TypeAlias = Literal["nominal"] | int
 """``"nominal"`` (current prices) or the base year of constant prices, e.g. ``2019``."""
+
+Deflator: TypeAlias = Literal["currency", "host"]
+"""Price index of constant prices: the result currency's own (``"currency"``, e.g. US
+CPI-U for USD), or the host's CPI converted at the base year's rate (``"host"``)."""
 
 # -- sharing costs: claims rules, cost splits, ratios -------------------------------
 
@@ -117,3 +123,8 @@ ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "ba
 
 SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
 """What a split model returns per year."""
+
+# -- hosts --------------------------------------------------------------------------
+
+TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
+"""How US service members are counted: a stated (authorized) level, or a DMDC count."""

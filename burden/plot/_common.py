@@ -97,11 +97,13 @@ def _basis_text(basis: PriceBasis) -> str:
     return "nominal" if basis == "nominal" else f"constant {basis} prices"
 
 
-def _money_label(currency: str, basis: PriceBasis, word: str) -> str:
+def _money_label(currency: str, basis: PriceBasis, word: str, deflator: str | None = None) -> str:
     unit = f"{currency} {word}".strip()
-    if basis != "nominal" and currency != "KRW":
-        # burden deflates in KRW and converts at the base year's rate (see burden.money).
-        return f"{unit} (constant {basis} prices, KRW-deflated)"
+    if basis != "nominal":
+        # Name the price index used (see burden.money: own index or host perspective).
+        from burden.money import basis_label  # noqa: PLC0415
+
+        return f"{unit} ({basis_label(currency, basis, deflator)})"
     return f"{unit} ({_basis_text(basis)})"
 
 
