@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SobolDesign", "SobolResult", "sobol", "sobol_analyze", "sobol_design"]
 
-_WEIGHT_BLOCK: Final = 2**22
-"""Entries of one bootstrap weight block (32 MB of float64): resamples per GEMM = this // N."""
+_WEIGHT_BLOCK: Final = 2**20
+"""Entries of one bootstrap weight block (8 MB of float64): resamples per GEMM = this // N."""
 DEFAULT_REPLICATES: Final = 8
 """Independent randomisations of a scrambled Sobol' or Latin hypercube design (intervals)."""
 _STREAM_REPLICATE: Final = 3
@@ -550,8 +550,8 @@ def sobol_analyze(
     :math:`w_j` (:math:`\sum_j w_j = N`) only replaces each mean by
     :math:`\frac1N\sum_j w_j\,\text{term}_j`. All R resamples are therefore
     one matrix product :math:`W T / N` of the (R, N) count matrix with the
-    (N, (3G+2)k) term matrix (done in blocks of about 4e6 / N resamples, so a
-    weight block takes 32 MB), with no copy of
+    (N, (3G+2)k) term matrix (done in blocks of about 1e6 / N resamples, so a
+    weight block takes 8 MB), with no copy of
     the sample per resample. Intervals are percentile intervals of the R
     resampled indices. A constant output has zero variance: its indices are NaN.
 

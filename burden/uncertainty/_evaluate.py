@@ -55,6 +55,10 @@ def _normalise(raw: object, n: int) -> ModelOutput:
                 labels.append(str(key))
             else:
                 labels.extend(f"{key}[{j}]" for j in range(len(sub)))
+        if all(b.shape[1] == 1 for b in blocks):
+            # One column per key (the usual case): output-major buffer, returned as its
+            # (n, k) transpose, so that per-output reductions downstream run on rows.
+            return np.stack([b[:, 0] for b in blocks]).T, tuple(labels)
         return np.concatenate(blocks, axis=1), tuple(labels)
     arr = np.asarray(raw)
     if arr.dtype == np.bool_:
