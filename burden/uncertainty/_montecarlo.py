@@ -13,7 +13,7 @@ from burden._core.checks import as_float_array, readonly
 from burden._core.progress import progress_bar
 from burden._core.results import Result, Table
 from burden.errors import InvalidInputError
-from burden.money import basis_label
+from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _map_blocks, probe
 from burden.uncertainty._sampling import SamplingMethod, _check_n, _iter_sample
 from burden.uncertainty._space import ParameterSpace, _check_space
@@ -383,9 +383,7 @@ class MonteCarloResult(Result):
             median_label=median_label,
             unit=unit,
             currency=currency,
-            basis=None
-            if currency is None or price_basis is None
-            else basis_label(currency, price_basis),
+            basis=_axis_basis(currency, price_basis),
             ax=ax,
             title=title,
         )
