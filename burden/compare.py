@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from burden import hosts
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, one_of, readonly
 from burden.agreements import Agreement
 from burden.errors import InvalidInputError
 from burden.escalation import Indexed
@@ -48,6 +48,7 @@ from burden.money import (
     default_context,
     present_value,
 )
+from burden.typing import Deflator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     from matplotlib.axes import Axes
 
-    from burden.typing import BoolArray, Deflator, FloatArray, IntArray, PriceBasis
+    from burden.typing import BoolArray, FloatArray, IntArray, PriceBasis
 
 __all__ = ["Comparison", "Indicators", "compare", "korea_context_series"]
 
@@ -705,8 +706,7 @@ def compare(
     """
     check_currency(currency)
     basis = check_price_basis(price_basis)
-    if deflate_with not in ("currency", "host"):
-        raise InvalidInputError("deflate_with", deflate_with, '"currency" or "host"')
+    deflate_with = one_of(deflate_with, "deflate_with", Deflator)
     common = _common_years(_span(baseline, "baseline"), _span(alternative, "alternative"), years)
     ctx = default_context() if context is None else context
     scenario_hosts = [_host_of(baseline), _host_of(alternative)]

@@ -46,12 +46,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array
+from burden._core.checks import as_float_array, one_of
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
@@ -64,6 +64,7 @@ from burden.money import (
     check_price_basis,
     default_context,
 )
+from burden.typing import ComparisonMeasure, HostIndicator, SplitOutput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -86,20 +87,14 @@ __all__ = [
     "split_model",
 ]
 
-Measure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline", "all"]
-"""What a comparison model returns per year (and as a total); ``"all"``: every one."""
-
-HostIndicator: TypeAlias = Literal["share_of_defense_budget", "share_of_gdp", "per_service_member"]
-"""A burden indicator computed from the agreement's own host."""
+Measure: TypeAlias = ComparisonMeasure
+"""Alias of :data:`burden.typing.ComparisonMeasure`."""
 
 
 def _is_shared(name: str) -> bool:
     """Whether a parameter belongs to the money conversion (shared by both sides)."""
     return name in (_FX, _INFLATION) or bool(re.fullmatch(r"(\w+_per_usd|inflation)\[\d+\]", name))
 
-
-SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
-"""What a split model returns per year."""
 
 _FX = "krw_per_usd_scale"
 _INFLATION = "inflation_shift"
@@ -556,10 +551,7 @@ def comparison_model(
             f"{alternative.base_year}..{alternative.end_year}",
             f"years overlapping the baseline ({baseline.base_year}..{baseline.end_year})",
         )
-    if measure not in ("ratio", "difference", "alternative", "baseline", "all"):
-        raise InvalidInputError(
-            "measure", measure, "ratio, difference, alternative, baseline or all"
-        )
+    measure = one_of(measure, "measure", ComparisonMeasure)
     return ComparisonModel(
         baseline=base,
         alternative=alt,
@@ -792,10 +784,7 @@ def split_model(
         env = as_float_array(envelope, "envelope", nonnegative=True)
     if env.shape != pool.years.shape:
         raise InvalidInputError("envelope", env.shape, f"one value per year {pool.years.shape}")
-    if output not in ("host_share", "excess", "cost_sharing_ratio", "sender"):
-        raise InvalidInputError(
-            "output", output, "host_share, excess, cost_sharing_ratio or sender"
-        )
+    output = one_of(output, "output", SplitOutput)
     # Check rule, categories and bounds now, not at the first call of a long run.
     split_costs(pool, envelope=env, rule=rule, floors=floors, caps=caps)
     return SplitModel(
