@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
     from burden.typing import BoolArray, FloatArray, IntArray, PriceBasis
 
-__all__ = ["Comparison", "Indicators", "compare", "korea_context_series"]
+__all__ = ["Comparison", "Indicators", "compare", "korea_context_series", "projected_years"]
 
 HOST_CURRENCY = "KRW"
 """Currency of the Korean host (kept for code written before hosts were values)."""
@@ -630,6 +630,40 @@ def _rule_projections(
             )
             projected |= uses
     return notes, projected
+
+
+def projected_years(
+    scenario: Agreement | Amounts,
+    years: npt.ArrayLike,
+    *,
+    currency: str,
+    price_basis: PriceBasis = "nominal",
+    context: MoneyContext | None = None,
+) -> tuple[list[str], BoolArray]:
+    """Return the stated assumptions one scenario uses on `years`, and the years they set.
+
+    Counts the context's projections of the rates and price index the conversion to
+    `currency` and `price_basis` needs, and the index projections of the agreement's
+    rules. Used for the ``projected`` column of tables.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> from burden.money import MoneyContext
+    >>> ctx = MoneyContext().with_projection(per_usd={"KRW": 1400.0})
+    >>> notes, mask = projected_years(bd.agreements.get("US-ASK-2025"), [2025, 2026],
+    ...                               currency="KRW", context=ctx)
+    >>> notes, mask.tolist()
+    (['KRW per USD 1,400 from 2026'], [False, True])
+    """
+    ctx = default_context() if context is None else context
+    wanted = np.asarray(years, dtype=np.int64)
+    basis = check_price_basis(price_basis)
+    deflators = set() if basis == "nominal" else {ctx.deflate_with or currency}
+    currencies = ({scenario.currency, currency} | deflators) - {"USD"}
+    notes, mask = _used_assumptions(ctx, wanted, currencies, deflators, set(), basis)
+    rule_notes, rule_mask = _rule_projections(scenario, wanted)
+    return notes + rule_notes, mask | rule_mask
 
 
 def compare(

@@ -375,3 +375,15 @@ def test_missing_rate_hint_names_the_file_key(tmp_path: Path) -> None:
         scenario_file.run(scenario, tmp_path / "out", figures=False)
     assert "MoneyContext" not in str(info.value)
     assert "year:" not in str(info.value)
+
+
+def test_paths_and_agreements_tables_flag_projected_years(tmp_path: Path) -> None:
+    text = SMA12_USD + '[[paths]]\nagreements = ["sma12"]\ncurrency = "USD"\nname = "usd"\n'
+    scenario_file.run(loads(text), tmp_path / "out", figures=False)
+    paths = pd.read_csv(tmp_path / "out" / "paths_usd.csv").set_index("year")
+    # Every USD year after 2025 uses the stated 1,400 KRW/USD (FRED data end 2025, S66).
+    assert paths["projected"].all()
+    agreements = pd.read_csv(tmp_path / "out" / "agreements.csv")
+    sma12 = agreements.loc[agreements["agreement"] == "sma12"].set_index("year")["projected"]
+    # In KRW only the index projection matters: CPI of 2026+ drives 2028-2030 (lag 2, S25).
+    assert sma12.to_dict() == {2026: False, 2027: False, 2028: True, 2029: True, 2030: True}
