@@ -387,3 +387,11 @@ def test_paths_and_agreements_tables_flag_projected_years(tmp_path: Path) -> Non
     sma12 = agreements.loc[agreements["agreement"] == "sma12"].set_index("year")["projected"]
     # In KRW only the index projection matters: CPI of 2026+ drives 2028-2030 (lag 2, S25).
     assert sma12.to_dict() == {2026: False, 2027: False, 2028: True, 2029: True, 2030: True}
+
+
+def test_inflation_krw_feeds_cpi_indexed_rules_like_cpi_projection() -> None:
+    rule = '[agreements.c]\nbase_year = 2026\nbase_amount = 1.5192e12\ncurrency = "KRW"\n'
+    rule += 'end_year = 2030\nescalation = { rule = "indexed", index = "cpi", lag = 2 }\n'
+    old = loads(rule + "[money]\ncpi_projection = 0.02\n").agreements["c"].amounts()
+    new = loads(rule + "[money]\ninflation = { KRW = 0.02 }\n").agreements["c"].amounts()
+    assert old.tolist() == new.tolist()

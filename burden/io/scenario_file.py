@@ -793,11 +793,11 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
     if not specs:
         raise ScenarioFileError("agreements", specs, "at least one agreement")
     money = _table(data.get("money", {}), "money")
-    cpi_projection = (
-        float(money["cpi_projection"])
-        if isinstance(money.get("cpi_projection"), int | float)
-        else None
-    )
+    # One Korean CPI assumption serves deflation and CPI-indexed rules alike.
+    inflation_table = money.get("inflation")
+    korean = inflation_table.get("KRW") if isinstance(inflation_table, dict) else None
+    stated = money.get("cpi_projection", korean)
+    cpi_projection = float(stated) if isinstance(stated, int | float) else None
     known = {key: _agreement(key, spec, cpi_projection) for key, spec in specs.items()}
     comparisons = []
     for i, raw in enumerate(_array(data.get("compare", []), "compare")):
