@@ -30,7 +30,7 @@ from __future__ import annotations
 import difflib
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import pandas as pd
@@ -38,15 +38,12 @@ import pandas as pd
 from burden import datasets
 from burden._core.checks import as_year_series
 from burden.errors import InvalidInputError, MissingDataError
-from burden.typing import TroopsBasis as _TroopsBasis
+from burden.typing import TroopsBasis
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = ["SERIES", "Host", "TroopsBasis", "as_host", "get", "names"]
-
-TroopsBasis: TypeAlias = _TroopsBasis
-"""Alias of :data:`burden.typing.TroopsBasis`."""
 
 SERIES: Final = ("troops", "defense_budget", "gdp", "cpi_inflation", "per_usd")
 """The series a host holds, by year."""

@@ -63,12 +63,6 @@ RNGLike: TypeAlias = np.random.Generator | int | np.random.SeedSequence | None
 PriceBasis: TypeAlias = Literal["nominal"] | int
 """``"nominal"`` (current prices) or the base year of constant prices, e.g. ``2019``."""
 
-HostIndicator: TypeAlias = Literal["share_of_defense_budget", "share_of_gdp", "per_service_member"]
-"""A burden indicator computed from a scenario's own host."""
-
-TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
-"""How US service members are counted: a stated (authorized) level, or a DMDC count."""
-
 Deflator: TypeAlias = Literal["currency", "host"]
 """Price index of constant prices: the result currency's own (``"currency"``, e.g. US
 CPI-U for USD), or the host's CPI converted at the base year's rate (``"host"``)."""
@@ -130,3 +124,11 @@ ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "ba
 
 SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
 """What a split model returns per year."""
+
+# -- hosts --------------------------------------------------------------------------
+
+TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
+"""How US service members are counted: a stated (authorized) level, or a DMDC count."""
+
+HostIndicator: TypeAlias = Literal["share_of_defense_budget", "share_of_gdp", "per_service_member"]
+"""A burden indicator computed from a scenario's own host."""
