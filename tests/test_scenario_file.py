@@ -395,3 +395,12 @@ def test_inflation_krw_feeds_cpi_indexed_rules_like_cpi_projection() -> None:
     old = loads(rule + "[money]\ncpi_projection = 0.02\n").agreements["c"].amounts()
     new = loads(rule + "[money]\ninflation = { KRW = 0.02 }\n").agreements["c"].amounts()
     assert old.tolist() == new.tolist()
+
+
+def test_colliding_default_names_point_to_the_table_and_the_fix() -> None:
+    text = '[agreements.a]\nbuiltin = "SMA-11"\n'
+    text += '[[compare]]\nbaseline = "SMA-10-HELD"\nalternative = "a"\n' * 2
+    with pytest.raises(
+        ScenarioFileError, match=r'^compare\[1\]\.name: .*add name = "\.\.\." to compare\[1\]'
+    ):
+        loads(text)

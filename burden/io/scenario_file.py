@@ -834,9 +834,17 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
             )
         )
     outputs = [f"compare_{c.name}" for c in comparisons] + [f"paths_{p.name}" for p in paths]
-    duplicates = sorted({o for o in outputs if outputs.count(o) > 1})
-    if duplicates:
-        raise ScenarioFileError("name", duplicates[0], "a different name for each analysis")
+    tables = [f"compare[{i}]" for i in range(len(comparisons))]
+    tables += [f"paths[{i}]" for i in range(len(paths))]
+    for i, output in enumerate(outputs):
+        if outputs.count(output) > 1:
+            j = outputs.index(output, i + 1)
+            raise ScenarioFileError(
+                f"{tables[j]}.name",
+                output.split("_", 1)[1],
+                f"a name different from {tables[i]}'s (both write {output}.csv)",
+                hint=f'add name = "..." to {tables[j]}',
+            )
     return Scenario(
         title=title,
         description=description,
