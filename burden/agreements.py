@@ -345,14 +345,16 @@ class Agreement:
         )
 
     def __repr__(self) -> str:
-        # A one-year agreement's (never used) first phase is not shown.
+        # Only the phases within the agreement's years (a one-year agreement's first,
+        # never used phase is not shown).
         shown = [(s, r) for s, r in self._phases if s <= self.end_year]
         phases = ", ".join(f"{start}: {type(rule).__name__}" for start, rule in shown)
+        listed = f", phases {{{phases}}}" if phases else ""
         draws = f", draws {self.batch_shape}" if self.batch_shape else ""
         host = f", host {self.host.code}" if isinstance(self.host, Host) else ""
         return (
-            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}, "
-            f"phases {{{phases}}}{host}{draws})"
+            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}"
+            f"{listed}{host}{draws})"
         )
 
     def _repr_html_(self) -> str:

@@ -28,14 +28,16 @@ __all__ = [
     "BoolArray",
     "ClaimsRule",
     "ClaimsRuleAlias",
+    "ColumnKind",
     "ComparisonMeasure",
     "CorrelationMethod",
     "Deflator",
     "FloatArray",
     "FrontierKind",
     "GameKind",
-    "HostIndicator",
+    "IndicatorName",
     "IntArray",
+    "MoneyUnit",
     "NucleolusDomain",
     "PriceBasis",
     "Proposer",
@@ -130,5 +132,14 @@ SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "
 TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
 """How US service members are counted: a stated (authorized) level, or a DMDC count."""
 
-HostIndicator: TypeAlias = Literal["share_of_defense_budget", "share_of_gdp", "per_service_member"]
-"""A burden indicator computed from a scenario's own host."""
+# -- results and how they are shown -----------------------------------------------------
+
+IndicatorName: TypeAlias = Literal["share_of_defense_budget", "share_of_gdp", "per_service_member"]
+"""A burden indicator of a scenario (see :class:`burden.compare.Indicators`)."""
+
+MoneyUnit: TypeAlias = Literal["auto", "tn", "bn", "mn", "units"]
+"""Scale of money in a table: ``"auto"`` picks tn, bn or mn from the largest value."""
+
+ColumnKind: TypeAlias = Literal["money", "share", "number", "count", "text"]
+"""How a column of a result's notebook table is shown: money (scaled, unit in the header),
+share (as %), a plain number, a whole count, or text."""

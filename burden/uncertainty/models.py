@@ -64,7 +64,7 @@ from burden.money import (
     check_price_basis,
     default_context,
 )
-from burden.typing import ComparisonMeasure, HostIndicator, SplitOutput
+from burden.typing import ComparisonMeasure, IndicatorName, SplitOutput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -76,7 +76,6 @@ if TYPE_CHECKING:
 __all__ = [
     "AgreementModel",
     "ComparisonModel",
-    "HostIndicator",
     "IndicatorModel",
     "Measure",
     "SplitModel",
@@ -124,33 +123,39 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
         shift = params.get(f"index_shift[{start}]")
         prefix = f"index[{start}]["
         per_year = {int(k[len(prefix) : -1]): v for k, v in params.items() if k.startswith(prefix)}
-        rates = rule.rates
-        if shift is not None or per_year:
-            years = rule.index_years
-            table = np.asarray(rule.rates_table)
-            add = 0.0 if shift is None else shift
-            by_year: dict[int, npt.ArrayLike] = {
-                int(y): table[..., j] + add for j, y in enumerate(years)
-            }
-            last = int(years[-1])
-            for year in range(last + 1, max(per_year, default=last) + 1):
-                # Unpublished index years: a draw, else the rule's projection.
-                fallback = rule.projection
-                if year not in per_year and fallback is None:
-                    raise MissingDataError(
-                        f"params[{prefix}{year}]]",
-                        None,
-                        f"a draw for every unpublished index year up to {max(per_year)}",
-                    )
-                by_year[year] = per_year.get(year, fallback)  # type: ignore[assignment]
-            by_year |= {y: v for y, v in per_year.items() if y <= last}
-            rates = by_year
+        if not per_year:
+            # Shift the validated table instead of rebuilding the rule year by year per chunk.
+            return rule._with_draws(
+                shift,
+                cap=params.get(f"cap[{start}]", rule.cap),
+                floor=params.get(f"floor[{start}]", rule.floor),
+                projection=params.get(f"projection[{start}]", rule.projection),
+            )
+        # Per-year index draws: rebuild the rule with those years' values replaced.
+        years = rule.index_years
+        table = np.asarray(rule.rates_table)
+        add = 0.0 if shift is None else shift
+        by_year: dict[int, npt.ArrayLike] = {
+            int(y): table[..., j] + add for j, y in enumerate(years)
+        }
+        last = int(years[-1])
+        for year in range(last + 1, max(per_year) + 1):
+            # Unpublished index years: a draw, else the rule's projection.
+            fallback = rule.projection
+            if year not in per_year and fallback is None:
+                raise MissingDataError(
+                    f"params[{prefix}{year}]]",
+                    None,
+                    f"a draw for every unpublished index year up to {max(per_year)}",
+                )
+            by_year[year] = per_year.get(year, fallback)  # type: ignore[assignment]
+        by_year |= {y: v for y, v in per_year.items() if y <= last}
         return Indexed(
-            rates,
+            by_year,
             lag=rule.lag,
+            rate_rounding=rule.rate_rounding,
             cap=params.get(f"cap[{start}]", rule.cap),
             floor=params.get(f"floor[{start}]", rule.floor),
-            rate_rounding=rule.rate_rounding,
             projection=params.get(f"projection[{start}]", rule.projection),
         )
     return rule
@@ -198,7 +203,7 @@ def _level_draws(
 
     Each year's inflation (from the context's index) is shifted by ``inflation_shift``
     and replaced by an ``inflation[Y]`` draw where one is given; the index is chained
-    again from its first year.
+    again from the first of `years` (its level there is 1: only ratios are meaningful).
     """
     n = shift.shape[0]
     index = ctx.price_index.get(currency)
@@ -221,14 +226,19 @@ def _level_draws(
             f"{known.min()}..{known.max()}",
             hint="pass context= with a projection (MoneyContext().with_projection(inflation=...))",
         )
-    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, known.size - 1)).copy()
+    # Callers use ratios of these levels only, so the chain runs from the first year asked
+    # for to the last (the years before cancel): for a few years of a long index per draw.
+    pos = np.searchsorted(known, years)
+    lo, hi = int(pos.min()), int(pos.max())
+    level = level[lo : hi + 1]
+    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, hi - lo)).copy()
     rates += shift[:, np.newaxis]
-    for j, y in enumerate(known[1:]):
+    for j, y in enumerate(known[lo + 1 : hi + 1]):
         name = f"inflation[{int(y)}]"
         if name in params:
             rates[:, j] = params[name]
     chained = np.concatenate([np.ones((n, 1)), np.cumprod(1.0 + rates, axis=1)], axis=1)
-    return chained[:, np.searchsorted(known, years)]
+    return chained[:, pos - lo]
 
 
 def _convert_draws(
@@ -368,7 +378,7 @@ class AgreementModel:
         if self.currency == a.currency and self.price_basis == "nominal":
             return np.array(values)
         return _convert_draws(
-            np.array(values),
+            values,  # read, not written: the conversion makes new arrays
             a.years,
             a.currency,
             self.currency,
@@ -566,7 +576,7 @@ class IndicatorModel:
 
     amounts: AgreementModel
     host: Host
-    indicator: HostIndicator
+    indicator: IndicatorName
     nominal: dict[str, float] = field(init=False)
 
     @property
@@ -613,7 +623,7 @@ _INDICATOR_SERIES: dict[str, str] = {
 def indicator_model(
     agreement: Agreement,
     *,
-    indicator: HostIndicator = "share_of_defense_budget",
+    indicator: IndicatorName = "share_of_defense_budget",
     currency: str | None = None,
     price_basis: PriceBasis = "nominal",
     context: MoneyContext | None = None,
