@@ -15,7 +15,7 @@ from burden.cli import main
 from burden.io import scenario_file
 from burden.io.scenario_file import ScenarioFileError, ScenarioNameError, loads
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "scenario.toml"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "scenario.toml"
 
 US = """
 [agreements.us_demand]
