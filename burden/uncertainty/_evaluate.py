@@ -269,7 +269,7 @@ def evaluate(
     chunk_size : int, optional
         Maximum rows passed to one model call (bounds memory); default 65536.
     progress : bool or None, default None
-        Show a tqdm bar over chunks; ``None`` shows it only when stderr is a TTY.
+        Show a tqdm bar over chunks; ``None`` shows it when stderr is a terminal or in a Jupyter notebook.
     desc : str
         Label of the bar.
     executor : concurrent.futures.Executor, optional
