@@ -193,6 +193,8 @@ def _rate_draws(
     drawn = np.array([name in params for name in names])
     # raises for a year neither has; looked up once per model, not once per chunk
     published = _rates(ctx, currency, tuple(years[~drawn].tolist()))
+    if not drawn.any():  # the usual case: one product, no masked assignment
+        return published[np.newaxis, :] * scale[:, np.newaxis]
     out = np.empty((n, years.size))
     out[:, ~drawn] = published[np.newaxis, :] * scale[:, np.newaxis]
     for j in np.flatnonzero(drawn):
@@ -288,6 +290,8 @@ def _convert_draws(
     nominal_h = values * fx(src, deflator, years)
     levels = _level_draws(ctx, deflator, np.append(years, basis), inflation_shift, given)
     real_h = nominal_h * levels[:, [-1]] / levels[:, :-1]
+    if deflator == dst:
+        return real_h  # the factor would be exactly 1.0: skip a pass over (n, T)
     result: FloatArray = real_h * fx(deflator, dst, base)
     return result
 
