@@ -243,3 +243,38 @@ def test_present_value_of_each_scenario_and_the_difference() -> None:
     with pytest.raises(bd.InvalidInputError) as info:
         bd.compare(held, sma11, discount_rate=0.03, discount_year=2019)
     assert info.value.field == "discount_year"
+
+
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_non_overlapping_scenarios_say_so_even_with_years() -> None:
+    with pytest.raises(bd.InvalidInputError, match="overlapping"):
+        bd.compare(bd.agreements.get("SMA-11"), bd.agreements.get("SMA-12"), years=[2026])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (
+            lambda: bd.compare(
+                bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"), years=[2022, 2021]
+            ),
+            bd.InvalidInputError,
+            "years",
+        ),
+        (
+            lambda: bd.compare(
+                bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"), years=[]
+            ),
+            bd.InvalidInputError,
+            "years",
+        ),
+    ],
+)
+def test_review_bad_input_is_a_burden_error(
+    call: object, error: type[Exception], field: str
+) -> None:
+    # Found in code review: each raised a bare numpy or pandas error before its fix.
+    with pytest.raises(error, match=field):
+        call()  # type: ignore[operator]
