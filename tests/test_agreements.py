@@ -230,3 +230,9 @@ def test_freeze_keeps_the_amount_even_with_rounding() -> None:
         rounding=1e8,
     )
     assert a.amounts().tolist() == [1.03889e12] * 3
+
+
+def test_repr_shows_only_phases_within_the_years() -> None:
+    # user finding: SMA-10 (2019 only) showed its 2020 freeze, a phase after its end year.
+    assert repr(bd.agreements.get("SMA-10")) == "Agreement(SMA-10: KRW 2019..2019, host KOR)"
+    assert "2021: Fixed" in repr(bd.agreements.get("SMA-11"))

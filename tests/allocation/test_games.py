@@ -314,7 +314,11 @@ def test_sampled_shapley() -> None:
     assert_allclose(rb.estimate[1] * 50 / 2, np.round(rb.estimate[1] * 50 / 2))
     assert np.all(np.abs(rb.estimate[1] - 2 / 3) <= 5 * rb.standard_error[1])
     df = r.to_frame()
-    assert list(df.columns) == ["scenario", "player", "estimate", "standard_error"]
+    assert list(df.columns) == ["player", "estimate", "standard_error"]
+    # The batch axis is called "draw", as in every result's frame.
+    frame = rb.to_frame()
+    assert list(frame.columns) == ["draw", "player", "estimate", "standard_error"]
+    assert frame["draw"].tolist() == [0, 0, 0, 1, 1, 1]
 
 
 # --------------------------------------------------------------------------- nucleolus
