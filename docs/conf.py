@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import runpy
 from pathlib import Path
 
 import burden
@@ -15,46 +12,34 @@ copyright = "2026, the burden developers"
 release = burden.__version__
 
 extensions = [
-    "myst_parser",
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.mathjax",
     "numpydoc",
 ]
-source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+source_suffix = {".md": "myst-nb", ".rst": "restructuredtext"}
+# docs/examples.md is a MyST notebook: myst-nb runs its cells (the example scripts) at
+# every build, and a failing example fails the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 600
+nb_merge_streams = True
 myst_enable_extensions = ["dollarmath"]
 numpydoc_show_class_members = False
 exclude_patterns = ["_build", "_generated"]
 html_theme = "alabaster"
 suppress_warnings = ["ref.citation"]  # numpydoc References need not all be cited in the text
 
-# --- Examples rendered into the docs ----------------------------------------------------
-# At build time every script in examples/ runs and its printed output, plus the figures of
-# the seed report and of the seed sensitivity example, land in docs/_generated/, which
-# docs/examples.md includes. The docs therefore always show what the code prints today.
+# --- The data summary ---------------------------------------------------------------------
+# One row per shipped dataset, written at build time to docs/_generated/, which
+# docs/data.md includes. (The examples are executed by myst-nb: see docs/examples.md.)
 
 _DOCS = Path(__file__).parent
 _GENERATED = _DOCS / "_generated"
-_EXAMPLES = _DOCS.parent / "examples"
 
 
-def _render_examples(_app: object) -> None:
-    import matplotlib as mpl
-
-    mpl.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from burden.report.html import seed_figures
-    from burden.report.seed import seed_analysis
-
+def _render(_app: object) -> None:
     _GENERATED.mkdir(exist_ok=True)
-    for script in sorted(_EXAMPLES.glob("*.py")):
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            runpy.run_path(str(script), run_name="__main__")
-        (_GENERATED / f"{script.stem}.txt").write_text(buffer.getvalue(), encoding="utf-8")
-        plt.close("all")
-    for key, (_caption, png) in seed_figures(seed_analysis()).items():
-        (_GENERATED / f"seed_{key}.png").write_bytes(png)
     _render_data_summary()
 
 
@@ -77,5 +62,5 @@ def _render_data_summary() -> None:
 
 
 def setup(app: object) -> None:
-    """Register the example renderer."""
-    app.connect("builder-inited", _render_examples)  # type: ignore[attr-defined]
+    """Register the data-summary renderer."""
+    app.connect("builder-inited", _render)  # type: ignore[attr-defined]

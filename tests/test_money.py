@@ -269,3 +269,44 @@ def test_present_value_at_zero_is_the_sum_and_decreases_in_the_rate(
     assert (
         amounts.present_value(hi, year=2020) <= amounts.present_value(lo, year=2020) + 1e-3
     ).all()
+
+
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_real_won_needs_no_exchange_rate() -> None:
+    # SMA-8 in 2010 prices: only the CPI is needed (no KRW/USD rate is shipped for 2010-13).
+    real = bd.agreements.get("SMA-8").path().to("KRW", 2010)
+    # 2010 amount in 2010 prices is itself: KRW 7,904 x 100 million (S2).
+    assert real.values[1] == pytest.approx(7904e8)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (
+            lambda: (
+                bd.Amounts(values=np.ones((3, 2)), years=[2020, 2021], currency="KRW")
+                + bd.Amounts(values=np.ones((2, 2)), years=[2020, 2021], currency="KRW")
+            ),
+            bd.InvalidInputError,
+            "Amounts.values",
+        ),
+        (
+            lambda: bd.MoneyContext(per_usd={"USD": pd.Series({2019: 2.0})}),
+            bd.InvalidInputError,
+            "per_usd",
+        ),
+        (
+            lambda: bd.money.cpi_index(pd.Series({2020: 2.1, 2021: 2.5}), base_year=2020),
+            bd.InvalidInputError,
+            "inflation",
+        ),
+    ],
+)
+def test_review_bad_input_is_a_burden_error(
+    call: object, error: type[Exception], field: str
+) -> None:
+    # Found in code review: each raised a bare numpy or pandas error before its fix.
+    with pytest.raises(error, match=field):
+        call()  # type: ignore[operator]
