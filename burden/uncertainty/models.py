@@ -244,11 +244,16 @@ def _level_draws(
     # Year-major (rows contiguous over draws); the same products as a cumprod over years.
     chained = np.empty((hi - lo + 1, n))
     chained[0] = 1.0
+    step = np.empty(n)
     for j, (y, inflation) in enumerate(
         zip(known[lo + 1 : hi + 1].tolist(), (level[1:] / level[:-1] - 1.0).tolist(), strict=True)
     ):  # loop over years, vectorized over draws
         rate = params.get(f"inflation[{int(y)}]")
-        step = 1.0 + (inflation + shift if rate is None else rate)
+        if rate is None:
+            np.add(shift, inflation, out=step)  # 1 + (inflation + shift), in one buffer
+        else:
+            step[...] = rate
+        step += 1.0
         np.multiply(chained[j], step, out=chained[j + 1])
     return chained[pos - lo].T
 
