@@ -2,9 +2,11 @@
 
 Commands:
 
-- ``burden report [--out DIR] [--years Y1-Y2] [--base-year Y]`` prints the seed
-  analysis and writes it as a self-contained HTML report with CSV tables to ``DIR``
-  (default ``./burden-report``);
+- ``burden report [--out DIR] [--sections ranges,splits,talks,today] [--draws N]
+  [--seed S] [--years Y1-Y2] [--base-year Y]`` prints the seed analysis (the headline
+  first, then its ranges, cost splits, the 2019-2021 talks and today's agreement) and
+  writes it as a self-contained HTML report with CSV tables to ``DIR`` (default
+  ``./burden-report``);
 - ``burden run FILE.toml [--out DIR]`` runs a scenario file (see
   :mod:`burden.io.scenario_file`) and writes its tables and figures;
 - ``burden compare BASELINE ALTERNATIVE [--currency] [--price-basis] [--years]``
@@ -30,7 +32,7 @@ from burden import __version__, agreements, datasets
 from burden.compare import compare
 from burden.errors import BurdenError, InvalidInputError
 from burden.money import check_price_basis
-from burden.report.seed import seed_analysis
+from burden.report.full import DEFAULT_DRAWS, DEFAULT_SEED, SECTIONS, build_report
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -62,6 +64,15 @@ def _years(text: str) -> list[int]:
         msg = f"expected a range whose end is not before its start, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return list(range(start, stop + 1))
+
+
+def _sections(text: str) -> tuple[str, ...]:
+    """Parse ``ranges,today`` into section names (checked by the report)."""
+    names = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not names:
+        msg = f"expected sections such as ranges,today, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return names
 
 
 def _price_basis(text: str) -> PriceBasis:
@@ -108,6 +119,27 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=2019,
         help="base year of the constant-price tables (default 2019)",
+    )
+    report.add_argument(
+        "--sections",
+        type=_sections,
+        default=SECTIONS,
+        metavar="LIST",
+        help=f"comma-separated sections to show (default all: {','.join(SECTIONS)})",
+    )
+    report.add_argument(
+        "--draws",
+        type=int,
+        default=DEFAULT_DRAWS,
+        metavar="N",
+        help=f"Monte Carlo draws, a power of 2 (default {DEFAULT_DRAWS})",
+    )
+    report.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        metavar="S",
+        help=f"seed of every random draw (default {DEFAULT_SEED}); same seed, same numbers",
     )
 
     run = commands.add_parser(
@@ -177,11 +209,17 @@ def _parser() -> argparse.ArgumentParser:
 def _report(args: argparse.Namespace) -> str:
     from burden.report.html import write_report  # noqa: PLC0415
 
-    seed = seed_analysis(years=args.years, price_base_year=args.base_year)
-    index, note = write_report(seed, args.out)
+    report = build_report(
+        sections=args.sections,
+        draws=args.draws,
+        seed=args.seed,
+        years=args.years,
+        price_base_year=args.base_year,
+    )
+    index, note = write_report(report.seed, args.out, sections=report.sections)
     if note:
         print(f"burden: {note}", file=sys.stderr)
-    return f"{seed.to_text()}\n\nReport written to {index}"
+    return f"{report.to_text()}\n\nReport written to {index}"
 
 
 def _run_file(args: argparse.Namespace) -> str:

@@ -1,0 +1,231 @@
+"""Today: the 12th SMA (2026-2030) against the July 2025 ask of USD 10 bn a year.
+
+:func:`today_section` sets the 12th SMA (S6, S7) beside the ask (S99) per year,
+cumulative and as present value, in KRW and USD, and as shares of Korea's defence
+budget and GDP. Everything after 2025 that is not published is a stated projection:
+Korean CPI for the 12th SMA's index, the exchange rate, the defence budget after the
+mid-term plan, GDP, and the discount rate of the present value. The ask has no stated
+start, duration or escalation (S99): flat USD 10 bn a year over 2026-2030 is an
+assumption.
+
+Examples
+--------
+>>> sec = today_section()
+>>> round(float(sec.tables["amounts"].frame.loc["2026", "SMA-12 KRW bn"]), 1)   # S6
+1519.2
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+import numpy as np
+import pandas as pd
+
+from burden import agreements, datasets
+from burden.report._section import Assumption, Figure, Section, Table
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "ASK_USD",
+    "CPI_PROJECTION",
+    "DISCOUNT_RATE",
+    "GDP_GROWTH",
+    "today_section",
+]
+
+YEARS: Final = tuple(range(2026, 2031))
+ASK_USD: Final = 10e9
+"""The July 2025 ask, USD a year (S99); start 2026 and five years flat: assumptions."""
+CPI_PROJECTION: Final = 0.02
+"""Korean CPI 2026-2028 (assumption; 'in the 2% range' expected by S7)."""
+DISCOUNT_RATE: Final = 0.03
+"""Nominal discount rate of the present value, a year (assumption)."""
+GDP_GROWTH: Final = 0.034
+"""Nominal GDP growth after 2025 (the MND's own assumption, S97)."""
+BUDGET_GROWTH_2030: Final = 0.077
+"""Defence-budget growth in 2030 (the MND's +7.7% a year arithmetic, S97)."""
+MID_TERM_PLAN: Final = {2027: 72.4e12, 2028: 78.3e12, 2029: 84.7e12}
+"""MND mid-term plan 2026-29, KRW (S97; a projection, not a pledge)."""
+
+
+def today_section() -> Section:
+    """Set the 12th SMA against the July 2025 ask, 2026-2030.
+
+    Returns
+    -------
+    Section
+        Tables ``amounts`` (per year, total and present value in KRW bn and USD bn,
+        and the ask's ratio) and ``shares`` (% of the defence budget and of GDP);
+        figure ``today``.
+    """
+    macro = datasets.korea_macro()
+    fx_2025 = float(macro["krw_per_usd"].loc[2025])
+    fx = np.full(len(YEARS), fx_2025)
+    sma12 = agreements.get("SMA-12").with_projection(CPI_PROJECTION).path().values
+    ask_usd = np.full(len(YEARS), ASK_USD)
+    ask_krw = ask_usd * fx
+    sma12_usd = sma12 / fx
+    factor = (1.0 + DISCOUNT_RATE) ** -(np.asarray(YEARS) - 2025.0)
+    rows = [*map(str, YEARS), "total", "present value 2025"]
+
+    def col(values: np.ndarray) -> list[float]:
+        return [*(values / 1e9), values.sum() / 1e9, float((values * factor).sum()) / 1e9]
+
+    amounts = pd.DataFrame(
+        {
+            "SMA-12 KRW bn": col(sma12),
+            "ask KRW bn": col(ask_krw),
+            "SMA-12 USD bn": col(sma12_usd),
+            "ask USD bn": col(ask_usd),
+        },
+        index=pd.Index(rows, name="year"),
+    )
+    amounts["ask / SMA-12"] = amounts["ask KRW bn"] / amounts["SMA-12 KRW bn"]
+    amounts["ask - SMA-12 USD bn"] = amounts["ask USD bn"] - amounts["SMA-12 USD bn"]
+
+    budget = np.empty(len(YEARS))
+    budget_source = []
+    for j, year in enumerate(YEARS):
+        published = macro["defense_budget"].get(year, np.nan)
+        if np.isfinite(published):
+            budget[j] = float(published)
+            budget_source.append("S58 (as passed)")
+        elif year in MID_TERM_PLAN:
+            budget[j] = MID_TERM_PLAN[year]
+            budget_source.append("S97 (mid-term plan)")
+        else:
+            budget[j] = budget[j - 1] * (1.0 + BUDGET_GROWTH_2030)
+            budget_source.append("assumption (+7.7%, S97 arithmetic)")
+    gdp_2025 = float(macro["gdp"].loc[2025])
+    gdp = gdp_2025 * (1.0 + GDP_GROWTH) ** (np.asarray(YEARS) - 2025.0)
+    shares = pd.DataFrame(
+        {
+            "defence budget KRW tn": budget / 1e12,
+            "budget source": budget_source,
+            "GDP KRW tn (projected)": gdp / 1e12,
+            "SMA-12 % budget": 100 * sma12 / budget,
+            "ask % budget": 100 * ask_krw / budget,
+            "SMA-12 % GDP": 100 * sma12 / gdp,
+            "ask % GDP": 100 * ask_krw / gdp,
+        },
+        index=pd.Index(list(map(str, YEARS)), name="year"),
+    )
+    total = amounts.loc["total"]
+    pv = amounts.loc["present value 2025"]
+    headline = (
+        (
+            f"The July 2025 ask (USD 10 bn a year, assumed flat 2026-2030) is "
+            f"{total['ask / SMA-12']:.1f} times the 12th SMA: USD {total['ask USD bn']:.0f} bn "
+            f"against USD {total['SMA-12 USD bn']:.1f} bn over five years (KRW "
+            f"{total['ask KRW bn'] / 1e3:,.1f} tn against {total['SMA-12 KRW bn'] / 1e3:,.2f} tn)"
+        ),
+        (
+            f"Present value in 2025 at {DISCOUNT_RATE:.0%} a year: USD {pv['ask USD bn']:.1f} bn "
+            f"against USD {pv['SMA-12 USD bn']:.1f} bn"
+        ),
+        (
+            f"2026: the 12th SMA is {shares.iloc[0]['SMA-12 % budget']:.1f}% of the defence "
+            f"budget, the ask would be {shares.iloc[0]['ask % budget']:.1f}% "
+            f"({shares.iloc[0]['ask % GDP']:.2f}% of projected GDP)"
+        ),
+    )
+    assumptions = (
+        Assumption("12th SMA 2026", "KRW 1,519.2 bn", "S6, S7, S8, S9"),
+        Assumption(
+            "12th SMA 2027-2030", "previous year x (1 + CPI of year Y-2), capped at 5%", "S6, S7"
+        ),
+        Assumption("Korean CPI 2025", "2.1%", "S25"),
+        Assumption(
+            "Korean CPI 2026-2028 (projection)",
+            f"{CPI_PROJECTION:.1%} a year",
+            "assumption ('in the 2% range', S7)",
+        ),
+        Assumption("the ask", "USD 10 bn a year", "S99"),
+        Assumption(
+            "the ask's start, duration, escalation",
+            "from 2026 (the 12th SMA's first year), five years, flat in USD",
+            "assumption (none stated, S99)",
+        ),
+        Assumption(
+            "KRW/USD 2026-2030 (projection)",
+            f"held at the 2025 average, {fx_2025:,.2f}",
+            "assumption; 2025 average S66",
+        ),
+        Assumption(
+            "defence budget",
+            "2026 as passed; 2027-2029 mid-term plan; 2030 +7.7%",
+            "S58, S97; 2030: assumption",
+        ),
+        Assumption(
+            "GDP 2026-2030 (projection)",
+            f"2025 (KRW {gdp_2025 / 1e12:,.1f} tn, 2020 base) x {1 + GDP_GROWTH:.3f} a year",
+            "S65; growth 3.4%: the MND's assumption (S97)",
+        ),
+        Assumption(
+            "present value",
+            f"discounted to 2025 at {DISCOUNT_RATE:.0%} a year, nominal",
+            "assumption",
+        ),
+    )
+
+    def today_fig(ax: Axes) -> None:
+        pos = np.arange(len(YEARS))
+        ax.bar(pos - 0.2, sma12_usd / 1e9, width=0.4, label="12th SMA", color="#0072B2")
+        ax.bar(
+            pos + 0.2,
+            ask_usd / 1e9,
+            width=0.4,
+            label="July 2025 ask (assumed flat)",
+            color="#D55E00",
+        )
+        ax.set_xticks(pos, [str(y) for y in YEARS])
+        ax.set_xlabel("Year")
+        ax.set_ylabel("USD bn, nominal")
+        ax.set_title("The 12th SMA against the USD 10 bn ask, 2026-2030")
+        ax.legend(frameon=False, loc="center right")
+        ax.grid(visible=True, axis="y", alpha=0.3)
+        ax.set_axisbelow(True)
+
+    return Section(
+        key="today",
+        title="Today: the 12th SMA (2026-2030) against the July 2025 ask",
+        headline=headline,
+        assumptions=assumptions,
+        tables={
+            "amounts": Table(
+                (
+                    "Per year, total and present value (2025, discounted at "
+                    f"{DISCOUNT_RATE:.0%}), nominal; KRW/USD {fx_2025:,.2f} after 2025 "
+                    f"(assumption); CPI {CPI_PROJECTION:.1%} 2026-2028 (assumption)"
+                ),
+                amounts,
+                2,
+            ),
+            "shares": Table(
+                "Shares of Korea's defence budget and GDP (%); budget and GDP after 2026 are projections",
+                shares,
+                2,
+            ),
+        },
+        figures={
+            "today": Figure(
+                (
+                    "The 12th SMA (S6; CPI 2026-2028 assumed 2.0%) and the July 2025 ask "
+                    "(USD 10 bn a year, S99; start 2026, five years, flat: assumptions), USD bn, "
+                    f"nominal, converted at {fx_2025:,.2f} KRW/USD (the 2025 average, held: "
+                    "assumption)."
+                ),
+                today_fig,
+            )
+        },
+        notes=(
+            (
+                "Amounts after 2025 rest on the projections listed; no published figure is "
+                "overwritten. The 12th SMA's 2026 amount is published (S6); 2027 uses the "
+                "published 2025 CPI (S25)."
+            ),
+        ),
+    )
