@@ -11,7 +11,7 @@ S42, S44).
 Examples
 --------
 >>> sec = talks_section(draws=2000, seed=1)
->>> sec.tables["positions"].frame.loc["final (11th SMA, 2021)", "over 2019 %"].round(1)
+>>> round(float(sec.tables["positions"].frame.loc["final (11th SMA, 2021)", "over 2019 %"]), 1)
 13.9
 """
 
