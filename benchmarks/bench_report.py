@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from burden.report.full import DEFAULT_DRAWS, build_report
@@ -38,14 +39,14 @@ def main() -> None:
     for draws in (DEFAULT_DRAWS, 4 * DEFAULT_DRAWS):
         report = build_report(draws=draws)
         for key in ("ranges", "splits", "talks", "today"):
-            t = _best(lambda k=key, n=draws: build_report(sections=(k,), draws=n), args.repeat)
+            t = _best(partial(build_report, sections=(key,), draws=draws), args.repeat)
             print(f"{'compute ' + key + ' (with seed tables)':<34} {draws:>7} {t:>8.2f}")
         seed, sections = report.seed, report.sections
-        t = _best(lambda s=seed: seed_figures(s), args.repeat)
+        t = _best(partial(seed_figures, seed), args.repeat)
         print(f"{'draw seed figures':<34} {draws:>7} {t:>8.2f}")
-        t = _best(lambda s=sections: section_figures(s), args.repeat)
+        t = _best(partial(section_figures, sections), args.repeat)
         print(f"{'draw section figures':<34} {draws:>7} {t:>8.2f}")
-        t = _best(lambda a=seed, b=sections: report_files(a, sections=b), args.repeat)
+        t = _best(partial(report_files, seed, sections=sections), args.repeat)
         print(f"{'render HTML and CSV (no figures)':<34} {draws:>7} {t:>8.2f}")
     root = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tmp:
