@@ -8,12 +8,13 @@ the builtin exception a Python user would try to catch (``ValueError``,
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 
 __all__ = [
     "BurdenError",
+    "BurdenWarning",
     "InfeasibleError",
     "InvalidInputError",
     "MissingDataError",
@@ -24,12 +25,28 @@ _MAX_SHOWN: Final = 6
 
 
 def _show(value: object) -> str:
-    """Render a bad value briefly: small arrays in full, large ones by shape."""
+    """Render a bad value briefly, on one line: small arrays in full, others summarised."""
     if isinstance(value, np.ndarray):
-        if value.size <= _MAX_SHOWN:
-            return f"array({value.tolist()!r})"
+        if value.size <= _MAX_SHOWN and value.dtype != object:
+            text = f"array({value.tolist()!r})"
+            if len(text) <= 200:
+                return text
         return f"array of shape {value.shape} and dtype {value.dtype}"
-    text = repr(value)
+    kind = type(value).__name__
+    if kind == "DataFrame":
+        shape = getattr(value, "shape", ())
+        return f"DataFrame of shape {shape}"
+    if kind in {"Series", "Index"}:
+        index: Any = getattr(value, "index", value)
+        head = ", ".join(repr(v) for v in list(index[:3]))
+        more = ", ..." if len(index) > 3 else ""
+        dtype = getattr(value, "dtype", "?")
+        return f"{kind} of length {len(index)} and dtype {dtype}, index [{head}{more}]"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the real error
+        text = f"<{kind}>"
+    text = " ".join(text.split())
     return text if len(text) <= 200 else text[:197] + "..."
 
 
@@ -86,3 +103,11 @@ class UnitMismatchError(BurdenError, TypeError):
 
 class InfeasibleError(BurdenError, ValueError):
     """The inputs admit no answer (for example floors that sum above the total)."""
+
+
+class BurdenWarning(UserWarning):
+    """A result is usable but not everywhere: some entries are NaN and a mask says which.
+
+    burden warns (rather than raising) only where part of a batch has no finite answer,
+    for example a ratio against a zero amount; see ``docs/reliability.md``.
+    """

@@ -6,6 +6,8 @@ and each runs before any computation.
 
 from __future__ import annotations
 
+import difflib
+import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeGuard
 
@@ -16,16 +18,47 @@ import pandas as pd
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from burden.typing import FloatArray
 
 __all__ = [
+    "as_flag",
     "as_float_array",
+    "as_name",
+    "as_number",
+    "as_rng",
     "as_whole_number",
     "as_year",
     "as_year_series",
     "broadcast_batch",
+    "first_bad",
     "readonly",
 ]
+
+YEAR_MIN = 1900
+YEAR_MAX = 2200
+
+
+def _first_bad(arr: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> str:
+    """Describe the first flagged element of `arr`: ``"first at [2]: nan"``."""
+    flat = np.flatnonzero(bad.ravel())
+    if not flat.size:
+        return ""
+    where = np.unravel_index(int(flat[0]), arr.shape)
+    index = ", ".join(str(int(i)) for i in where)
+    return f"first at [{index}]: {arr[where]!r}"
+
+
+def first_bad(arr: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> str:
+    """Describe where `bad` first holds in `arr`, for a one-line message.
+
+    Examples
+    --------
+    >>> first_bad(np.array([1.0, -2.0]), np.array([False, True]))
+    'first at [1]: np.float64(-2.0)'
+    """
+    return _first_bad(arr, bad)
 
 
 def as_float_array(
@@ -65,18 +98,31 @@ def as_float_array(
     >>> as_float_array([1, 2.5], "rate")
     array([1. , 2.5])
     """
-    arr = np.asarray(value)
+    if isinstance(value, pd.DataFrame | str | bytes | Mapping | set | frozenset) or value is None:
+        raise InvalidInputError(field, value, "a number or an array of numbers")
+    if isinstance(value, pd.Series):
+        value = value.to_numpy()
+    try:
+        arr = np.asarray(value)
+    except (ValueError, TypeError, OverflowError):
+        # numpy refuses ragged nested lists ("inhomogeneous shape"); say so ourselves.
+        raise InvalidInputError(
+            field, value, "a number or a rectangular array of numbers (no ragged lists)"
+        ) from None
     if arr.dtype == np.bool_ or not (
         np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)
     ):
         raise InvalidInputError(field, value, "a number or an array of numbers")
-    out = np.array(arr, dtype=np.float64, copy=True)
-    if not allow_nan and np.isnan(out).any():
-        raise InvalidInputError(field, value, "numbers without NaN")
-    if not allow_inf and np.isinf(out).any():
-        raise InvalidInputError(field, value, "finite numbers")
-    if nonnegative and (out < 0).any():
-        raise InvalidInputError(field, value, "numbers >= 0")
+    try:
+        out = np.array(arr, dtype=np.float64, copy=True)
+    except OverflowError:  # pragma: no cover - integers beyond float64 already fail above
+        raise InvalidInputError(field, value, "numbers within float64 range") from None
+    if not allow_nan and (bad := np.isnan(out)).any():
+        raise InvalidInputError(field, value, f"numbers without NaN ({_first_bad(out, bad)})")
+    if not allow_inf and (bad := np.isinf(out)).any():
+        raise InvalidInputError(field, value, f"finite numbers ({_first_bad(out, bad)})")
+    if nonnegative and (bad := out < 0).any():
+        raise InvalidInputError(field, value, f"numbers >= 0 ({_first_bad(out, bad)})")
     return out
 
 
@@ -88,11 +134,13 @@ def as_year(value: object, field: str) -> int:
     >>> as_year(2019, "base_year")
     2019
     """
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer):
         raise InvalidInputError(field, value, "a year as an integer, e.g. 2019")
     year = int(value)
-    if not 1900 <= year <= 2200:
-        raise InvalidInputError(field, value, "a year between 1900 and 2200")
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise InvalidInputError(field, value, f"a year between {YEAR_MIN} and {YEAR_MAX}")
     return year
 
 
@@ -104,11 +152,160 @@ def as_whole_number(value: object, field: str, *, minimum: int, maximum: int) ->
     >>> as_whole_number(2, "lag", minimum=0, maximum=50)
     2
     """
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer):
         raise InvalidInputError(field, value, f"a whole number from {minimum} to {maximum}")
     if not minimum <= int(value) <= maximum:
         raise InvalidInputError(field, value, f"a whole number from {minimum} to {maximum}")
     return int(value)
+
+
+def as_number(
+    value: object,
+    field: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    inclusive: tuple[bool, bool] = (True, True),
+    allow_inf: bool = False,
+) -> float:
+    """Return `value` as one float (not an array, bool or string), or raise naming `field`.
+
+    Parameters
+    ----------
+    value : object
+        A Python or NumPy real number (a 0-d array is accepted).
+    field : str
+        Name used in the error message.
+    minimum, maximum : float, optional
+        Bounds; `inclusive` says whether each bound itself is allowed.
+    allow_inf : bool, default False
+        Accept infinities (NaN is never accepted).
+
+    Examples
+    --------
+    >>> as_number(0.95, "confidence_level", minimum=0.0, maximum=1.0, inclusive=(False, False))
+    0.95
+    """
+    low_ok, high_ok = inclusive
+    span = "a number"
+    if minimum is not None and maximum is not None:
+        span = f"a number in {'[' if low_ok else '('}{minimum}, {maximum}{']' if high_ok else ')'}"
+    elif minimum is not None:
+        span = f"a number {'>=' if low_ok else '>'} {minimum}"
+    elif maximum is not None:
+        span = f"a number {'<=' if high_ok else '<'} {maximum}"
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if isinstance(value, bool | np.bool_) or not isinstance(
+        value, int | float | np.integer | np.floating
+    ):
+        raise InvalidInputError(field, value, f"one number ({span})")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise InvalidInputError(field, value, span) from None
+    if math.isnan(number) or (math.isinf(number) and not allow_inf):
+        raise InvalidInputError(field, value, f"a finite number ({span})")
+    if minimum is not None and (number < minimum or (number == minimum and not low_ok)):
+        raise InvalidInputError(field, value, span)
+    if maximum is not None and (number > maximum or (number == maximum and not high_ok)):
+        raise InvalidInputError(field, value, span)
+    return number
+
+
+def as_flag(value: object, field: str) -> bool:
+    """Return `value` as a bool (``True``/``False`` or a NumPy bool), or raise.
+
+    Examples
+    --------
+    >>> as_flag(True, "paste")
+    True
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if not isinstance(value, bool | np.bool_):
+        raise InvalidInputError(field, value, "True or False")
+    return bool(value)
+
+
+def did_you_mean(value: object, choices: Sequence[str]) -> str:
+    """Return ``"did you mean 'X'?"`` for a close match among `choices`, else ``""``.
+
+    Examples
+    --------
+    >>> did_you_mean("usd", ["KRW", "USD"])
+    "did you mean 'USD'?"
+    """
+    if not isinstance(value, str) or not value:
+        return ""
+    folded = {c.casefold(): c for c in choices}
+    if value.casefold() in folded:
+        return f"did you mean {folded[value.casefold()]!r}?"
+    close = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
+    return f"did you mean {folded[close[0]]!r}?" if close else ""
+
+
+def as_name(
+    value: object,
+    field: str,
+    choices: Sequence[str] | None = None,
+    *,
+    error: type[InvalidInputError] | None = None,
+) -> str:
+    """Return `value` as a non-empty string, one of `choices` if given, or raise.
+
+    Arrays, lists, Series and other unhashable values are refused before any lookup,
+    with a did-you-mean hint for a near miss.
+
+    Parameters
+    ----------
+    value : object
+        The name given.
+    field : str
+        Name used in the error message.
+    choices : sequence of str, optional
+        The vocabulary; None accepts any non-empty string.
+    error : type, optional
+        The error raised for a string outside `choices` (default
+        :class:`~burden.errors.InvalidInputError`; pass ``MissingDataError`` for a
+        lookup of a name that burden does not have).
+
+    Examples
+    --------
+    >>> as_name("talmud", "rule", ["talmud", "proportional"])
+    'talmud'
+    """
+    listed = ", ".join(choices) if choices is not None else ""
+    expected = f"one of {listed}" if choices is not None else "a non-empty name (a string)"
+    if isinstance(value, np.str_):
+        value = str(value)
+    if not isinstance(value, str) or not value:
+        raise InvalidInputError(field, value, expected)
+    if choices is not None and value not in choices:
+        cls = error or InvalidInputError
+        raise cls(field, value, expected, hint=did_you_mean(value, choices))
+    return value
+
+
+def as_rng(value: object, field: str = "rng") -> np.random.Generator:
+    """Normalise a SPEC 7 `rng` (None, a seed >= 0, a Generator or SeedSequence) once.
+
+    Examples
+    --------
+    >>> as_rng(1).integers(10) == as_rng(1).integers(10)
+    np.True_
+    """
+    if value is None or isinstance(value, np.random.Generator | np.random.SeedSequence):
+        return np.random.default_rng(value)
+    if isinstance(value, np.random.BitGenerator):
+        return np.random.default_rng(value)
+    if is_int(value) and int(value) >= 0:
+        return np.random.default_rng(int(value))
+    raise InvalidInputError(
+        field, value, "None, a seed (an integer >= 0), a numpy Generator or a SeedSequence"
+    )
 
 
 def as_year_series(value: Any, field: str, *, consecutive: bool = True) -> pd.Series:
