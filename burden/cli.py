@@ -8,7 +8,10 @@ Commands:
   writes it as a self-contained HTML report with CSV tables to ``DIR`` (default
   ``./burden-report``);
 - ``burden run FILE.toml [--out DIR]`` runs a scenario file (see
-  :mod:`burden.io.scenario_file`) and writes its tables and figures;
+  :mod:`burden.io.scenario_file`), prints a summary of every analysis and writes its
+  tables (CSV) and figures (PNG);
+- ``burden schema`` (or ``burden run --schema``) prints the JSON Schema of scenario
+  files;
 - ``burden compare BASELINE ALTERNATIVE [--currency] [--price-basis] [--years]``
   prints the comparison of two built-in agreements;
 - ``burden datasets list | show NAME | export NAME [--out FILE.csv]``.
@@ -150,13 +153,27 @@ def _parser() -> argparse.ArgumentParser:
             "(schema: docs/scenario_files.md) and write the results to a folder."
         ),
     )
-    run.add_argument("file", type=Path, metavar="FILE.toml", help="the scenario file")
+    run.add_argument("file", type=Path, nargs="?", metavar="FILE.toml", help="the scenario file")
+    run.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of scenario files and exit (same as 'burden schema')",
+    )
     run.add_argument(
         "--out",
         type=Path,
         default=None,
         metavar="DIR",
         help="output folder (default ./<file name>-results)",
+    )
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of scenario files (for editors and validators)",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of the scenario-file format; point "
+            "a TOML editor (e.g. Taplo) at it to validate files as you type."
+        ),
     )
 
     cmp = commands.add_parser(
@@ -222,16 +239,35 @@ def _report(args: argparse.Namespace) -> str:
     return f"{report.to_text()}\n\nReport written to {index}"
 
 
+def _schema() -> str:
+    from burden.io.schema import schema_json  # noqa: PLC0415
+
+    return schema_json()
+
+
 def _run_file(args: argparse.Namespace) -> str:
     from burden.io import scenario_file  # noqa: PLC0415
 
+    if args.schema:
+        return _schema()
+    if args.file is None:
+        raise InvalidInputError("run", None, "a scenario file: burden run FILE.toml")
+
     scenario = scenario_file.load(args.file)
     out = args.out if args.out is not None else Path(f"{args.file.stem}-results")
-    written, note = scenario_file.run(scenario, out)
-    if note:
-        print(f"burden: {note}", file=sys.stderr)
-    names = ", ".join(p.name for p in written)
-    return f"{scenario.title}: wrote {len(written)} files to {out}: {names}"
+    result = scenario_file.execute(scenario, out)
+    if result.note:
+        print(f"burden: {result.note}", file=sys.stderr)
+    names = ", ".join(p.name for p in result.written)
+    return "\n".join(
+        [
+            scenario.title,
+            "",
+            *result.summary,
+            "",
+            f"wrote {len(result.written)} files to {out}: {names}",
+        ]
+    )
 
 
 def _compare(args: argparse.Namespace) -> str:
@@ -318,6 +354,8 @@ def _dispatch(args: argparse.Namespace) -> str:
         return _datasets(args)
     if args.command == "run":
         return _run_file(args)
+    if args.command == "schema":
+        return _schema()
     if args.command == "compare":
         return _compare(args)
     return _report(args)
