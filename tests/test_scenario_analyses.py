@@ -329,3 +329,13 @@ def test_prim_without_cases_is_a_key_path_error(tmp_path: Path) -> None:
     with pytest.raises(bd.BurdenError, match=r"^prim\[0\]: .*True case"):
         scenario_file.execute(scenario, tmp_path / "out", figures=False)
     assert not (tmp_path / "out").exists()
+
+
+def test_schema_knows_every_key_the_parser_accepts() -> None:
+    # The schema takes its key lists from the parser, so the two never drift apart.
+    props = scenario_schema()["properties"]
+    assert set(props) == set(scenario_file._TOP)
+    assert set(props["compare"]["items"]["properties"]) == set(scenario_file._COMPARE)
+    assert set(props["money"]["properties"]) == set(scenario_file._MONEY)
+    inline = props["agreements"]["additionalProperties"]["oneOf"][1]
+    assert set(inline["properties"]) == set(scenario_file._AGREEMENT)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +33,7 @@ __all__ = [
     "as_year_series",
     "broadcast_batch",
     "first_bad",
+    "one_of",
     "readonly",
 ]
 
@@ -374,3 +375,69 @@ def readonly(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
 def is_int(value: object) -> TypeGuard[int | np.integer[Any]]:
     """Return True for a Python or NumPy integer that is not a bool."""
     return isinstance(value, int | np.integer) and not isinstance(value, bool)
+
+
+def _words(vocabulary: object) -> tuple[object, ...]:
+    """Return the choices of a ``Literal`` alias (nested ones flattened) or of a tuple."""
+    if isinstance(vocabulary, tuple):
+        return vocabulary
+    out: list[object] = []
+    for arg in get_args(vocabulary):
+        out.extend(_words(arg) if get_args(arg) else (arg,))
+    return tuple(out)
+
+
+def one_of(
+    value: object,
+    field: str,
+    vocabulary: object,
+    *,
+    aliases: Mapping[str, str] | None = None,
+) -> Any:
+    """Return the option `value` names in `vocabulary`, or raise with a did-you-mean hint.
+
+    Parameters
+    ----------
+    value : object
+        The option given (a string; an integer for integer vocabularies).
+    field : str
+        Name used in the error message.
+    vocabulary : Literal alias or tuple
+        The accepted choices, normally an alias from :mod:`burden.typing`.
+    aliases : mapping of str to str, optional
+        Short names and the choice each stands for (e.g.
+        :data:`burden.typing.CLAIMS_RULE_ALIASES`); an alias is returned as its choice.
+
+    Returns
+    -------
+    str or int
+        The canonical choice (typed ``Any`` so the caller annotates it with the
+        vocabulary).
+
+    Raises
+    ------
+    InvalidInputError
+        If `value` is not one of the choices or aliases (arrays, lists and bools are
+        refused before any lookup).
+
+    Examples
+    --------
+    >>> from burden.typing import CLAIMS_RULE_ALIASES, ClaimsRule
+    >>> one_of("cea", "rule", ClaimsRule, aliases=CLAIMS_RULE_ALIASES)
+    'constrained_equal_awards'
+    >>> one_of("talmd", "rule", ClaimsRule)
+    Traceback (most recent call last):
+    ...
+    burden.errors.InvalidInputError: rule: expected one of proportional, \
+constrained_equal_awards, constrained_equal_losses, talmud, random_arrival, \
+adjusted_proportional, got 'talmd'; did you mean 'talmud'?
+    """
+    choices = _words(vocabulary)
+    if all(isinstance(c, str) for c in choices):
+        words = [str(c) for c in choices]
+        aka = dict(aliases or {})
+        name = as_name(value, field, [*words, *aka])
+        return aka.get(name, name)
+    if is_int(value) and int(value) in choices:
+        return int(value)
+    raise InvalidInputError(field, value, "one of " + ", ".join(map(str, choices)))

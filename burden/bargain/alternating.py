@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array, broadcast_batch, readonly
+from burden._core.checks import as_float_array, broadcast_batch, one_of, readonly
 from burden.bargain._shared import _full
 from burden.errors import InvalidInputError
+from burden.typing import Proposer
 
 if TYPE_CHECKING:
     from burden.typing import FloatArray
@@ -38,7 +39,7 @@ def rubinstein(
     delta2: npt.ArrayLike | None = None,
     *,
     horizon: int | None = None,
-    first: Literal[1, 2] = 1,
+    first: Proposer = 1,
 ) -> FloatArray:
     r"""Player 1's share of a unit pie in Rubinstein's alternating-offers game.
 
@@ -107,9 +108,7 @@ def rubinstein(
     d1 = _discount(delta1, "delta1")
     d2 = d1 if delta2 is None else _discount(delta2, "delta2")
     rounds = _horizon(horizon)
-    if isinstance(first, bool) or first not in (1, 2):
-        field = "first"
-        raise InvalidInputError(field, first, "1 or 2 (the player who proposes first)")
+    first = one_of(first, "first", Proposer)
     shape = broadcast_batch({"delta1": d1, "delta2": d2})
     proposer, responder = (d1, d2) if first == 1 else (d2, d1)
     if rounds is None:

@@ -9,11 +9,10 @@ import numpy as np
 import pandas as pd
 
 from burden._core.checks import broadcast_batch, readonly
+from burden._core.solvers import decreasing_root, golden_max
 from burden.errors import InfeasibleError, InvalidInputError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from matplotlib.axes import Axes
 
     from burden.typing import FloatArray
@@ -22,9 +21,6 @@ from burden.bargain.frontiers import Frontier, _check_frontier
 
 __all__ = ["BargainingSolutions", "egalitarian", "kalai_smorodinsky", "nash", "solutions"]
 
-_BISECTION_STEPS: Final = 64  # halvings: beyond float64 resolution of any interval
-_GOLDEN_STEPS: Final = 90  # 0.618**90 < 1e-18 of the starting interval
-_INV_PHI: Final = (np.sqrt(5.0) - 1.0) / 2.0
 _SOLUTION_NAMES: Final = ("nash", "kalai_smorodinsky", "egalitarian")
 
 
@@ -59,20 +55,13 @@ def _problem(
     return front, d1, d2, shape
 
 
-def _crossing(
-    front: Frontier, d2: FloatArray, lo: FloatArray, u1_max: FloatArray, shape: tuple[int, ...]
-) -> FloatArray:
-    """Largest u1 in [lo, u1_max] with f(u1) >= d2 (f is decreasing), by bisection."""
-    reach = front.evaluate(u1_max, shape) >= d2
-    if reach.all():
-        return u1_max.copy()
-    a, b = lo.copy(), u1_max.copy()
-    for _ in range(_BISECTION_STEPS):
-        mid = 0.5 * (a + b)
-        ok = front.evaluate(mid, shape) >= d2
-        a = np.where(ok, mid, a)
-        b = np.where(ok, b, mid)
-    return np.where(reach, u1_max, a)
+def _crossing(front: Frontier, d2: FloatArray, lo: FloatArray, u1_max: FloatArray) -> FloatArray:
+    """Largest u1 in [lo, u1_max] with f(u1) >= d2 (f is decreasing)."""
+
+    def above(u1: FloatArray, level: FloatArray) -> FloatArray:
+        return front.evaluate(u1) - level
+
+    return decreasing_root(above, lo, u1_max, args=(d2,))
 
 
 def _concave_bounds(
@@ -82,27 +71,8 @@ def _concave_bounds(
     u1_max = _full(front.u1_max, shape)
     lo = np.maximum(d1, 0.0)
     f_lo = front.evaluate(lo, shape)
-    hi = _crossing(front, d2, lo, u1_max, shape)
+    hi = _crossing(front, d2, lo, u1_max)
     return lo, hi, f_lo, u1_max
-
-
-def _golden_max(
-    objective: Callable[[FloatArray], FloatArray], lo: FloatArray, hi: FloatArray
-) -> FloatArray:
-    """Maximize a unimodal function on [lo, hi] elementwise (golden-section search)."""
-    a, b = lo.copy(), hi.copy()
-    c = b - _INV_PHI * (b - a)
-    d = a + _INV_PHI * (b - a)
-    fc, fd = objective(c), objective(d)
-    for _ in range(_GOLDEN_STEPS):
-        left = fc >= fd  # the maximum lies in [a, d]; ties go left (see _nash_concave)
-        a = np.where(left, a, c)
-        b = np.where(left, d, b)
-        new = np.where(left, b - _INV_PHI * (b - a), a + _INV_PHI * (b - a))
-        fnew = objective(new)
-        c, d = np.where(left, new, d), np.where(left, c, new)
-        fc, fd = np.where(left, fnew, fd), np.where(left, fc, fnew)
-    return 0.5 * (a + b)
 
 
 def _nash_concave(
@@ -126,7 +96,7 @@ def _nash_concave(
         gain2 = np.maximum(front.evaluate(u1, shape) - d2, 0.0) / s2
         return np.power(gain1, w1) * np.power(gain2, w2)
 
-    u1 = _golden_max(product, lo, hi)
+    u1 = golden_max(product, lo, hi)
     return u1, front.evaluate(u1, shape)
 
 
@@ -136,14 +106,14 @@ def _ks_concave(
     lo, hi, f_lo, _ = _concave_bounds(front, d1, d2, shape)
     s1 = _positive_or_one(hi - d1)  # ideal gains: a1 - d1 with a1 = hi
     s2 = _positive_or_one(f_lo - d2)  # a2 - d2 with a2 = f(lo)
-    a, b = lo.copy(), hi.copy()
-    for _ in range(_BISECTION_STEPS):
-        mid = 0.5 * (a + b)
+
+    def gap(
+        u1: FloatArray, e1: FloatArray, e2: FloatArray, t1: FloatArray, t2: FloatArray
+    ) -> FloatArray:
         # positive while the frontier point lies above the line from d to the ideal point
-        gap = (front.evaluate(mid, shape) - d2) / s2 - (mid - d1) / s1
-        a = np.where(gap > 0.0, mid, a)
-        b = np.where(gap > 0.0, b, mid)
-    u1 = 0.5 * (a + b)
+        return (front.evaluate(u1) - e2) / t2 - (u1 - e1) / t1
+
+    u1 = decreasing_root(gap, lo, hi, args=(d1, d2, s1, s2))
     return u1, front.evaluate(u1, shape)
 
 
@@ -152,20 +122,12 @@ def _egalitarian_concave(
 ) -> tuple[FloatArray, FloatArray]:
     _, _, f_lo, u1_max = _concave_bounds(front, d1, d2, shape)
 
-    def slack(t: FloatArray) -> FloatArray:
+    def slack(t: FloatArray, e1: FloatArray, e2: FloatArray, top: FloatArray) -> FloatArray:
         # >= 0 while (d1 + t, d2 + t) is feasible; decreasing in t.
-        u1 = np.clip(d1 + t, 0.0, u1_max)
-        return front.evaluate(u1, shape) - d2 - t
+        return front.evaluate(np.clip(e1 + t, 0.0, top)) - e2 - t
 
     t_max = np.maximum(np.minimum(u1_max - d1, f_lo - d2), 0.0)
-    corner = slack(t_max) >= 0.0
-    a, b = np.zeros(shape), t_max.copy()
-    for _ in range(_BISECTION_STEPS):
-        mid = 0.5 * (a + b)
-        ok = slack(mid) >= 0.0
-        a = np.where(ok, mid, a)
-        b = np.where(ok, b, mid)
-    t = np.where(corner, t_max, a)
+    t = decreasing_root(slack, np.zeros(shape), t_max, args=(d1, d2, u1_max))
     return d1 + t, d2 + t
 
 

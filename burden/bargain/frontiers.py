@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final, Literal, TypeAlias
+from typing import Final, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -13,7 +13,7 @@ import numpy.typing as npt
 from burden._core.checks import as_float_array, readonly
 from burden.bargain._shared import _full
 from burden.errors import InvalidInputError
-from burden.typing import FloatArray
+from burden.typing import FloatArray, FrontierKind
 
 __all__ = ["Frontier", "FrontierFunction", "concave_frontier", "linear_frontier"]
 
@@ -58,7 +58,7 @@ class Frontier:
         ``u2 = f(u1)``, elementwise.
     """
 
-    kind: Literal["linear", "concave"]
+    kind: FrontierKind
     u1_max: FloatArray
     u2_max: FloatArray
     f: FrontierFunction

@@ -82,15 +82,26 @@ def _model_keys() -> dict[str, Any]:
     }
 
 
+def _keys(names: tuple[str, ...], typed: dict[str, Any]) -> dict[str, Any]:
+    """Return a table's properties: the parser's own key list, typed where known here.
+
+    Keys the parser accepts but this schema does not type yet accept any value, so
+    the schema never rejects a file the parser reads.
+    """
+    return {key: typed.get(key, {}) for key in names}
+
+
 def _money() -> dict[str, Any]:
-    """Return the [money] keys: the parser's own list, typed where known."""
+    """Return the [money] keys."""
     from burden.io.scenario_file import _MONEY  # noqa: PLC0415
 
-    known: dict[str, Any] = {
-        "krw_per_usd_projection": {"type": "number", "exclusiveMinimum": 0},
-        "cpi_projection": _RATE,
-    }
-    return {key: known.get(key, {}) for key in _MONEY}
+    return _keys(
+        _MONEY,
+        {
+            "krw_per_usd_projection": {"type": "number", "exclusiveMinimum": 0},
+            "cpi_projection": _RATE,
+        },
+    )
 
 
 def scenario_schema() -> dict[str, Any]:
@@ -101,23 +112,29 @@ def scenario_schema() -> dict[str, Any]:
     dict
         A JSON-serializable schema; every table rejects unknown keys.
     """
+    from burden.io.scenario_file import _AGREEMENT, _BUILTIN, _COMPARE, _PATHS  # noqa: PLC0415
+
     agreement = {
         "oneOf": [
-            _table({"builtin": _NAME, "projection": _RATE}, ["builtin"]),
+            _table(_keys(_BUILTIN, {"builtin": _NAME, "projection": _RATE}), ["builtin"]),
             _table(
-                {
-                    "name": _NAME,
-                    "base_year": _YEAR,
-                    "base_amount": {"type": "number", "exclusiveMinimum": 0},
-                    "currency": _CURRENCY,
-                    "end_year": _YEAR,
-                    "escalation": {
-                        "anyOf": [_rule(), {"type": "array", "items": _rule(), "minItems": 1}]
+                _keys(
+                    _AGREEMENT,
+                    {
+                        "host": _NAME,
+                        "name": _NAME,
+                        "base_year": _YEAR,
+                        "base_amount": {"type": "number", "exclusiveMinimum": 0},
+                        "currency": _CURRENCY,
+                        "end_year": _YEAR,
+                        "escalation": {
+                            "anyOf": [_rule(), {"type": "array", "items": _rule(), "minItems": 1}]
+                        },
+                        "rounding": {"type": "number", "exclusiveMinimum": 0},
+                        "description": _NAME,
+                        "source": _NAME,
                     },
-                    "rounding": {"type": "number", "exclusiveMinimum": 0},
-                    "description": _NAME,
-                    "source": _NAME,
-                },
+                ),
                 ["base_year", "base_amount", "currency", "end_year", "escalation"],
             ),
         ]
@@ -241,12 +258,26 @@ def scenario_schema() -> dict[str, Any]:
             },
             "compare": _array_of(
                 _table(
-                    {"baseline": _NAME, "alternative": _NAME, **view}, ["baseline", "alternative"]
+                    _keys(
+                        _COMPARE,
+                        {
+                            "baseline": _NAME,
+                            "alternative": _NAME,
+                            "deflate_with": _NAME,
+                            "discount_rate": _RATE,
+                            "discount_year": _YEAR,
+                            **view,
+                        },
+                    ),
+                    ["baseline", "alternative"],
                 )
             ),
             "paths": _array_of(
                 _table(
-                    {"agreements": {"type": "array", "items": _NAME, "minItems": 1}, **view},
+                    _keys(
+                        _PATHS,
+                        {"agreements": {"type": "array", "items": _NAME, "minItems": 1}, **view},
+                    ),
                     ["agreements"],
                 )
             ),

@@ -8,7 +8,8 @@ import numpy as np
 import numpy.typing as npt
 
 from burden._core.checks import as_float_array
-from burden.errors import InvalidInputError, MissingDataError
+from burden._core.optional import require
+from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -40,12 +41,9 @@ def _colour(i: int) -> str:
 
 def _axes(ax: Axes | None, *, size: tuple[float, float] = (8.0, 4.8)) -> Axes:
     """Return `ax`, or the axes of a new pyplot figure; raise if matplotlib is missing."""
-    try:
-        import matplotlib.pyplot as plt  # noqa: PLC0415
-    except ImportError:
-        raise MissingDataError(
-            "matplotlib", None, "the plot extra: pip install 'burden[plot]'"
-        ) from None
+    require("matplotlib.pyplot", purpose="figures")  # OptionalDependencyError if missing
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
     if ax is not None:
         return ax
     _, new = plt.subplots(figsize=size, layout="constrained")
@@ -99,11 +97,13 @@ def _basis_text(basis: PriceBasis) -> str:
     return "nominal" if basis == "nominal" else f"constant {basis} prices"
 
 
-def _money_label(currency: str, basis: PriceBasis, word: str) -> str:
+def _money_label(currency: str, basis: PriceBasis, word: str, deflator: str | None = None) -> str:
     unit = f"{currency} {word}".strip()
-    if basis != "nominal" and currency != "KRW":
-        # burden deflates in KRW and converts at the base year's rate (see burden.money).
-        return f"{unit} (constant {basis} prices, KRW-deflated)"
+    if basis != "nominal":
+        # Name the price index used (see burden.money: own index or host perspective).
+        from burden.money import basis_label  # noqa: PLC0415
+
+        return f"{unit} ({basis_label(currency, basis, deflator)})"
     return f"{unit} ({_basis_text(basis)})"
 
 

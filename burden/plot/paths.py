@@ -101,7 +101,7 @@ def plot_paths(
         )
         ax.plot(item.years, mid, marker="o", color=colour, label=f"{label} median", linewidth=2)
     ax.set_xlabel("Year")
-    ax.set_ylabel(_money_label(first.currency, first.price_basis, word))
+    ax.set_ylabel(_money_label(first.currency, first.price_basis, word, first.deflator))
     ax.set_ylim(bottom=0)
     _integer_years(ax)
     ax.legend(frameon=False)
@@ -160,7 +160,11 @@ def plot_comparison(
         label=comparison.alternative.label or "alternative",
     )
     ax.set_xlabel("Year")
-    ax.set_ylabel(_money_label(comparison.currency, comparison.price_basis, word))
+    ax.set_ylabel(
+        _money_label(
+            comparison.currency, comparison.price_basis, word, comparison.baseline.deflator
+        )
+    )
     _integer_years(ax)
     right = ax.twinx()
     right.plot(
@@ -202,4 +206,8 @@ def plot_comparison(
         f"{comparison.alternative.label or 'alternative'} vs "
         f"{comparison.baseline.label or 'baseline'}"
     )
+    projected = getattr(comparison, "projected", None)
+    if projected is not None and np.asarray(projected).any():
+        years = np.asarray(comparison.years)[np.asarray(projected)]
+        default += f"\n(projected {years[0]}-{years[-1]}: stated assumptions, see .assumptions)"
     return _finish(ax, title or default)

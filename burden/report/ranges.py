@@ -2,7 +2,7 @@
 
 The gap (the demand minus the 11th SMA, and minus the February 2019 level held flat) in
 USD at constant 2019 prices depends on three inputs nobody knew in 2019: the exchange
-rate path, Korean inflation and defence-budget growth (which drives the 11th SMA's
+rate path, US inflation and defence-budget growth (which drives the 11th SMA's
 2022-2025 increases). :func:`ranges_section` draws them (Sobol' design, seeded),
 reports 5%, median and 95% bands per year and cumulative, a fan chart, and a tornado
 of the cumulative gap.
@@ -56,9 +56,9 @@ _ASSUMPTIONS = (
         "range: assumption; recorded path S66 (2015-2025 averages 1,099-1,421)",
     ),
     Assumption(
-        "Korean inflation (inflation_shift)",
-        "every year's recorded CPI rate + U(-1, +1) pp",
-        "range: assumption; recorded rates S71, S72 (2013-2025: 0.4%-5.1%)",
+        "US inflation (inflation_shift)",
+        "every year's recorded US CPI-U inflation + U(-1, +1) pp",
+        "range: assumption; recorded index S92, S93 (2020-2025: 1.2%-8.0%, derived)",
     ),
     Assumption(
         "defence-budget growth 2021-2024 (budget_growth_shift)",
@@ -70,8 +70,8 @@ _ASSUMPTIONS = (
     Assumption("February 2019 level held", "KRW 1,038.9 bn a year", "S1"),
     Assumption(
         "constant 2019 prices",
-        "deflated with Korean CPI, converted at the 2019 rate",
-        "S66, S71, S72",
+        "USD deflated with US CPI-U (the dollar's own price index)",
+        "S92, S93",
     ),
     Assumption("independence", "the three inputs vary independently", "assumption"),
 )
@@ -98,7 +98,7 @@ def gap_model() -> tuple[
     >>> model, years = gap_model()
     >>> out = model({"krw_per_usd_scale": np.array([1.0, 1.1])})
     >>> (out["vs SMA-11 total"] / 1e9).round(2).tolist()
-    [24.34, 24.87]
+    [21.16, 21.62]
     """
     demand = agreements.get(_DEMAND)
     models = {

@@ -6,7 +6,7 @@ satisfies it), so the engines and result types below the game module never impor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -14,15 +14,17 @@ import numpy.typing as npt
 from burden._core.checks import as_float_array, readonly
 from burden.allocation.games._coalitions import _savings_values, _singletons
 from burden.errors import InvalidInputError
+from burden.typing import GameKind as _GameKind
+from burden.typing import NucleolusDomain
 
 if TYPE_CHECKING:
     from burden.typing import FloatArray
 
-GameKind: TypeAlias = Literal["value", "cost"]
-"""``"value"``: v(S) is what S earns or saves; ``"cost"``: c(S) is what S costs alone."""
+GameKind: TypeAlias = _GameKind
+"""Alias of :data:`burden.typing.GameKind`."""
 
-Domain: TypeAlias = Literal["imputation", "preimputation"]
-r"""Nucleolus over imputations (:math:`x_i \ge v(\{i\})`) or over all efficient vectors."""
+Domain: TypeAlias = NucleolusDomain
+"""Alias of :data:`burden.typing.NucleolusDomain`."""
 
 
 class GameLike(Protocol):

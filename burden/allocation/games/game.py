@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, one_of, readonly
 from burden.allocation.claims import _prepare as _prepare_claims
 from burden.allocation.games._coalitions import (
     _bits,
@@ -28,12 +28,12 @@ from burden.allocation.games._incore import _in_core
 from burden.allocation.games._linear import _banzhaf, _shapley, _tau_value
 from burden.allocation.games._lp import _least_core, _nucleolus
 from burden.errors import InvalidInputError
+from burden.typing import GameKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from burden.allocation.games._forms import GameKind
-    from burden.allocation.games.results import LeastCoreResult
+    from burden.allocation.games.results import LeastCoreResult, NucleolusResult
     from burden.typing import BoolArray, FloatArray
 
 __all__ = [
@@ -116,9 +116,7 @@ class TUGame:
         if np.any(arr[..., 0] != 0.0):
             field = "TUGame.values[..., 0]"
             raise InvalidInputError(field, arr[..., 0], "0 (the value of the empty coalition)")
-        if kind not in ("value", "cost"):
-            field = "TUGame.kind"
-            raise InvalidInputError(field, kind, "'value' or 'cost'")
+        kind = one_of(kind, "TUGame.kind", GameKind)
         if players is None:
             names = tuple(f"P{i}" for i in range(n))
         else:
@@ -281,20 +279,24 @@ class TUGame:
         """Tau value, shape ``(..., n)``; see :func:`tau_value`."""
         return _tau_value(self)
 
-    def nucleolus(self) -> FloatArray:
-        """Nucleolus allocation, shape ``(..., n)``; :func:`nucleolus` gives the details.
+    def nucleolus(self) -> NucleolusResult:
+        """Nucleolus, the same result as :func:`nucleolus` (allocation in ``.allocation``).
+
+        Until 0.1 this method returned the bare allocation array; the result converts
+        to it (``np.asarray(game.nucleolus())``), and ``.allocation`` is the array.
 
         Examples
         --------
         >>> from burden import games
-        >>> print(games.TUGame.bankruptcy(200.0, [100.0, 200.0, 300.0]).nucleolus().round(6))
-        [50. 75. 75.]
+        >>> r = games.TUGame.bankruptcy(200.0, [100.0, 200.0, 300.0]).nucleolus()
+        >>> print(r.allocation.round(6), bool(r.kohlberg))
+        [50. 75. 75.] True
         """
-        return _nucleolus(self, "imputation").allocation
+        return _nucleolus(self, "imputation")
 
-    def prenucleolus(self) -> FloatArray:
-        """Prenucleolus allocation, shape ``(..., n)``; see :func:`prenucleolus`."""
-        return _nucleolus(self, "preimputation").allocation
+    def prenucleolus(self) -> NucleolusResult:
+        """Prenucleolus, the same result as :func:`prenucleolus`."""
+        return _nucleolus(self, "preimputation")
 
     def in_core(self, x: npt.ArrayLike, *, tol: float = 1e-9) -> BoolArray:
         """Whether allocation(s) `x` of shape ``(..., n)`` lie in the core; see :func:`in_core`."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from burden._core.checks import one_of
 from burden.allocation.games._lp import NUCLEOLUS_MAX_PLAYERS, _kohlberg, _nucleolus
 from burden.allocation.games.game import _require_game
 from burden.allocation.games.results import NucleolusResult
-from burden.errors import InvalidInputError
+from burden.typing import NucleolusDomain
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -37,7 +38,7 @@ def nucleolus(game: TUGame) -> NucleolusResult:
     -------
     NucleolusResult
         Allocation of shape ``(..., n)``, excess levels, LP count and the Kohlberg
-        verdict per scenario.
+        verdict per scenario; ``game.nucleolus()`` returns the same result.
 
     Raises
     ------
@@ -181,7 +182,5 @@ def kohlberg_check(
     >>> print(games.kohlberg_check(g, [[2.5, 4.0, 5.5], [2.75, 3.75, 5.5]]))
     [ True False]
     """
-    if domain not in ("imputation", "preimputation"):
-        field = "domain"
-        raise InvalidInputError(field, domain, "'imputation' or 'preimputation'")
+    domain = one_of(domain, "domain", NucleolusDomain)
     return _kohlberg(_require_game(game), allocation, domain)

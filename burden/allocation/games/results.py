@@ -14,6 +14,7 @@ import numpy as np
 from burden.allocation.games._coalitions import _allocation_frame
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
     import pandas as pd
 
     from burden.allocation.games._forms import Domain, GameLike
@@ -62,6 +63,16 @@ class NucleolusResult:
     def least_core_value(self) -> FloatArray:
         r"""First excess level: the least-core :math:`\varepsilon`, shape ``(...)``."""
         return np.asarray(self.levels[..., 0])
+
+    def __array__(
+        self, dtype: npt.DTypeLike | None = None, copy: bool | None = None
+    ) -> FloatArray:
+        """Return the allocation, so that ``np.asarray(result)`` is the allocation array.
+
+        ``TUGame.nucleolus()`` returned that array before it returned this result.
+        """
+        out: FloatArray = np.asarray(self.allocation, dtype=dtype, copy=copy)
+        return out
 
     def to_frame(self) -> pd.DataFrame:
         """Tidy table: ``scenario``, ``player``, ``allocation``.
