@@ -276,7 +276,7 @@ def test_today_against_the_ask(report: Report) -> None:
     amounts = today.tables["amounts"].frame
     assert amounts.loc["2026", "SMA-12 KRW bn"] == pytest.approx(1519.2)  # S6
     assert amounts.loc["total", "ask USD bn"] == pytest.approx(50.0)  # USD 10 bn x 5 (S99)
-    assert float(amounts["ask USD bn"].loc["present value 2025"]) < 50.0
+    assert float(amounts["ask USD bn"].loc["present value 2026"]) < 50.0
     shares = today.tables["shares"].frame
     # 2026 budget KRW 65.8642 tn (S58): 1,519.2 / 65,864.2
     assert shares.loc["2026", "SMA-12 % budget"] == pytest.approx(100 * 1519.2 / 65864.2)

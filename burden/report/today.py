@@ -22,11 +22,15 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
-from burden import agreements, datasets
+from burden import agreements, datasets, hosts
+from burden.compare import compare
+from burden.money import default_context
 from burden.report._section import Assumption, Figure, Section, Table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+    from burden.money import Amounts
 
 __all__ = [
     "ASK_USD",
@@ -37,6 +41,9 @@ __all__ = [
 ]
 
 YEARS: Final = tuple(range(2026, 2031))
+PV_YEAR: Final = 2026
+"""Year the present values are stated in (the first year of the 12th SMA)."""
+ASK: Final = "US-ASK-2025"
 ASK_USD: Final = 10e9
 """The July 2025 ask, USD a year (S99); start 2026 and five years flat: assumptions."""
 CPI_PROJECTION: Final = 0.02
@@ -63,58 +70,68 @@ def today_section() -> Section:
     """
     macro = datasets.korea_macro()
     fx_2025 = float(macro["krw_per_usd"].loc[2025])
-    fx = np.full(len(YEARS), fx_2025)
-    sma12 = agreements.get("SMA-12").with_projection(CPI_PROJECTION).path().values
-    ask_usd = np.full(len(YEARS), ASK_USD)
-    ask_krw = ask_usd * fx
-    sma12_usd = sma12 / fx
-    factor = (1.0 + DISCOUNT_RATE) ** -(np.asarray(YEARS) - 2025.0)
-    rows = [*map(str, YEARS), "total", "present value 2025"]
+    budget_2026 = float(macro["defense_budget"].loc[2026])
+    plan = {2026: budget_2026, **MID_TERM_PLAN}
+    growth = {y: plan[y] / plan[y - 1] - 1.0 for y in MID_TERM_PLAN}
+    growth[2030] = BUDGET_GROWTH_2030
+    ctx = default_context().with_projection(
+        per_usd={"KRW": fx_2025},
+        defense_budget_growth={"KOR": pd.Series(growth)},
+        gdp_growth={"KOR": GDP_GROWTH},
+    )
+    sma12 = agreements.get("SMA-12").with_projection(CPI_PROJECTION)
+    ask = agreements.get(ASK)
+    in_usd = compare(sma12, ask, currency="USD", context=ctx)
+    in_krw = compare(sma12, ask, currency="KRW", context=ctx)
+    rows = [*map(str, YEARS), "total", f"present value {PV_YEAR}"]
 
-    def col(values: np.ndarray) -> list[float]:
-        return [*(values / 1e9), values.sum() / 1e9, float((values * factor).sum()) / 1e9]
+    def col(amounts: Amounts) -> list[float]:
+        pv = float(amounts.present_value(DISCOUNT_RATE, year=PV_YEAR))
+        return [*(amounts.values / 1e9), amounts.total() / 1e9, pv / 1e9]
 
     amounts = pd.DataFrame(
         {
-            "SMA-12 KRW bn": col(sma12),
-            "ask KRW bn": col(ask_krw),
-            "SMA-12 USD bn": col(sma12_usd),
-            "ask USD bn": col(ask_usd),
+            "SMA-12 KRW bn": col(in_krw.baseline),
+            "ask KRW bn": col(in_krw.alternative),
+            "SMA-12 USD bn": col(in_usd.baseline),
+            "ask USD bn": col(in_usd.alternative),
         },
         index=pd.Index(rows, name="year"),
     )
     amounts["ask / SMA-12"] = amounts["ask KRW bn"] / amounts["SMA-12 KRW bn"]
     amounts["ask - SMA-12 USD bn"] = amounts["ask USD bn"] - amounts["SMA-12 USD bn"]
+    sma12_usd = np.asarray(in_usd.baseline.values)
+    ask_usd = np.asarray(in_usd.alternative.values)
 
-    budget = np.empty(len(YEARS))
-    budget_source = []
-    for j, year in enumerate(YEARS):
-        published = macro["defense_budget"].get(year, np.nan)
-        if np.isfinite(published):
-            budget[j] = float(published)
-            budget_source.append("S58 (as passed)")
-        elif year in MID_TERM_PLAN:
-            budget[j] = MID_TERM_PLAN[year]
-            budget_source.append("S97 (mid-term plan)")
-        else:
-            budget[j] = budget[j - 1] * (1.0 + BUDGET_GROWTH_2030)
-            budget_source.append("assumption (+7.7%, S97 arithmetic)")
-    gdp_2025 = float(macro["gdp"].loc[2025])
-    gdp = gdp_2025 * (1.0 + GDP_GROWTH) ** (np.asarray(YEARS) - 2025.0)
+    table = in_krw.table()
+    year_rows = table.loc[[y for y in table.index if str(y) != "total"]]
+    korea = ctx.project_host(hosts.get("KOR"))
+    budget = korea.defense_budget.reindex(list(YEARS)).to_numpy(dtype=np.float64)
+    gdp = korea.gdp.reindex(list(YEARS)).to_numpy(dtype=np.float64)
     shares = pd.DataFrame(
         {
             "defence budget KRW tn": budget / 1e12,
-            "budget source": budget_source,
+            "budget source": [
+                "S58 (as passed)"
+                if y == 2026
+                else (
+                    "S97 (mid-term plan)"
+                    if y in MID_TERM_PLAN
+                    else "assumption (+7.7%, S97 arithmetic)"
+                )
+                for y in YEARS
+            ],
             "GDP KRW tn (projected)": gdp / 1e12,
-            "SMA-12 % budget": 100 * sma12 / budget,
-            "ask % budget": 100 * ask_krw / budget,
-            "SMA-12 % GDP": 100 * sma12 / gdp,
-            "ask % GDP": 100 * ask_krw / gdp,
+            "SMA-12 % budget": year_rows[f"{sma12.name} % defence budget"].to_numpy(),
+            "ask % budget": year_rows[f"{ask.name} % defence budget"].to_numpy(),
+            "SMA-12 % GDP": year_rows[f"{sma12.name} % GDP"].to_numpy(),
+            "ask % GDP": year_rows[f"{ask.name} % GDP"].to_numpy(),
         },
         index=pd.Index(list(map(str, YEARS)), name="year"),
     )
+    gdp_2025 = float(macro["gdp"].loc[2025])
     total = amounts.loc["total"]
-    pv = amounts.loc["present value 2025"]
+    pv = amounts.loc[f"present value {PV_YEAR}"]
     headline = (
         (
             f"The July 2025 ask (USD 10 bn a year, assumed flat 2026-2030) is "
@@ -123,7 +140,7 @@ def today_section() -> Section:
             f"{total['ask KRW bn'] / 1e3:,.1f} tn against {total['SMA-12 KRW bn'] / 1e3:,.2f} tn)"
         ),
         (
-            f"Present value in 2025 at {DISCOUNT_RATE:.0%} a year: USD {pv['ask USD bn']:.1f} bn "
+            f"Present value in {PV_YEAR} at {DISCOUNT_RATE:.0%} a year: USD {pv['ask USD bn']:.1f} bn "
             f"against USD {pv['SMA-12 USD bn']:.1f} bn"
         ),
         (
@@ -166,8 +183,13 @@ def today_section() -> Section:
         ),
         Assumption(
             "present value",
-            f"discounted to 2025 at {DISCOUNT_RATE:.0%} a year, nominal",
+            f"discounted to {PV_YEAR} at {DISCOUNT_RATE:.0%} a year, nominal (Amounts.present_value)",
             "assumption",
+        ),
+        *(
+            Assumption(f"money context: {a.series} {a.key}", a.description, "assumption (stated)")
+            for a in ctx.assumptions
+            if a.series != "per_usd"  # stated above with its exact value
         ),
     )
 
@@ -197,7 +219,7 @@ def today_section() -> Section:
         tables={
             "amounts": Table(
                 (
-                    "Per year, total and present value (2025, discounted at "
+                    f"Per year, total and present value ({PV_YEAR}, discounted at "
                     f"{DISCOUNT_RATE:.0%}), nominal; KRW/USD {fx_2025:,.2f} after 2025 "
                     f"(assumption); CPI {CPI_PROJECTION:.1%} 2026-2028 (assumption)"
                 ),
