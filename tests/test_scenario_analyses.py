@@ -27,6 +27,7 @@ SECTIONS = (
     "split",
     "allocation",
     "bargaining",
+    "present_value",
 )
 
 BASE = """
@@ -130,6 +131,17 @@ def test_split_matches_split_costs() -> None:
     (spec,) = scenario.analyses
     result = spec.options["result"]
     assert result.host.sum() == pytest.approx(1183.3e9)
+
+
+def test_present_value_matches_the_formula(tmp_path: Path) -> None:
+    # 12th SMA in USD at 1,421.3963 KRW/USD (S66, held: assumption), 3% to 2026.
+    scenario = scenario_file.load(ROOT / "examples" / "scenarios" / "present_value.toml")
+    result = scenario_file.execute(scenario, tmp_path, figures=False)
+    frame = pd.read_csv(tmp_path / "present_value_sma12_vs_ask_usd.csv").set_index("agreement")
+    assert frame.loc["ask", "total"] == pytest.approx(50e9)  # USD 10 bn x 5 (S99)
+    expected = sum(10e9 / 1.03**t for t in range(5))
+    assert frame.loc["ask", "present_value"] == pytest.approx(expected)
+    assert any("present value in 2026" in line for line in result.summary)
 
 
 def test_clean_default_names() -> None:
@@ -268,6 +280,22 @@ ERRORS = [
         "4 coalition values",
     ),
     ("[[allocation]]\nestate = 1\n", "allocation[0]", "either claims"),
+    # [[present_value]]
+    (
+        '[[present_value]]\nagreements = ["sma11"]\nrate = 3\nyear = 2020\n',
+        "present_value[0].rate",
+        "did you mean 0.03",
+    ),
+    (
+        '[[present_value]]\nagreements = ["sma11"]\nrate = 0.03\nyear = 2030\n',
+        "present_value[0].year",
+        "2020-2025",
+    ),
+    (
+        '[[present_value]]\nagreements = ["sma13"]\nrate = 0.03\nyear = 2020\n',
+        "present_value[0].agreements[0]",
+        'did you mean "sma11"',
+    ),
     # [[bargaining]]
     (
         '[[bargaining]]\nhost_max = "a lot"\nsender_min = 1e12\n',

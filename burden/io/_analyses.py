@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from burden.agreements import Agreement
     from burden.costs import CostPool
-    from burden.money import MoneyContext
+    from burden.money import Amounts, MoneyContext
     from burden.sensitivity import ParameterSpace
     from burden.typing import FloatArray
     from burden.uncertainty._montecarlo import MonteCarloResult
@@ -47,6 +47,7 @@ KINDS: Final = (
     "split",
     "allocation",
     "bargaining",
+    "present_value",
 )
 """Top-level array tables of analyses handled here, in the order they run."""
 
@@ -62,6 +63,7 @@ _KEYS: Final = {
     "split": ("pool", "envelope", "rule", "floors", "caps", "name"),
     "allocation": ("estate", "claims", "rules", "game", "solutions", "name"),
     "bargaining": ("host_max", "sender_min", "solutions", "rubinstein", "name"),
+    "present_value": ("agreements", "rate", "year", "currency", "price_basis", "name"),
 }
 _PARAMETER: Final = ("name", "bounds", "dist", "params", "nominal", "group")
 _MEASURES: Final = ("ratio", "difference", "alternative", "baseline")
@@ -472,6 +474,8 @@ def parse(
                 options |= _allocation(table, path)
             elif kind == "bargaining":
                 options |= _bargaining(table, path)
+            elif kind == "present_value":
+                options |= _present_value(table, path, known)
             name = sf._file_name(sf._string(table.get("name", default), f"{path}.name"))
             specs.append(AnalysisSpec(kind=kind, name=name, path=path, options=options))
             if kind == "monte_carlo":
@@ -700,6 +704,38 @@ def _bargaining(table: Mapping[str, Any], path: str) -> dict[str, Any]:
                     "a cost per month > 0",
                 )
     return {"host_max": host_max, "sender_min": sender_min, "solutions": chosen, "rubinstein": rub}
+
+
+def _present_value(
+    table: Mapping[str, Any], path: str, known: dict[str, Agreement]
+) -> dict[str, Any]:
+    names = sf._required(table, "agreements", path, "an array of agreement names")
+    if not isinstance(names, list) or not names:
+        raise _err(f"{path}.agreements", names, "an array of agreement keys or built-in names")
+    refs = [sf._reference(n, f"{path}.agreements[{j}]", known) for j, n in enumerate(names)]
+    rate = _number(sf._required(table, "rate", path, "a discount rate"), f"{path}.rate")
+    if not -1.0 < rate < 1.0:
+        hint = f"did you mean {rate / 100:g}?" if 1.0 <= rate <= 100.0 else ""
+        raise _err(f"{path}.rate", table["rate"], "a discount rate as a fraction, e.g. 0.03", hint)
+    year = sf._year(
+        sf._required(table, "year", path, "the year values are stated in"), f"{path}.year"
+    )
+    for j, key in enumerate(refs):
+        a = known[key]
+        if not a.base_year <= year <= a.end_year:
+            raise _err(
+                f"{path}.year",
+                year,
+                f"a year of every agreement; {names[j]} covers {a.base_year}-{a.end_year}",
+            )
+    return {
+        "agreements": refs,
+        "known": {k: known[k] for k in refs},
+        "rate": rate,
+        "year": year,
+        "currency": sf._currency(table.get("currency", "KRW"), f"{path}.currency"),
+        "price_basis": sf._price_basis(table.get("price_basis", "nominal"), f"{path}.price_basis"),
+    }
 
 
 # --- computing -----------------------------------------------------------------------
@@ -999,7 +1035,42 @@ def _bargaining_output(spec: AnalysisSpec) -> Output:
     return Output(kind=spec.kind, name=spec.name, frame=frame, summary=tuple(lines))
 
 
-def compute(specs: Sequence[AnalysisSpec]) -> list[Output]:
+def _present_value_output(spec: AnalysisSpec, context: MoneyContext | None) -> Output:
+    o = spec.options
+    rows = []
+    lines = []
+    for key in o["agreements"]:
+        amounts = sf._wrap(
+            spec.path,
+            partial(_converted, key, spec.options, context),
+        )
+        pv = float(amounts.present_value(o["rate"], year=o["year"]))
+        total = float(amounts.total())
+        rows.append(
+            {
+                "agreement": key,
+                "currency": o["currency"],
+                "price_basis": str(o["price_basis"]),
+                "total": total,
+                "present_value": pv,
+                "rate": o["rate"],
+                "year": o["year"],
+            }
+        )
+        lines.append(
+            f"{key}: {_bn(total)} in all, {_bn(pv)} as present value in {o['year']} at "
+            f"{o['rate']:.1%} ({o['currency']}, {o['price_basis']})"
+        )
+    return Output(kind=spec.kind, name=spec.name, frame=pd.DataFrame(rows), summary=tuple(lines))
+
+
+def _converted(key: str, o: Mapping[str, Any], context: MoneyContext | None) -> Amounts:
+    agreement: Agreement = o["known"][key]
+    converted: Amounts = agreement.path().to(o["currency"], o["price_basis"], context=context)
+    return converted
+
+
+def compute(specs: Sequence[AnalysisSpec], context: MoneyContext | None = None) -> list[Output]:
     """Run every analysis in order; a ``[[prim]]`` uses its ``[[monte_carlo]]``'s draws."""
     outputs: list[Output] = []
     mcs: dict[str, MonteCarloResult] = {}
@@ -1018,6 +1089,8 @@ def compute(specs: Sequence[AnalysisSpec]) -> list[Output]:
             mcs[spec.name] = out.result  # type: ignore[assignment]
         elif spec.kind == "prim":
             out = _prim(spec, mcs[spec.options["monte_carlo"]])
+        elif spec.kind == "present_value":
+            out = _present_value_output(spec, context)
         else:
             out = simple[spec.kind](spec)
         outputs.append(out)

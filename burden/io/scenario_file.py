@@ -172,6 +172,7 @@ _TOP: Final = (
     "split",
     "allocation",
     "bargaining",
+    "present_value",
 )
 _MONEY: Final = (
     "krw_per_usd_projection",
@@ -1127,7 +1128,7 @@ def execute(
             pngs[f"{stem}.png"] = _png(
                 partial(_draw_paths, amounts, f"{scenario.title}: {paths.name}")
             )
-    outputs: list[Output] = _analyses.compute(scenario.analyses)
+    outputs: list[Output] = _analyses.compute(scenario.analyses, scenario.context)
     for analysis, out in zip(scenario.analyses, outputs, strict=True):
         stem = f"{out.kind}_{out.name}"
         files[f"{stem}.csv"] = out.frame.to_csv(index=False).encode()

@@ -364,6 +364,19 @@ def scenario_schema() -> dict[str, Any]:
             ),
             "allocation": _array_of(allocation),
             "bargaining": _array_of(bargaining),
+            "present_value": _array_of(
+                _table(
+                    {
+                        "agreements": {"type": "array", "items": _NAME, "minItems": 1},
+                        "rate": {"type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 1},
+                        "year": _YEAR,
+                        "currency": _CURRENCY,
+                        "price_basis": _BASIS,
+                        "name": _NAME,
+                    },
+                    ["agreements", "rate", "year"],
+                )
+            ),
         },
     }
 
