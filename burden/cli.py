@@ -31,17 +31,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import pandas as pd
-
-from burden import __version__, agreements, datasets
-from burden.compare import compare
-from burden.errors import BurdenError, InvalidInputError, MissingDataError
-from burden.money import MissingRateError, MoneyContext, check_price_basis
-from burden.report.full import DEFAULT_DRAWS, DEFAULT_SEED, SECTIONS, build_report
+from burden import __version__
+from burden.report.options import DEFAULT_DRAWS, DEFAULT_SEED, SECTIONS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from burden.money import MissingRateError, MoneyContext
     from burden.typing import PriceBasis
 
 __all__ = ["main"]
@@ -110,6 +106,11 @@ def _assumption(text: str) -> tuple[str, float | dict[int, float]]:
 
 def _cli_context(args: argparse.Namespace) -> MoneyContext:
     """Return the shipped data plus the --per-usd and --inflation assumptions."""
+    import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
+
+    from burden.errors import BurdenError  # noqa: PLC0415
+    from burden.money import MoneyContext  # noqa: PLC0415
+
     per_usd: dict[str, float | pd.Series] = {}
     inflation: dict[str, float | pd.Series] = {}
     for target, given in ((per_usd, args.per_usd), (inflation, args.inflation)):
@@ -312,6 +313,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report(args: argparse.Namespace) -> str:
+    from burden.report.full import build_report  # noqa: PLC0415
     from burden.report.html import write_report  # noqa: PLC0415
 
     report = build_report(
@@ -334,6 +336,7 @@ def _schema() -> str:
 
 
 def _run_file(args: argparse.Namespace) -> str:
+    from burden.errors import InvalidInputError  # noqa: PLC0415
     from burden.io import scenario_file  # noqa: PLC0415
 
     if args.schema:
@@ -359,6 +362,13 @@ def _run_file(args: argparse.Namespace) -> str:
 
 
 def _compare(args: argparse.Namespace) -> str:
+    import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
+
+    from burden import agreements  # noqa: PLC0415
+    from burden.compare import compare  # noqa: PLC0415
+    from burden.errors import InvalidInputError, MissingDataError  # noqa: PLC0415
+    from burden.money import MissingRateError, check_price_basis  # noqa: PLC0415
+
     if args.list:
         rows = [agreements.get(name) for name in agreements.names()]
         return "\n".join(
@@ -416,6 +426,11 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _datasets(args: argparse.Namespace) -> str:
+    import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
+
+    from burden import datasets  # noqa: PLC0415
+    from burden.errors import InvalidInputError  # noqa: PLC0415
+
     action, name = args.action, args.name
     if action not in _DATASET_ACTIONS:
         # 'burden datasets NAME' (the older form) shows NAME.
@@ -485,6 +500,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    from burden.errors import BurdenError  # noqa: PLC0415 (after --version, which exits above)
+
     try:
         output = _dispatch(args)
     except BurdenError as err:

@@ -43,6 +43,7 @@ __all__ = [
     "SamplingMethod",
     "SplitOutput",
     "SplitRule",
+    "TroopsBasis",
 ]
 
 # -- arrays and randomness ----------------------------------------------------------
@@ -122,3 +123,8 @@ ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "ba
 
 SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
 """What a split model returns per year."""
+
+# -- hosts --------------------------------------------------------------------------
+
+TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
+"""How US service members are counted: a stated (authorized) level, or a DMDC count."""

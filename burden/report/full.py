@@ -18,22 +18,17 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from burden.errors import InvalidInputError
 from burden.report._section import Section, section_text
+from burden.report.options import DEFAULT_DRAWS, DEFAULT_SEED, SECTIONS
 from burden.report.seed import REFERENCE_YEAR, SeedAnalysis, seed_analysis
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = ["DEFAULT_DRAWS", "DEFAULT_SEED", "SECTIONS", "Report", "build_report"]
-
-SECTIONS: Final = ("ranges", "splits", "talks", "today")
-"""The sections of the report, in order."""
-
-DEFAULT_DRAWS: Final = 2**14
-DEFAULT_SEED: Final = 2019
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

@@ -13,10 +13,12 @@ from burden._core.checks import as_float_array, readonly
 from burden._core.checks import is_int as _is_int
 from burden._core.results import _output_index, render_html
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space, _require_independent
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from matplotlib.axes import Axes
 
     from burden.typing import FloatArray, RNGLike
@@ -152,6 +154,7 @@ def morris(
     quantile_range: tuple[float, float] = (0.0, 1.0),
     chunk_size: int | None = None,
     progress: bool | None = None,
+    executor: Executor | None = None,
 ) -> MorrisResult:
     r"""Morris screening: elementary effects on random one-at-a-time trajectories.
 
@@ -177,6 +180,10 @@ def morris(
         Rows per model call (default 65536).
     progress : bool or None, default None
         Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+    executor : concurrent.futures.Executor, optional
+        Evaluate the model's blocks of rows as tasks of this executor (a process pool,
+        or ``distributed.Client(...).get_executor()``); results are bit-identical to a
+        serial run. See :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -250,8 +257,17 @@ def morris(
             expected="a range whose quantiles are finite for every input",
             hint="unbounded inputs need e.g. quantile_range=(0.01, 0.99)",
         )
+    _check_executor(executor)
     probe(model, space)
-    y, labels = evaluate(model, space, x, chunk_size=chunk_size, progress=progress, desc="Morris")
+    y, labels = evaluate(
+        model,
+        space,
+        x,
+        chunk_size=chunk_size,
+        progress=progress,
+        desc="Morris",
+        executor=executor,
+    )
     k = len(labels)
     delta = p / (2.0 * (p - 1))
     f = y.reshape(int(r), g + 1, k)

@@ -12,11 +12,12 @@ import pandas as pd
 from burden._core.checks import as_float_array, readonly
 from burden._core.results import render_html
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space, _is_mapping
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from concurrent.futures import Executor
 
     from matplotlib.axes import Axes
 
@@ -90,6 +91,7 @@ def sweep(
     *,
     chunk_size: int | None = None,
     progress: bool | None = None,
+    executor: Executor | None = None,
 ) -> SweepResult:
     """Evaluate the model over a grid of one or two inputs, others at nominal.
 
@@ -105,6 +107,10 @@ def sweep(
         Rows per model call (default 65536).
     progress : bool or None, default None
         Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+    executor : concurrent.futures.Executor, optional
+        Evaluate the model's blocks of rows as tasks of this executor (a process pool,
+        or ``distributed.Client(...).get_executor()``); results are bit-identical to a
+        serial run. See :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -143,13 +149,16 @@ def sweep(
             raise InvalidInputError(
                 field=f"grid[{name!r}]", value=g, expected="at least one value"
             )
+    _check_executor(executor)
     probe(model, space)
     mesh = np.meshgrid(*grids, indexing="ij")
     shape = mesh[0].shape
     x = np.tile(space.nominal_values(), (mesh[0].size, 1))
     for col, m in zip(cols, mesh, strict=True):
         x[:, col] = m.ravel()
-    y, labels = evaluate(model, space, x, chunk_size=chunk_size, progress=progress, desc="sweep")
+    y, labels = evaluate(
+        model, space, x, chunk_size=chunk_size, progress=progress, desc="sweep", executor=executor
+    )
     return SweepResult(
         space=space,
         swept=names,

@@ -14,10 +14,12 @@ from burden._core.checks import is_int as _is_int
 from burden._core.results import render_html
 from burden._core.solvers import find_root
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from burden.typing import BoolArray, FloatArray
 
 __all__ = ["ThresholdResult", "threshold"]
@@ -81,6 +83,7 @@ def threshold(
     bracket: tuple[float, float] | None = None,
     xtol: float | None = None,
     maxiter: int = 200,
+    executor: Executor | None = None,
 ) -> ThresholdResult:
     """Find the value of input `name` at which each output reaches each target.
 
@@ -102,6 +105,10 @@ def threshold(
         bracket width.
     maxiter : int, default 200
         Maximum bisection steps.
+    executor : concurrent.futures.Executor, optional
+        Evaluate the model of each bisection step as tasks of this executor (blocks
+        of 65536 rows); results are identical to a serial run. See
+        :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -157,13 +164,14 @@ def threshold(
             field="targets", value=targets, expected="an array of shape (m,) or (m, k), m >= 1"
         )
 
+    _check_executor(executor)
     probe(model, space)
     nominal = space.nominal_values()
 
     def run(values: FloatArray) -> tuple[FloatArray, tuple[str, ...]]:
         x = np.tile(nominal, (values.size, 1))
         x[:, col] = values
-        return evaluate(model, space, x, progress=False)
+        return evaluate(model, space, x, progress=False, executor=executor)
 
     ends, labels = run(np.array([lo, hi]))
     k = len(labels)

@@ -10,10 +10,12 @@ import pandas as pd
 
 from burden._core.checks import readonly
 from burden._core.results import _output_index, render_html
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from matplotlib.axes import Axes
 
     from burden.typing import FloatArray
@@ -136,6 +138,7 @@ def tornado(
     space: ParameterSpace,
     *,
     quantiles: tuple[float, float] | None = None,
+    executor: Executor | None = None,
 ) -> TornadoResult:
     """One-at-a-time sensitivity of every output to every input (tornado diagram data).
 
@@ -148,6 +151,10 @@ def tornado(
     quantiles : (float, float), optional
         Probability levels of the low and high values, e.g. ``(0.05, 0.95)``.
         ``None`` uses each input's bounds when finite and 5%/95% otherwise.
+    executor : concurrent.futures.Executor, optional
+        Evaluate the model as a task of this executor (the ``2d + 1`` rows are one
+        block); results are identical to a serial run. See
+        :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -178,6 +185,7 @@ def tornado(
     """
     space = _check_space(space)
     d = space.d
+    _check_executor(executor)
     probe(model, space)
     ranges = np.array([p.bounds(quantiles) for p in space.parameters], dtype=np.float64)
     nominal = space.nominal_values()
@@ -185,7 +193,7 @@ def tornado(
     cols = np.arange(d)
     x[1 + cols, cols] = ranges[:, 0]
     x[1 + d + cols, cols] = ranges[:, 1]
-    y, labels = evaluate(model, space, x, progress=False)
+    y, labels = evaluate(model, space, x, progress=False, executor=executor)
     low, high = y[1 : d + 1], y[d + 1 :]
     swing = np.abs(high - low)
     order = np.argsort(-swing, axis=0, kind="stable")

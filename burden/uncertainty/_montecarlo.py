@@ -13,12 +13,13 @@ from burden._core.checks import as_float_array, readonly
 from burden._core.progress import progress_bar
 from burden._core.results import render_html
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, _chunk, _normalise, probe
+from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _map_blocks, probe
 from burden.uncertainty._sampling import SamplingMethod, _check_n, _iter_sample
 from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from concurrent.futures import Executor
 
     from matplotlib.axes import Axes
 
@@ -367,6 +368,7 @@ def monte_carlo(
     chunk_size: int | None = None,
     keep_samples: bool | None = None,
     progress: bool | None = None,
+    executor: Executor | None = None,
 ) -> MonteCarloResult:
     """Propagate input uncertainty: sample `space`, run `model` in chunks, summarise.
 
@@ -395,6 +397,13 @@ def monte_carlo(
         histogram are kept, so memory does not grow with `n`.
     progress : bool or None, default None
         Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+    executor : concurrent.futures.Executor, optional
+        Run the model on each chunk as a task of this executor (a process pool, or
+        ``distributed.Client(...).get_executor()`` for a Dask cluster). Draws are made
+        here, chunk by chunk, and a bounded number of chunks is in flight at a time, so
+        memory stays bounded; outputs are collected in order, so every result is
+        bit-identical to a serial run. See :func:`~burden.sensitivity.evaluate` for what
+        a process pool needs of the model.
 
     Returns
     -------
@@ -438,11 +447,20 @@ def monte_carlo(
     y_all: FloatArray | None = None
     acc = _Accumulator()
     labels: tuple[str, ...] = ()
+    pool = _check_executor(executor)
     draws = _iter_sample(space, n, method=method, rng=rng, chunk_size=chunk)
-    with progress_bar(-(-n // chunk), progress=progress, desc="Monte Carlo") as bar:
+
+    def inputs() -> Iterator[FloatArray]:
+        """Yield the chunks of draws in order, keeping them as they pass when `keep`."""
         for lo, x in draws:
-            m = x.shape[0]
-            y, chunk_labels = _normalise(model(space.as_params(x)), m)
+            if x_all is not None:
+                x_all[lo : lo + x.shape[0]] = x
+            yield x
+
+    with progress_bar(-(-n // chunk), progress=progress, desc="Monte Carlo") as bar:
+        lo = 0
+        for y, chunk_labels in _map_blocks(model, space.names, inputs(), pool):
+            m = y.shape[0]
             if not labels:
                 labels = chunk_labels
                 if keep:
@@ -453,11 +471,11 @@ def monte_carlo(
                     value=chunk_labels,
                     expected=f"the same outputs in every chunk: {labels}",
                 )
-            if x_all is not None and y_all is not None:
-                x_all[lo : lo + m] = x
+            if y_all is not None:
                 y_all[lo : lo + m] = y
             else:
                 acc.add(y, n)
+            lo += m
             bar.update(1)
     summary: _Summary | None = None
     if y_all is not None:

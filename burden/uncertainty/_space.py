@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats
 
 from burden._core.checks import as_float_array, one_of, readonly
 from burden.errors import InvalidInputError, MissingDataError
@@ -114,6 +113,8 @@ class Parameter:
                     value=dist,
                     expected="bounds (low, high) with finite low < high",
                 )
+            from scipy import stats  # noqa: PLC0415 (scipy.stats loads when first used)
+
             frozen = stats.uniform(bounds[0], bounds[1] - bounds[0])
         lo, hi = (float(v) for v in frozen.support())
         if nominal is None:
@@ -378,6 +379,8 @@ def _sqrt_psd(c: FloatArray) -> FloatArray:
 def _gaussian_copula(u: FloatArray, spearman: FloatArray) -> FloatArray:
     pearson = 2.0 * np.sin(np.pi * spearman / 6.0)
     np.fill_diagonal(pearson, 1.0)
+    from scipy import stats  # noqa: PLC0415 (scipy.stats loads when first used)
+
     z = stats.norm.ppf(np.clip(u, _EPS, 1.0 - _EPS))
     return np.asarray(stats.norm.cdf(z @ _sqrt_psd(pearson).T), dtype=np.float64)
 
@@ -389,6 +392,8 @@ def _iman_conover(u: FloatArray, target: FloatArray) -> FloatArray:
             field="n", value=n, expected=f"more draws than parameters ({d}) to impose correlation"
         )
     ranks = np.argsort(np.argsort(u, axis=0, kind="stable"), axis=0, kind="stable")
+    from scipy import stats  # noqa: PLC0415 (scipy.stats loads when first used)
+
     scores = stats.norm.ppf((ranks + 1.0) / (n + 1.0))
     current = np.corrcoef(scores, rowvar=False)
     q = np.linalg.cholesky(current)
