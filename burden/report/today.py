@@ -207,7 +207,8 @@ def today_section() -> Section:
         ax.set_xlabel("Year")
         ax.set_ylabel("USD bn, nominal")
         ax.set_title("The 12th SMA against the USD 10 bn ask, 2026-2030")
-        ax.legend(frameon=False, loc="center right")
+        ax.set_ylim(0, 1.25 * float(ask_usd.max()) / 1e9)
+        ax.legend(frameon=False, loc="upper center", ncol=2)
         ax.grid(visible=True, axis="y", alpha=0.3)
         ax.set_axisbelow(True)
 
