@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import burden as bd
 from burden.report import html as html_report
@@ -297,3 +299,16 @@ def test_console_headline_comes_first(report: Report) -> None:
     assert "5.61 times" in head
     for sec in report.sections:
         assert sec.headline[0] in head
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_bands_contain_the_point_for_any_seed(seed: int) -> None:
+    # The recorded data are the centre of every assumed range, so the point estimate
+    # lies inside the 5-95% band whatever the draws.
+    from burden.report.ranges import ranges_section
+
+    bands = ranges_section(draws=2**8, seed=seed).tables["bands"].frame
+    for side in ("SMA-11", "held"):
+        assert (bands[f"{side} 5%"] <= bands[f"{side} point"]).all()
+        assert (bands[f"{side} point"] <= bands[f"{side} 95%"]).all()
