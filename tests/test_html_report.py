@@ -312,3 +312,11 @@ def test_bands_contain_the_point_for_any_seed(seed: int) -> None:
     for side in ("SMA-11", "held"):
         assert (bands[f"{side} 5%"] <= bands[f"{side} point"]).all()
         assert (bands[f"{side} point"] <= bands[f"{side} 95%"]).all()
+
+
+def test_sobol_indices_of_the_gap_are_shares(report: Report) -> None:
+    indices = report.sections[0].tables["sobol"].frame
+    assert set(indices.index) == {"krw_per_usd_scale", "inflation_shift", "budget_growth_shift"}
+    assert ((indices["first order"] > -0.05) & (indices["total order"] < 1.05)).all()
+    # Nearly additive model: first-order indices add up to about 1.
+    assert indices["first order"].sum() == pytest.approx(1.0, abs=0.05)
