@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         InfeasibleError,
         InvalidInputError,
         MissingDataError,
+        OptionalDependencyError,
         UnitMismatchError,
     )
     from burden.escalation import Fixed, Freeze, Indexed, Schedule
@@ -99,6 +100,7 @@ _NAMES: Final[dict[str, str]] = {
             "InfeasibleError",
             "InvalidInputError",
             "MissingDataError",
+            "OptionalDependencyError",
             "UnitMismatchError",
         ),
         "burden.errors",
@@ -177,6 +179,7 @@ __all__ = [
     "MoneyContext",
     "MonteCarloResult",
     "MorrisResult",
+    "OptionalDependencyError",
     "Parameter",
     "ParameterSpace",
     "Schedule",

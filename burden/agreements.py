@@ -345,14 +345,16 @@ class Agreement:
         )
 
     def __repr__(self) -> str:
-        # A one-year agreement's (never used) first phase is not shown.
+        # Only the phases within the agreement's years (a one-year agreement's first,
+        # never used phase is not shown).
         shown = [(s, r) for s, r in self._phases if s <= self.end_year]
         phases = ", ".join(f"{start}: {type(rule).__name__}" for start, rule in shown)
+        listed = f", phases {{{phases}}}" if phases else ""
         draws = f", draws {self.batch_shape}" if self.batch_shape else ""
         host = f", host {self.host.code}" if isinstance(self.host, Host) else ""
         return (
-            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}, "
-            f"phases {{{phases}}}{host}{draws})"
+            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}"
+            f"{listed}{host}{draws})"
         )
 
     def _repr_html_(self) -> str:
@@ -587,6 +589,28 @@ def _us_ask_2025() -> Agreement:
     )
 
 
+def _japan_hns() -> Agreement:
+    hns = datasets.japan_hns()
+    total = hns.loc[hns["item"] == "hns_total"].set_index("fiscal_year")["value"]
+    years = [y for y in range(2021, 2025) if y in total.index]
+    return Agreement(
+        name="JPN-HNS",
+        base_year=years[0],
+        base_amount=float(total.loc[years[0]]),
+        currency="JPY",
+        end_year=years[-1],
+        escalation=Schedule({y: float(total.loc[y]) for y in years[1:]}),
+        description=(
+            "Japan's host-nation support, MOD budgets FY2021-FY2024: JPY 201.7 / 205.6 / "
+            "211.2 / 212.4 bn (the FY2022-26 SMA totals JPY 1,055.1 bn). "
+            "Japanese fiscal years (April-March) are shown as years."
+        ),
+        source="S77;S78",
+        host="JPN",
+        assumptions=("Japanese fiscal year Y (April Y to March Y+1) counted as year Y",),
+    )
+
+
 _BUILT_INS: dict[str, Callable[[], Agreement]] = {
     "SMA-6": _sma6,
     "SMA-8": _sma8,
@@ -599,6 +623,7 @@ _BUILT_INS: dict[str, Callable[[], Agreement]] = {
     "ROK-OFFER-2020": _rok_offer_2020,
     "US-COUNTER-2020": _us_counter_2020,
     "US-ASK-2025": _us_ask_2025,
+    "JPN-HNS": _japan_hns,
 }
 
 

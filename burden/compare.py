@@ -28,13 +28,21 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import pandas as pd
 
 from burden import hosts
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, one_of, readonly
+from burden._core.results import (
+    Result,
+    Table,
+    format_money,
+    freeze_arrays,
+    scale_factor,
+    shape_text,
+)
 from burden.agreements import Agreement
 from burden.errors import InvalidInputError
 from burden.escalation import Indexed
@@ -48,6 +56,7 @@ from burden.money import (
     default_context,
     present_value,
 )
+from burden.typing import Deflator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -55,18 +64,32 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     from matplotlib.axes import Axes
 
-    from burden.typing import BoolArray, Deflator, FloatArray, IntArray, PriceBasis
+    from burden.typing import (
+        BoolArray,
+        ColumnKind,
+        FloatArray,
+        IndicatorName,
+        IntArray,
+        MoneyUnit,
+        PriceBasis,
+    )
 
-__all__ = ["Comparison", "Indicators", "compare", "korea_context_series"]
+__all__ = ["Comparison", "Indicators", "compare", "korea_context_series", "projected_years"]
 
 HOST_CURRENCY = "KRW"
 """Currency of the Korean host (kept for code written before hosts were values)."""
 
 _INDICATORS = ("share_of_defense_budget", "share_of_gdp", "per_service_member")
 
+_INDICATOR_UNITS: Final = {
+    "share_of_defense_budget": "percent of the host's defence budget",
+    "share_of_gdp": "percent of the host's GDP",
+    "per_service_member": "per US service member stationed",
+}
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Indicators:
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class Indicators(Result):
     """Burden indicators of one scenario, each of shape ``(..., T)``, from its own host.
 
     Attributes
@@ -96,23 +119,40 @@ class Indicators:
     gdp: FloatArray | None = None
     troops: FloatArray | None = None
 
+    _title = "Burden indicators"
+    _no_plot = (
+        "indicators carry no years of their own; Comparison.plot(measure=...) draws them per year"
+    )
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [("shape", shape_text(self.share_of_gdp.shape))]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy DataFrame: (``draw``,) ``year_index`` (0 = first year), ``measure``, ``value``."""
+        shape = np.broadcast_shapes(
+            self.share_of_defense_budget.shape,
+            self.share_of_gdp.shape,
+            self.per_service_member.shape,
+        )
+        steps = np.arange(shape[-1])
+        frames = [
+            _long(getattr(self, m), steps, shape[:-1], "", m, "").drop(
+                columns=["scenario", "unit"]
+            )
+            for m in ("share_of_defense_budget", "share_of_gdp", "per_service_member")
+        ]
+        return pd.concat(frames, ignore_index=True).rename(columns={"year": "year_index"})
+
+    def _display(self) -> Table:
+        return Table(self.to_frame(), kinds={"year_index": "count"})
+
     def __post_init__(self) -> None:
-        for name in (
-            "share_of_defense_budget",
-            "share_of_gdp",
-            "per_service_member",
-            "defense_budget",
-            "gdp",
-            "troops",
-        ):
-            value = getattr(self, name)
-            if value is not None:
-                readonly(value)
+        freeze_arrays(self)
         object.__setattr__(self, "notes", dict(self.notes))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Comparison:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class Comparison(Result):
     """A baseline and an alternative on common years, currency and price basis.
 
     Arrays have shape ``(..., T)`` (per year) or ``(...,)`` (totals over the years),
@@ -151,14 +191,69 @@ class Comparison:
             derived["relative_difference"] = derived["ratio"] - 1.0
             derived["total_difference"] = derived["total_alternative"] - derived["total_baseline"]
             derived["total_ratio"] = derived["total_alternative"] / derived["total_baseline"]
-        for arr in (*derived.values(), self.defense_budget, self.gdp, self.troops):
+        for arr in derived.values():
             readonly(arr)
         projected = np.asarray(self.projected, dtype=bool)
         if projected.size == 0:
             projected = np.zeros(self.baseline.years.shape, dtype=bool)
         object.__setattr__(self, "projected", readonly(projected))
         object.__setattr__(self, "assumptions", tuple(self.assumptions))
+        freeze_arrays(self)
         object.__setattr__(self, "_derived", derived)
+
+    _title = "Comparison"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        facts: list[tuple[str, object]] = [
+            ("scenarios", f"{self.alternative.label} vs {self.baseline.label}"),
+            ("unit", f"{self.currency} {self.basis_label}"),
+            ("years", f"{self.years[0]}..{self.years[-1]}"),
+        ]
+        batch = np.broadcast_shapes(self.baseline.batch_shape, self.alternative.batch_shape)
+        if batch:
+            facts.append(("draws", shape_text(batch)))
+            facts.append(("median total ratio", f"{float(np.nanmedian(self.total_ratio)):.3f}"))
+        else:
+            facts.append(("total ratio", f"{float(self.total_ratio):.3f}"))
+            facts.append(("total difference", format_money(self.total_difference, self.currency)))
+        if self.assumptions:
+            facts.append(("assumptions", "; ".join(self.assumptions)))
+        return facts
+
+    def _display(self) -> Table:
+        batch = np.broadcast_shapes(self.baseline.batch_shape, self.alternative.batch_shape)
+        b, a = self.baseline.label, self.alternative.label
+        if batch:
+
+            def median(x: FloatArray) -> FloatArray:
+                return np.nanmedian(
+                    np.broadcast_to(x, (*batch, x.shape[-1])).reshape(-1, x.shape[-1]), axis=0
+                )
+
+            frame = pd.DataFrame(
+                {
+                    b: median(self.baseline.values),
+                    a: median(self.alternative.values),
+                    "difference": median(self.difference),
+                    "ratio": median(self.ratio),
+                },
+                index=pd.Index(self.years, name="year"),
+            )
+            kinds: dict[str, ColumnKind] = {b: "money", a: "money", "difference": "money"}
+            note = f"Medians across {shape_text(batch)} draws; .to_frame() has every draw."
+            return Table(frame, kinds=kinds, currency=self.currency, note=note)
+        frame = self.table()
+        money = [b, a, "difference", f"{b} per service member", f"{a} per service member"]
+        kinds = dict.fromkeys(money, "money")
+        return Table(
+            frame,
+            kinds=kinds,
+            groups=dict.fromkeys(money[3:], "per person"),
+            currency=self.currency,
+            note=" ".join(
+                ["% columns are percent of the host's figures.", *(f"{n}." for n in self.notes())]
+            ),
+        )
 
     @property
     def basis_label(self) -> str:
@@ -274,11 +369,29 @@ class Comparison:
         """Cumulative alternative over cumulative baseline."""
         return self._derived["total_ratio"]
 
-    def table(self) -> pd.DataFrame:
+    def table(self, *, unit: MoneyUnit = "units") -> pd.DataFrame:
         """Return a wide per-year table with a final ``total`` row (scalar inputs only).
 
-        Columns: the two scenarios' amounts, ``difference`` and ``ratio``, then each
-        scenario's indicators.
+        Parameters
+        ----------
+        unit : {"units", "auto", "tn", "bn", "mn"}, default "units"
+            Scale of the money columns: whole currency units, or thousand million
+            (``"bn"``) etc., with ``"auto"`` choosing from the largest amount. A
+            scaled money column's name ends with its unit, e.g. ``"SMA-11 (KRW bn)"``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns: the two scenarios' amounts, ``difference`` and ``ratio``, then
+            each scenario's indicators (percent of the defence budget and of GDP,
+            per US service member).
+
+        Examples
+        --------
+        >>> import burden as bd
+        >>> c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
+        >>> round(float(c.table(unit="bn").loc["2021", "SMA-11 (KRW bn)"]), 1)
+        1183.3
         """
         if self.baseline.batch_shape or self.alternative.batch_shape:
             raise InvalidInputError(
@@ -322,6 +435,12 @@ class Comparison:
             pieces.append(row)
         out = pd.concat(pieces)
         out["projected"] = out["projected"].astype(bool)
+        money = [b, a, "difference", f"{b} per service member", f"{a} per service member"]
+        factor, word = scale_factor(unit, out[money].to_numpy(dtype=np.float64))
+        if unit != "units":
+            out[money] = out[money] / factor
+            suffix = f" ({self.currency} {word})" if word else f" ({self.currency})"
+            out = out.rename(columns={m: m + suffix for m in money})
         out.attrs["title"] = self.title
         out.attrs["notes"] = self.notes()
         return out
@@ -408,10 +527,24 @@ class Comparison:
         frame["projected"] = frame["projected"].astype(bool)
         return frame
 
-    def plot(self, ax: Axes | None = None) -> Axes:
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        measure: IndicatorName | None = None,
+        title: str | None = None,
+    ) -> Axes:
         """Plot both scenarios per year as bars and their ratio on a twin axis.
 
         Needs the ``plot`` extra (matplotlib); see :func:`burden.plot.plot_comparison`.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        measure : {"share_of_defense_budget", "share_of_gdp", "per_service_member"}, optional
+            Draw this burden indicator of both scenarios per year (lines) instead of
+            the amounts. With draws, the median across draws.
+        title : str, optional
 
         Examples
         --------
@@ -422,24 +555,32 @@ class Comparison:
         >>> c.plot().get_title()
         'SMA-11 vs SMA-10-HELD'
         """
-        from burden.plot import plot_comparison  # noqa: PLC0415 (matplotlib is optional)
+        from burden.plot import plot_comparison, plot_sweep  # noqa: PLC0415 (optional)
 
-        return plot_comparison(self, ax=ax)
-
-    def __repr__(self) -> str:
-        return (
-            f"Comparison({self.alternative.label} vs {self.baseline.label}: {self.currency} "
-            f"{self.price_basis}, {self.years[0]}..{self.years[-1]})"
+        if measure is None:
+            return plot_comparison(self, ax=ax, title=title)
+        if measure not in _INDICATOR_UNITS:
+            raise InvalidInputError("measure", measure, f"one of {list(_INDICATOR_UNITS)}")
+        lines = {}
+        for amounts, ind in (
+            (self.baseline, self.baseline_indicators),
+            (self.alternative, self.alternative_indicators),
+        ):
+            values = np.asarray(getattr(ind, measure)).reshape(-1, self.years.size)
+            lines[amounts.label] = np.nanmedian(values, axis=0)
+        money = measure == "per_service_member"
+        if not money:
+            lines = {k: 100.0 * v for k, v in lines.items()}
+        return plot_sweep(
+            self.years,
+            lines,
+            input_name="Year",
+            unit=_INDICATOR_UNITS[measure],
+            currency=self.currency if money else None,
+            basis=self.basis_label if money else None,
+            ax=ax,
+            title=title or f"{_INDICATOR_UNITS[measure].capitalize()} per year",
         )
-
-    def _repr_html_(self) -> str:
-        title = (
-            f"<p><b>{self.alternative.label} vs {self.baseline.label}</b> "
-            f"({self.currency}, {self.price_basis})</p>"
-        )
-        if self.baseline.batch_shape or self.alternative.batch_shape:
-            return title + self.to_frame().head(20).to_html()
-        return title + self.table().to_html(float_format=lambda v: f"{v:,.4g}")
 
 
 def _long(
@@ -631,6 +772,40 @@ def _rule_projections(
     return notes, projected
 
 
+def projected_years(
+    scenario: Agreement | Amounts,
+    years: npt.ArrayLike,
+    *,
+    currency: str,
+    price_basis: PriceBasis = "nominal",
+    context: MoneyContext | None = None,
+) -> tuple[list[str], BoolArray]:
+    """Return the stated assumptions one scenario uses on `years`, and the years they set.
+
+    Counts the context's projections of the rates and price index the conversion to
+    `currency` and `price_basis` needs, and the index projections of the agreement's
+    rules. Used for the ``projected`` column of tables.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> from burden.money import MoneyContext
+    >>> ctx = MoneyContext().with_projection(per_usd={"KRW": 1400.0})
+    >>> notes, mask = projected_years(bd.agreements.get("US-ASK-2025"), [2025, 2026],
+    ...                               currency="KRW", context=ctx)
+    >>> notes, mask.tolist()
+    (['KRW per USD 1,400 from 2026'], [False, True])
+    """
+    ctx = default_context() if context is None else context
+    wanted = np.asarray(years, dtype=np.int64)
+    basis = check_price_basis(price_basis)
+    deflators = set() if basis == "nominal" else {ctx.deflate_with or currency}
+    currencies = ({scenario.currency, currency} | deflators) - {"USD"}
+    notes, mask = _used_assumptions(ctx, wanted, currencies, deflators, set(), basis)
+    rule_notes, rule_mask = _rule_projections(scenario, wanted)
+    return notes + rule_notes, mask | rule_mask
+
+
 def compare(
     baseline: Agreement | Amounts,
     alternative: Agreement | Amounts,
@@ -705,8 +880,7 @@ def compare(
     """
     check_currency(currency)
     basis = check_price_basis(price_basis)
-    if deflate_with not in ("currency", "host"):
-        raise InvalidInputError("deflate_with", deflate_with, '"currency" or "host"')
+    deflate_with = one_of(deflate_with, "deflate_with", Deflator)
     common = _common_years(_span(baseline, "baseline"), _span(alternative, "alternative"), years)
     ctx = default_context() if context is None else context
     scenario_hosts = [_host_of(baseline), _host_of(alternative)]

@@ -395,6 +395,45 @@ class Indexed:
             projection=projection,
         )
 
+    def _with_draws(
+        self,
+        shift: FloatArray | None,
+        cap: npt.ArrayLike | None,
+        floor: npt.ArrayLike | None,
+        projection: npt.ArrayLike | None,
+    ) -> Indexed:
+        """Return a copy with per-draw `shift` added to the index and new cap, floor, projection.
+
+        The same rule as ``Indexed({year: rates[..., j] + shift}, lag=..., cap=..., ...)``,
+        without rebuilding and re-validating the year table column by column: the model
+        adapters call it for every chunk of draws. Rates, cap and floor are checked as
+        :class:`Indexed` checks them.
+        """
+        table = self._table if shift is None else self._table + shift[..., np.newaxis]
+        if shift is not None and not (table.min() > -1.0 and table.max() <= 1.0):
+            _check_rates(table, "Indexed.rates")  # (two fast passes when all is well)
+        new = object.__new__(Indexed)
+        rates = (
+            self.rates
+            if shift is None
+            else {int(y): table[..., j] for j, y in enumerate(self._years.tolist())}
+        )
+        object.__setattr__(new, "rates", rates)
+        object.__setattr__(new, "lag", self.lag)
+        object.__setattr__(new, "rate_rounding", self.rate_rounding)
+        for name, value in (("cap", cap), ("floor", floor), ("projection", projection)):
+            object.__setattr__(
+                new, name, None if value is None else _as_rate(value, f"Indexed.{name}")
+            )
+        object.__setattr__(new, "_years", self._years)
+        object.__setattr__(new, "_table", readonly(table))
+        _ = new.batch_shape  # draws must broadcast
+        if new.cap is not None and new.floor is not None:
+            low, high = np.asarray(new.floor), np.asarray(new.cap)
+            if (high < low).any():
+                raise InvalidInputError("Indexed.cap", high, f"a cap >= floor ({low.tolist()})")
+        return new
+
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
         """Raise if an index year ``Y - lag`` is before the index or (unless allowed) after it.
 

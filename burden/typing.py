@@ -28,13 +28,16 @@ __all__ = [
     "BoolArray",
     "ClaimsRule",
     "ClaimsRuleAlias",
+    "ColumnKind",
     "ComparisonMeasure",
     "CorrelationMethod",
     "Deflator",
     "FloatArray",
     "FrontierKind",
     "GameKind",
+    "IndicatorName",
     "IntArray",
+    "MoneyUnit",
     "NucleolusDomain",
     "PriceBasis",
     "Proposer",
@@ -118,8 +121,8 @@ SamplingMethod: TypeAlias = Literal["random", "lhs", "sobol"]
 CorrelationMethod: TypeAlias = Literal["iman-conover", "gaussian"]
 """How a rank-correlation matrix is imposed on a sample."""
 
-ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline"]
-"""What a comparison model returns per year (and as a total)."""
+ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline", "all"]
+"""What a comparison model returns per year (and as a total); ``"all"``: every one."""
 
 SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
 """What a split model returns per year."""
@@ -128,3 +131,15 @@ SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "
 
 TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
 """How US service members are counted: a stated (authorized) level, or a DMDC count."""
+
+# -- results and how they are shown -----------------------------------------------------
+
+IndicatorName: TypeAlias = Literal["share_of_defense_budget", "share_of_gdp", "per_service_member"]
+"""A burden indicator of a scenario (see :class:`burden.compare.Indicators`)."""
+
+MoneyUnit: TypeAlias = Literal["auto", "tn", "bn", "mn", "units"]
+"""Scale of money in a table: ``"auto"`` picks tn, bn or mn from the largest value."""
+
+ColumnKind: TypeAlias = Literal["money", "share", "number", "count", "text"]
+"""How a column of a result's notebook table is shown: money (scaled, unit in the header),
+share (as %), a plain number, a whole count, or text."""

@@ -120,7 +120,7 @@ import pandas as pd
 from burden import agreements as builtins
 from burden import datasets
 from burden.agreements import Agreement
-from burden.compare import compare
+from burden.compare import compare, projected_years
 from burden.errors import BurdenError, InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
 from burden.money import (
@@ -144,10 +144,10 @@ if TYPE_CHECKING:
 __all__ = [
     "CompareSpec",
     "PathsSpec",
-    "RunResult",
     "Scenario",
     "ScenarioFileError",
     "ScenarioNameError",
+    "ScenarioRun",
     "execute",
     "load",
     "loads",
@@ -825,11 +825,11 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
     if not specs:
         raise ScenarioFileError("agreements", specs, "at least one agreement")
     money = _table(data.get("money", {}), "money")
-    cpi_projection = (
-        float(money["cpi_projection"])
-        if isinstance(money.get("cpi_projection"), int | float)
-        else None
-    )
+    # One Korean CPI assumption serves deflation and CPI-indexed rules alike.
+    inflation_table = money.get("inflation")
+    korean = inflation_table.get("KRW") if isinstance(inflation_table, dict) else None
+    stated = money.get("cpi_projection", korean)
+    cpi_projection = float(stated) if isinstance(stated, int | float) else None
     known = {key: _agreement(key, spec, cpi_projection) for key, spec in specs.items()}
     comparisons = []
     for i, raw in enumerate(_array(data.get("compare", []), "compare")):
@@ -870,20 +870,17 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
     from burden.io import _analyses  # noqa: PLC0415 (it builds on this module)
 
     space, analyses = _analyses.parse(data, comparisons=comparisons, known=known, context=context)
-    outputs = [(f"compare_{c.name}", c.path) for c in comparisons]
-    outputs += [(f"paths_{p.name}", p.path) for p in paths]
-    outputs += [(f"{a.kind}_{a.name}", a.path) for a in analyses]
+    outputs = [(f"compare_{c.name}", c.path, c.name) for c in comparisons]
+    outputs += [(f"paths_{p.name}", p.path, p.name) for p in paths]
+    outputs += [(f"{a.kind}_{a.name}", a.path, a.name) for a in analyses]
     first: dict[str, str] = {}
-    for output, path in outputs:
+    for output, path, name in outputs:
         if output in first:
             raise ScenarioFileError(
                 f"{path}.name",
-                output,
-                "an output name of its own",
-                message=(
-                    f"{path}.name: the output {output!r} is already written by "
-                    f'{first[output]}; give one of them a name = "..." of its own'
-                ),
+                name,
+                f"a name different from {first[output]}'s (both write {output}.csv)",
+                hint=f'add name = "..." to {path}',
             )
         first[output] = path
     return Scenario(
@@ -1002,7 +999,7 @@ def _paths(spec: PathsSpec, scenario: Scenario) -> list[Amounts]:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class RunResult:
+class ScenarioRun:
     """What :func:`execute` wrote and printed.
 
     Attributes
@@ -1017,6 +1014,24 @@ class RunResult:
     written: list[Path]
     note: str
     summary: tuple[str, ...]
+
+
+def _flagged(
+    amounts: Amounts, agreement: Agreement, spec: PathsSpec, scenario: Scenario
+) -> pd.DataFrame:
+    """Return the tidy amounts with a ``projected`` column (the year uses an assumption)."""
+    frame = amounts.to_frame()
+    _, mask = projected_years(
+        agreement,
+        amounts.years,
+        currency=spec.currency,
+        price_basis=spec.price_basis,
+        context=scenario.context,
+    )
+    frame["projected"] = frame["year"].map(
+        dict(zip(amounts.years.tolist(), mask.tolist(), strict=True))
+    )
+    return frame
 
 
 def run(
@@ -1056,7 +1071,7 @@ def _summary_comparison(comparison: Comparison) -> str:
 
 def execute(
     scenario: Scenario, folder: str | os.PathLike[str], *, figures: bool = True
-) -> RunResult:
+) -> ScenarioRun:
     r"""Run every analysis of `scenario`, write the results, and summarize them.
 
     Everything is computed in memory first; then all files are written atomically
@@ -1075,7 +1090,7 @@ def execute(
 
     Returns
     -------
-    RunResult
+    ScenarioRun
         ``written`` files (``agreements.csv``, ``<kind>_<name>.csv`` and ``.png``),
         ``note`` and ``summary`` (the console lines).
 
@@ -1107,6 +1122,10 @@ def execute(
     for key, agreement in scenario.agreements.items():
         frame = _wrap(f"agreements.{key}", agreement.path).to_frame()
         frame.insert(0, "agreement", key)
+        _, mask = projected_years(agreement, agreement.years, currency=agreement.currency)
+        frame["projected"] = frame["year"].map(
+            dict(zip(agreement.years.tolist(), mask.tolist(), strict=True))
+        )
         frames.append(frame)
     files["agreements.csv"] = pd.concat(frames, ignore_index=True).to_csv(index=False).encode()
     pngs: dict[str, bytes] = {}
@@ -1119,7 +1138,13 @@ def execute(
             pngs[f"{stem}.png"] = _png(partial(_draw_comparison, comparison))
     for paths in scenario.paths:
         amounts = _wrap(paths.path, partial(_paths, paths, scenario))
-        table = pd.concat([a.to_frame() for a in amounts], ignore_index=True)
+        table = pd.concat(
+            [
+                _flagged(a, scenario.agreements[k], paths, scenario)
+                for a, k in zip(amounts, paths.agreements, strict=True)
+            ],
+            ignore_index=True,
+        )
         stem = f"paths_{paths.name}"
         files[f"{stem}.csv"] = table.to_csv(index=False).encode()
         totals = ", ".join(f"{a.label} {a.total() / 1e9:,.1f} bn" for a in amounts)
@@ -1136,4 +1161,4 @@ def execute(
         if draw and out.draw is not None:
             pngs[f"{stem}.png"] = _png(out.draw)
     files.update(pngs)
-    return RunResult(written=write_files(folder, files), note=note, summary=tuple(summary))
+    return ScenarioRun(written=write_files(folder, files), note=note, summary=tuple(summary))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from burden._core.checks import as_float_array, readonly
 from burden._core.checks import is_int as _is_int
-from burden._core.results import _output_index, render_html
+from burden._core.results import Result, Table, _output_index
 from burden.errors import InvalidInputError
 from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _collect, probe
 from burden.uncertainty._sampling import SamplingMethod, _check_n, _child, _root, sample_unit
@@ -27,20 +27,20 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, RNGLike
+    from burden.typing import ColumnKind, FloatArray, RNGLike
 
 __all__ = ["SobolDesign", "SobolResult", "sobol", "sobol_analyze", "sobol_design"]
 
-_WEIGHT_BLOCK: Final = 2**22
-"""Entries of one bootstrap weight block (32 MB of float64): resamples per GEMM = this // N."""
+_WEIGHT_BLOCK: Final = 2**20
+"""Entries of one bootstrap weight block (8 MB of float64): resamples per GEMM = this // N."""
 DEFAULT_REPLICATES: Final = 8
 """Independent randomisations of a scrambled Sobol' or Latin hypercube design (intervals)."""
 _STREAM_REPLICATE: Final = 3
 """Child stream key of the replicates (0-2 are used by :mod:`burden.uncertainty._sampling`)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class SobolDesign:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class SobolDesign(Result):
     """The pick-freeze design of Saltelli et al. (2010): matrices A, B and A_B^(g).
 
     Attributes
@@ -108,6 +108,33 @@ class SobolDesign:
         take_b[0], take_b[1] = False, True
         take_b[2:] = self.member[None, :] == np.arange(self.n_factors)[:, None]
         return np.where(take_b[part], self.b[row], self.a[row])
+
+    _title = "Sobol' design (pick-freeze)"
+    _no_plot = (
+        "a design is the input of a model run, not a finding; plot the SobolResult "
+        "computed from it"
+    )
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [
+            ("N", self.n),
+            ("factors", self.n_factors),
+            ("inputs", self.a.shape[1]),
+            ("model runs", self.n * (self.n_factors + 2)),
+            ("design", self.method),
+        ]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy table of every model input: ``matrix``, ``draw``, then one column per input.
+
+        ``matrix`` is ``"A"``, ``"B"`` or ``"AB[<factor>]"``; ``draw`` is the row
+        within the matrix (0 to N-1), as in :meth:`stacked`.
+        """
+        parts = ["A", "B", *(f"AB[{g}]" for g in self.names)]
+        frame = pd.DataFrame(self.stacked(), columns=list(self.space.names))
+        frame.insert(0, "draw", np.tile(np.arange(self.n), len(parts)))
+        frame.insert(0, "matrix", np.repeat(np.asarray(parts, dtype=object), self.n))
+        return frame
 
     @property
     def n(self) -> int:
@@ -252,8 +279,8 @@ def _check_replicates(replicates: object, n: int, method: str) -> int:
     return r
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class SobolResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class SobolResult(Result):
     """First- and total-order Sobol' indices with confidence intervals.
 
     Attributes
@@ -295,6 +322,29 @@ class SobolResult:
     n_resamples: int
     confidence_level: float
     replicates: int = 1
+
+    _title = "Sobol' indices"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        j = len(self.output_names) - 1
+        total = self._table(self.total_order)[j]
+        top = self.names[int(np.nanargmax(total))] if np.isfinite(total).any() else "-"
+        return [
+            ("factors", len(self.names)),
+            ("outputs", len(self.output_names)),
+            ("N", self.design.n),
+            ("model runs", self.design.n * (self.design.n_factors + 2)),
+            (
+                ("replicates", f"{self.replicates} randomisations, {self.confidence_level:.0%} t")
+                if self.replicates > 1
+                else ("bootstrap", f"{self.n_resamples} x, {self.confidence_level:.0%}")
+            ),
+            (f"largest ST on {self.output_names[j]!r}", top),
+        ]
+
+    def _display(self) -> Table:
+        kinds: dict[str, ColumnKind] = dict.fromkeys(("estimate", "ci_low", "ci_high"), "share")
+        return Table(self.to_frame(), kinds=kinds)
 
     def _table(self, value: FloatArray) -> FloatArray:
         """Any index array as (k, d)."""
@@ -338,9 +388,10 @@ class SobolResult:
         ----------
         ax : matplotlib Axes, optional
         output : str or int, default -1
-            Output label or position; the default, the last output, is the total
-            for the models of :mod:`burden.uncertainty.models`.
-            Output label or position.
+            Output label or position. The default, the last output, is the total
+            for :func:`~burden.uncertainty.models.comparison_model` and for
+            ``agreement_model(..., total=True)``, but the last year for
+            ``agreement_model(..., total=False)`` (its default).
         title : str, optional
 
         Returns
@@ -367,26 +418,11 @@ class SobolResult:
             list(self.names),
             self._table(self.first_order)[j],
             self._table(self.total_order)[j],
-            half(self.first_order, self.first_order_ci),
-            half(self.total_order, self.total_order_ci),
-            ax,
+            first_ci=half(self.first_order, self.first_order_ci),
+            total_ci=half(self.total_order, self.total_order_ci),
+            ax=ax,
             title=title or f"Sobol indices: {self.output_names[j]}",
         )
-
-    def _repr_html_(self) -> str:
-        facts = [
-            ("N", self.design.n),
-            ("model runs", self.design.n * (self.design.n_factors + 2)),
-            (
-                ("replicates", f"{self.replicates} randomisations, {self.confidence_level:.0%} t")
-                if self.replicates > 1
-                else (
-                    "bootstrap",
-                    f"{self.n_resamples} resamples, {self.confidence_level:.0%} percentile",
-                )
-            ),
-        ]
-        return render_html("Sobol' indices", facts, self.to_frame())
 
 
 def _terms(f_a: FloatArray, f_b: FloatArray, f_ab: FloatArray) -> FloatArray:
@@ -514,8 +550,8 @@ def sobol_analyze(
     :math:`w_j` (:math:`\sum_j w_j = N`) only replaces each mean by
     :math:`\frac1N\sum_j w_j\,\text{term}_j`. All R resamples are therefore
     one matrix product :math:`W T / N` of the (R, N) count matrix with the
-    (N, (3G+2)k) term matrix (done in blocks of about 4e6 / N resamples, so a
-    weight block takes 32 MB), with no copy of
+    (N, (3G+2)k) term matrix (done in blocks of about 1e6 / N resamples, so a
+    weight block takes 8 MB), with no copy of
     the sample per resample. Intervals are percentile intervals of the R
     resampled indices. A constant output has zero variance: its indices are NaN.
 
@@ -690,7 +726,7 @@ def sobol(
     chunk_size : int, optional
         Rows per model call (default 65536).
     progress : bool or None, default None
-        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+        Show a tqdm bar over chunks (``None``: when stderr is a terminal or in a Jupyter notebook).
     replicates : int, optional
         Independent randomisations of the design, whose spread gives the intervals.
         Default 8 for ``method="sobol"`` and ``"lhs"`` (N >= 16), 1 (a row bootstrap)

@@ -55,6 +55,10 @@ def _normalise(raw: object, n: int) -> ModelOutput:
                 labels.append(str(key))
             else:
                 labels.extend(f"{key}[{j}]" for j in range(len(sub)))
+        if all(b.shape[1] == 1 for b in blocks):
+            # One column per key (the usual case): output-major buffer, returned as its
+            # (n, k) transpose, so that per-output reductions downstream run on rows.
+            return np.stack([b[:, 0] for b in blocks]).T, tuple(labels)
         return np.concatenate(blocks, axis=1), tuple(labels)
     arr = np.asarray(raw)
     if arr.dtype == np.bool_:
@@ -243,7 +247,7 @@ def evaluate(
     chunk_size : int, optional
         Maximum rows passed to one model call (bounds memory); default 65536.
     progress : bool or None, default None
-        Show a tqdm bar over chunks; ``None`` shows it only when stderr is a TTY.
+        Show a tqdm bar over chunks; ``None`` shows it when stderr is a terminal or in a Jupyter notebook.
     desc : str
         Label of the bar.
     executor : concurrent.futures.Executor, optional

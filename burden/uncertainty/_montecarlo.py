@@ -11,8 +11,9 @@ import pandas as pd
 
 from burden._core.checks import as_float_array, readonly
 from burden._core.progress import progress_bar
-from burden._core.results import render_html
+from burden._core.results import Result, Table
 from burden.errors import InvalidInputError
+from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _map_blocks, probe
 from burden.uncertainty._sampling import SamplingMethod, _check_n, _iter_sample
 from burden.uncertainty._space import ParameterSpace, _check_space
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, RNGLike
+    from burden.typing import FloatArray, PriceBasis, RNGLike
 
 __all__ = ["MonteCarloResult", "monte_carlo"]
 
@@ -118,21 +119,30 @@ class _Accumulator:
             y = block
         assert self.s1 is not None
         assert self.s2 is not None
-        k = y.shape[1]
-        c = y - self.shift
-        self.s1 += c.sum(axis=0)
-        self.s2 += (c * c).sum(axis=0)
-        self.n += y.shape[0]
-        np.minimum(self.minimum, y.min(axis=0), out=self.minimum)
-        np.maximum(self.maximum, y.max(axis=0), out=self.maximum)
-        inside = (y >= self.low) & (y <= self.high)
-        step = np.where(self.width > 0.0, self.width, 1.0)
-        idx = np.minimum(((y - self.low) / step).astype(np.int64), _BINS - 1)
-        flat = (idx + np.arange(k) * _BINS)[inside]
-        self.counts += np.bincount(flat, minlength=k * _BINS).reshape(k, _BINS)
+        assert self.shift is not None
+        # Output-major (k, m): every reduction and comparison below runs along contiguous
+        # rows (reducing a narrow (m, k) array over axis 0 is several times slower).
+        yt = y.T if y.flags.f_contiguous else np.ascontiguousarray(y.T)
+        k = yt.shape[0]
+        c = yt - self.shift[:, np.newaxis]
+        self.s1 += c.sum(axis=1)
+        c *= c
+        self.s2 += c.sum(axis=1)
+        self.n += yt.shape[1]
+        np.minimum(self.minimum, yt.min(axis=1), out=self.minimum)
+        np.maximum(self.maximum, yt.max(axis=1), out=self.maximum)
+        low, high = self.low[:, np.newaxis], self.high[:, np.newaxis]
+        inside = yt >= low
+        inside &= yt <= high
+        np.subtract(yt, low, out=c)
+        c /= np.where(self.width > 0.0, self.width, 1.0)[:, np.newaxis]
+        idx = c.astype(np.int64)
+        np.minimum(idx, _BINS - 1, out=idx)
+        idx += (np.arange(k, dtype=np.int64) * _BINS)[:, np.newaxis]
+        self.counts += np.bincount(idx[inside], minlength=k * _BINS).reshape(k, _BINS)
         if not inside.all():
-            for j in np.flatnonzero(~inside.all(axis=0)):  # loop over outputs with tail values
-                col = y[:, j]
+            for j in np.flatnonzero(~inside.all(axis=1)):  # loop over outputs with tail values
+                col = yt[j]
                 self.below[j].append(col[col < self.low[j]])
                 self.above[j].append(col[col > self.high[j]])
 
@@ -159,8 +169,8 @@ class _Accumulator:
         return mean, np.maximum(var, 0.0), summary
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class MonteCarloResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class MonteCarloResult(Result):
     """Outputs of a model over a sample of its inputs, with summary statistics.
 
     Attributes
@@ -199,6 +209,25 @@ class MonteCarloResult:
     inputs: FloatArray | None
     outputs: FloatArray | None
     _summary: _Summary | None = None
+
+    _title = "Monte Carlo"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        names = ", ".join(self.output_names[:3]) + (", ..." if len(self.output_names) > 3 else "")
+        return [
+            ("draws", self.n),
+            ("design", self.method),
+            ("inputs", len(self.input_names)),
+            ("outputs", f"{len(self.output_names)} [{names}]"),
+            ("samples kept", self.outputs is not None),
+        ]
+
+    def _display(self) -> Table:
+        qs = self.quantiles(np.asarray(_DEFAULT_LEVELS))
+        columns = {"mean": self.mean, "std": self.std}
+        columns |= {f"q{v:g}": qs[i] for i, v in enumerate(_DEFAULT_LEVELS)}
+        wide = pd.DataFrame(columns, index=pd.Index(list(self.output_names), name="output"))
+        return Table(wide, note="Mean, standard deviation and quantiles per output.")
 
     @property
     def std(self) -> FloatArray:
@@ -299,6 +328,8 @@ class MonteCarloResult:
         levels: Sequence[float] = _DEFAULT_LEVELS,
         median_label: str = "model output",
         unit: str = "output units",
+        currency: str | None = None,
+        price_basis: PriceBasis | None = None,
         title: str | None = None,
     ) -> Axes:
         """Fan chart of the outputs (e.g. one per year): percentile bands and median.
@@ -315,6 +346,11 @@ class MonteCarloResult:
             Quantile levels, paired from the outside in into bands; 0.5 is the median.
         median_label, unit, title : str
             Passed to :func:`burden.plot.plot_fan`.
+        currency : str, optional
+            For money outputs (e.g. of :func:`~burden.uncertainty.models.agreement_model`):
+            scale the axis to tn, bn or mn of this currency, unit in the label.
+        price_basis : "nominal" or int, optional
+            Price basis of money outputs, for the axis label.
 
         Returns
         -------
@@ -341,15 +377,16 @@ class MonteCarloResult:
             pos = as_float_array(x, "x")
         qs = self.quantiles(np.asarray(levels, dtype=np.float64))
         bands = {float(v): qs[i, cols] for i, v in enumerate(levels)}
-        return plot_fan(pos, bands, median_label=median_label, unit=unit, ax=ax, title=title)
-
-    def __repr__(self) -> str:
-        names = ", ".join(self.output_names[:4]) + (", ..." if len(self.output_names) > 4 else "")
-        return f"MonteCarloResult(draws={self.n}, design={self.method!r}, outputs=[{names}])"
-
-    def _repr_html_(self) -> str:
-        facts = [("draws", self.n), ("design", self.method), ("outputs", len(self.output_names))]
-        return render_html("Monte Carlo result", facts, self.to_frame())
+        return plot_fan(
+            pos,
+            bands,
+            median_label=median_label,
+            unit=unit,
+            currency=currency,
+            basis=_axis_basis(currency, price_basis),
+            ax=ax,
+            title=title,
+        )
 
 
 def _year(label: str) -> int | None:
@@ -396,7 +433,7 @@ def monte_carlo(
         Default: keep them when ``n <= 2**20``; otherwise only streaming sums and a
         histogram are kept, so memory does not grow with `n`.
     progress : bool or None, default None
-        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+        Show a tqdm bar over chunks (``None``: when stderr is a terminal or in a Jupyter notebook).
     executor : concurrent.futures.Executor, optional
         Run the model on each chunk as a task of this executor (a process pool, or
         ``distributed.Client(...).get_executor()`` for a Dask cluster). Draws are made

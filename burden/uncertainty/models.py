@@ -23,12 +23,28 @@ Notes
 starting in year ``Y`` (e.g. +0.01 = one percentage point more defence-budget growth
 every year), before rounding, floor and cap apply. ``krw_per_usd_scale`` multiplies
 every year's KRW/USD rate (1.1 = a won 10% weaker against the dollar).
-``inflation_shift`` adds a constant to every year's KRW inflation (it matters for
-constant-price outputs only).
+``inflation_shift`` adds a constant to every year's inflation of the deflating
+currency (the output currency's own index by default: US CPI-U for USD; it matters
+for constant-price outputs only).
+
+With ``per_year=True`` every year is its own parameter: ``index[S][Y]`` (the index
+value of year ``Y`` in the phase starting ``S``, e.g. Korean CPI of 2026 for the 12th
+SMA), ``krw_per_usd[Y]`` (the rate of year ``Y``) and ``inflation[Y]``; years with no
+published or projected value have a NaN nominal value and need a draw. So "CPI for
+2026-2028 is unknown, uniform 1-4% each year" is three parameters:
+
+>>> m = bd.models.agreement_model(bd.agreements.get("SMA-12"), per_year=True)
+>>> draws = {f"index[2027][{y}]": np.array([0.01, 0.04]) for y in (2026, 2027, 2028)}
+>>> (m(draws)["2030"] / 1e8).round().tolist()   # KRW 100 million
+[15981.0, 17447.0]
+
+:func:`indicator_model` gives a host indicator (share of the defence budget or GDP,
+per US service member) from the agreement's own host.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -40,6 +56,7 @@ from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Indexed
+from burden.hosts import Host, as_host
 from burden.money import (
     MissingRateError,
     MoneyContext,
@@ -47,7 +64,7 @@ from burden.money import (
     check_price_basis,
     default_context,
 )
-from burden.typing import ComparisonMeasure, SplitOutput
+from burden.typing import ComparisonMeasure, IndicatorName, SplitOutput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -59,16 +76,24 @@ if TYPE_CHECKING:
 __all__ = [
     "AgreementModel",
     "ComparisonModel",
+    "IndicatorModel",
     "Measure",
     "SplitModel",
     "SplitOutput",
     "agreement_model",
     "comparison_model",
+    "indicator_model",
     "split_model",
 ]
 
 Measure: TypeAlias = ComparisonMeasure
 """Alias of :data:`burden.typing.ComparisonMeasure`."""
+
+
+def _is_shared(name: str) -> bool:
+    """Whether a parameter belongs to the money conversion (shared by both sides)."""
+    return name in (_FX, _INFLATION) or bool(re.fullmatch(r"(\w+_per_usd|inflation)\[\d+\]", name))
+
 
 _FX = "krw_per_usd_scale"
 _INFLATION = "inflation_shift"
@@ -96,17 +121,41 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
         return Fixed(params[f"rate[{start}]"])
     if isinstance(rule, Indexed):
         shift = params.get(f"index_shift[{start}]")
-        rates = rule.rates
-        if shift is not None:
-            years = rule.index_years
-            table = np.asarray(rule.rates_table)
-            rates = {int(y): table[..., j] + shift for j, y in enumerate(years)}
+        prefix = f"index[{start}]["
+        per_year = {int(k[len(prefix) : -1]): v for k, v in params.items() if k.startswith(prefix)}
+        if not per_year:
+            # Shift the validated table instead of rebuilding the rule year by year per chunk.
+            return rule._with_draws(
+                shift,
+                cap=params.get(f"cap[{start}]", rule.cap),
+                floor=params.get(f"floor[{start}]", rule.floor),
+                projection=params.get(f"projection[{start}]", rule.projection),
+            )
+        # Per-year index draws: rebuild the rule with those years' values replaced.
+        years = rule.index_years
+        table = np.asarray(rule.rates_table)
+        add = 0.0 if shift is None else shift
+        by_year: dict[int, npt.ArrayLike] = {
+            int(y): table[..., j] + add for j, y in enumerate(years)
+        }
+        last = int(years[-1])
+        for year in range(last + 1, max(per_year) + 1):
+            # Unpublished index years: a draw, else the rule's projection.
+            fallback = rule.projection
+            if year not in per_year and fallback is None:
+                raise MissingDataError(
+                    f"params[{prefix}{year}]]",
+                    None,
+                    f"a draw for every unpublished index year up to {max(per_year)}",
+                )
+            by_year[year] = per_year.get(year, fallback)  # type: ignore[assignment]
+        by_year |= {y: v for y, v in per_year.items() if y <= last}
         return Indexed(
-            rates,
+            by_year,
             lag=rule.lag,
+            rate_rounding=rule.rate_rounding,
             cap=params.get(f"cap[{start}]", rule.cap),
             floor=params.get(f"floor[{start}]", rule.floor),
-            rate_rounding=rule.rate_rounding,
             projection=params.get(f"projection[{start}]", rule.projection),
         )
     return rule
@@ -133,12 +182,13 @@ def _rate_draws(
     n = scale.shape[0]
     if currency == "USD":
         return np.ones((n, years.size))
-    out = ctx.rate(currency, years)[np.newaxis, :] * scale[:, np.newaxis]
-    out = np.array(np.broadcast_to(out, (n, years.size)))
-    for j, y in enumerate(years):
-        name = f"{currency.lower()}_per_usd[{int(y)}]"
-        if name in params:
-            out[:, j] = params[name]
+    names = [f"{currency.lower()}_per_usd[{int(y)}]" for y in years]
+    drawn = np.array([name in params for name in names])
+    published = ctx.rate(currency, years[~drawn])  # raises for a year neither has
+    out = np.empty((n, years.size))
+    out[:, ~drawn] = published[np.newaxis, :] * scale[:, np.newaxis]
+    for j in np.flatnonzero(drawn):
+        out[:, j] = params[names[j]]  # a drawn level is the rate itself, not scaled
     return out
 
 
@@ -153,13 +203,20 @@ def _level_draws(
 
     Each year's inflation (from the context's index) is shifted by ``inflation_shift``
     and replaced by an ``inflation[Y]`` draw where one is given; the index is chained
-    again from its first year.
+    again from the first of `years` (its level there is 1: only ratios are meaningful).
     """
     n = shift.shape[0]
     index = ctx.price_index.get(currency)
     if index is None:
         raise MissingDataError("price_index", currency, f"a price index for {currency}")
     known = index.index.to_numpy()
+    level = index.to_numpy(dtype=np.float64)
+    later = np.arange(int(known.max()) + 1, int(np.max(years)) + 1)
+    drawn_later = [y for y in later if f"inflation[{int(y)}]" in params]
+    if later.size and len(drawn_later) == later.size:
+        # Years after the index are drawn: extend it (placeholder levels, re-chained below).
+        known = np.append(known, later)
+        level = np.append(level, np.full(later.size, level[-1]))
     missing = np.setdiff1d(years, known)
     if missing.size:
         raise MissingRateError(
@@ -169,15 +226,19 @@ def _level_draws(
             f"{known.min()}..{known.max()}",
             hint="pass context= with a projection (MoneyContext().with_projection(inflation=...))",
         )
-    level = index.to_numpy(dtype=np.float64)
-    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, known.size - 1)).copy()
+    # Callers use ratios of these levels only, so the chain runs from the first year asked
+    # for to the last (the years before cancel): for a few years of a long index per draw.
+    pos = np.searchsorted(known, years)
+    lo, hi = int(pos.min()), int(pos.max())
+    level = level[lo : hi + 1]
+    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, hi - lo)).copy()
     rates += shift[:, np.newaxis]
-    for j, y in enumerate(known[1:]):
+    for j, y in enumerate(known[lo + 1 : hi + 1]):
         name = f"inflation[{int(y)}]"
         if name in params:
             rates[:, j] = params[name]
     chained = np.concatenate([np.ones((n, 1)), np.cumprod(1.0 + rates, axis=1)], axis=1)
-    return chained[:, np.searchsorted(known, years)]
+    return chained[:, pos - lo]
 
 
 def _convert_draws(
@@ -236,6 +297,7 @@ class AgreementModel:
     price_basis: PriceBasis
     total: bool
     context: MoneyContext | None = None
+    per_year: bool = False
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -257,7 +319,41 @@ class AgreementModel:
             params[_FX] = 1.0  # only a conversion through the dollar uses the rate
         if self.price_basis != "nominal":
             params[_INFLATION] = 0.0
+        if self.per_year:
+            params |= self._per_year_parameters()
         object.__setattr__(self, "nominal", params)
+
+    def _per_year_parameters(self) -> dict[str, float]:
+        """Nominal values of the per-year parameters (NaN: not published, draw it)."""
+        a = self.agreement
+        ctx = default_context() if self.context is None else self.context
+        out: dict[str, float] = {}
+        for start, rule in a.phases:
+            if not isinstance(rule, Indexed):
+                continue
+            known = dict(
+                zip(rule.index_years.tolist(), np.asarray(rule.rates_table).tolist(), strict=True)
+            )
+            projection = None if rule.projection is None else np.asarray(rule.projection)
+            fallback = np.nan if projection is None or projection.ndim else float(projection)
+            for year in a._phase_years(start) - rule.lag:
+                out[f"index[{start}][{int(year)}]"] = float(known.get(int(year), fallback))
+        years = a.years
+        span = years if self.price_basis == "nominal" else np.union1d(years, [self.price_basis])
+        if "USD" in (self.currency, a.currency) and "KRW" in (self.currency, a.currency):
+            series = ctx.per_usd.get("KRW")
+            for year in span:
+                value = np.nan if series is None else series.get(int(year), np.nan)
+                out[f"krw_per_usd[{int(year)}]"] = float(value)
+        if self.price_basis != "nominal":
+            deflator = ctx.deflate_with or self.currency
+            index = ctx.price_index.get(deflator)
+            for year in range(int(span.min()) + 1, int(span.max()) + 1):
+                rate = np.nan
+                if index is not None and year in index.index and year - 1 in index.index:
+                    rate = float(index.loc[year] / index.loc[year - 1] - 1.0)
+                out[f"inflation[{year}]"] = rate
+        return out
 
     def paths(self, params: Mapping[str, npt.ArrayLike]) -> FloatArray:
         """Return the amounts of every year for each draw, shape ``(n, T)``."""
@@ -282,7 +378,7 @@ class AgreementModel:
         if self.currency == a.currency and self.price_basis == "nominal":
             return np.array(values)
         return _convert_draws(
-            np.array(values),
+            values,  # read, not written: the conversion makes new arrays
             a.years,
             a.currency,
             self.currency,
@@ -290,7 +386,7 @@ class AgreementModel:
             full.get(_FX, np.ones(n)),
             full.get(_INFLATION, np.zeros(n)),
             self.context,
-            full,
+            draws,
         )
 
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
@@ -308,6 +404,7 @@ def agreement_model(
     price_basis: PriceBasis = "nominal",
     total: bool = False,
     context: MoneyContext | None = None,
+    per_year: bool = False,
 ) -> AgreementModel:
     """Return `agreement` as a model of its numeric fields.
 
@@ -323,6 +420,13 @@ def agreement_model(
     context : MoneyContext, optional
         Exchange rates and price index to perturb; default the shipped data. Pass one
         with projections to analyse years after the last published rate.
+    per_year : bool, default False
+        Also make each year's value a parameter: ``index[S][Y]`` (the index value of
+        year ``Y`` driving the phase starting in ``S``, e.g. Korean CPI of 2026),
+        ``krw_per_usd[Y]`` (the KRW/USD rate of ``Y``) and ``inflation[Y]`` (inflation
+        of the deflating currency in ``Y``). Nominal values are the published or
+        projected figures; NaN where none exists (supply a draw for it, e.g. CPI
+        2026-2029 uniform 1-4% each year).
 
     Returns
     -------
@@ -346,6 +450,7 @@ def agreement_model(
         price_basis=price_basis,
         total=total,
         context=context,
+        per_year=per_year,
     )
 
 
@@ -361,26 +466,21 @@ class ComparisonModel:
 
     def __post_init__(self) -> None:
         params = {
-            f"baseline.{k}": v
-            for k, v in self.baseline.nominal.items()
-            if k not in (_FX, _INFLATION)
+            f"baseline.{k}": v for k, v in self.baseline.nominal.items() if not _is_shared(k)
         }
         params |= {
-            f"alternative.{k}": v
-            for k, v in self.alternative.nominal.items()
-            if k not in (_FX, _INFLATION)
+            f"alternative.{k}": v for k, v in self.alternative.nominal.items() if not _is_shared(k)
         }
-        for shared in (_FX, _INFLATION):
-            if shared in self.baseline.nominal or shared in self.alternative.nominal:
-                params[shared] = self.baseline.nominal.get(
-                    shared, self.alternative.nominal.get(shared, 0.0)
-                )
+        for side in (self.baseline.nominal, self.alternative.nominal):
+            for name, value in side.items():
+                if _is_shared(name) and name not in params:
+                    params[name] = value
         object.__setattr__(self, "nominal", params)
 
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<measure> <year>": (n,), ..., "total <measure>": (n,)}``."""
         _check_names(params, self.nominal)
-        shared = {k: v for k, v in params.items() if k in (_FX, _INFLATION)}
+        shared = {k: v for k, v in params.items() if _is_shared(k)}
         sides = []
         for prefix, model in (("baseline.", self.baseline), ("alternative.", self.alternative)):
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
@@ -394,16 +494,19 @@ class ComparisonModel:
             np.broadcast_to(base, (n, base.shape[1])),
             np.broadcast_to(alt, (n, alt.shape[1])),
         )
-        if self.measure == "ratio":
-            per_year, total = alt / base, alt.sum(axis=1) / base.sum(axis=1)
-        elif self.measure == "difference":
-            per_year, total = alt - base, alt.sum(axis=1) - base.sum(axis=1)
-        elif self.measure == "alternative":
-            per_year, total = alt, alt.sum(axis=1)
-        else:
-            per_year, total = base, base.sum(axis=1)
-        out = {f"{self.measure} {y}": per_year[:, j] for j, y in enumerate(self.years)}
-        out[f"total {self.measure}"] = total
+        with np.errstate(divide="ignore", invalid="ignore"):
+            measures = {
+                "baseline": (base, base.sum(axis=1)),
+                "alternative": (alt, alt.sum(axis=1)),
+                "difference": (alt - base, alt.sum(axis=1) - base.sum(axis=1)),
+                "ratio": (alt / base, alt.sum(axis=1) / base.sum(axis=1)),
+            }
+        wanted = list(measures) if self.measure == "all" else [self.measure]
+        out: dict[str, FloatArray] = {}
+        for measure in wanted:
+            per_year, total = measures[measure]
+            out |= {f"{measure} {y}": per_year[:, j] for j, y in enumerate(self.years)}
+            out[f"total {measure}"] = total
         return out
 
 
@@ -415,13 +518,23 @@ def comparison_model(
     price_basis: PriceBasis = "nominal",
     measure: Measure = "ratio",
     context: MoneyContext | None = None,
+    per_year: bool = False,
 ) -> ComparisonModel:
     """Return the comparison of two agreements as a model of their numeric fields.
 
-    Parameters are those of :func:`agreement_model` (including ``context``), prefixed
-    ``baseline.`` and ``alternative.``; ``krw_per_usd_scale`` and ``inflation_shift`` are shared.
-    Outputs: the `measure` (alternative over baseline, their difference, or one side)
-    for every common year, and over all of them (``"total <measure>"``).
+    Parameters are those of :func:`agreement_model` (including ``context`` and
+    ``per_year``), prefixed ``baseline.`` and ``alternative.``; the money parameters
+    (``krw_per_usd_scale``, ``inflation_shift``, ``krw_per_usd[Y]``, ``inflation[Y]``)
+    are shared by both sides.
+
+    Outputs, for every common year and over all of them (``"total <measure>"``):
+
+    - ``"baseline <Y>"``, ``"alternative <Y>"``: the amounts, in `currency` and
+      `price_basis`;
+    - ``"difference <Y>"``: alternative minus baseline (same unit);
+    - ``"ratio <Y>"``: alternative over baseline; the total ratio is of the sums.
+
+    `measure` picks one of them, or ``"all"`` for every one.
 
     Examples
     --------
@@ -432,8 +545,14 @@ def comparison_model(
     >>> out["total ratio"].round(2)      # the demand over the 11th SMA, 2020-2025
     array([5.13, 5.65])
     """
-    base = agreement_model(baseline, currency=currency, price_basis=price_basis, context=context)
-    alt = agreement_model(alternative, currency=currency, price_basis=price_basis, context=context)
+    options = {
+        "currency": currency,
+        "price_basis": price_basis,
+        "context": context,
+        "per_year": per_year,
+    }
+    base = agreement_model(baseline, **options)  # type: ignore[arg-type]
+    alt = agreement_model(alternative, **options)  # type: ignore[arg-type]
     first = max(baseline.base_year, alternative.base_year)
     last = min(baseline.end_year, alternative.end_year)
     if first > last:
@@ -449,6 +568,128 @@ def comparison_model(
         measure=measure,
         years=np.arange(first, last + 1, dtype=np.int64),
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class IndicatorModel:
+    """A burden indicator of an agreement, from its own host; see :func:`indicator_model`."""
+
+    amounts: AgreementModel
+    host: Host
+    indicator: IndicatorName
+    nominal: dict[str, float] = field(init=False)
+
+    @property
+    def series(self) -> str:
+        """The host series the indicator divides by."""
+        return _INDICATOR_SERIES[self.indicator]
+
+    def __post_init__(self) -> None:
+        params = dict(self.amounts.nominal)
+        params[f"host.{self.series}_scale"] = 1.0
+        if self.amounts.per_year:
+            for year in self.amounts.agreement.years:
+                params[f"host.{self.series}[{int(year)}]"] = float(
+                    self.host.values(self.series, np.array([year]))[0]
+                )
+        object.__setattr__(self, "nominal", params)
+
+    def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
+        """Evaluate: ``{"<indicator> <year>": (n,)}`` (NaN where the host series is missing)."""
+        n = _check_names(params, self.nominal)
+        own = {k: v for k, v in params.items() if not k.startswith("host.")}
+        values = self.amounts.paths(own)
+        years = self.amounts.agreement.years
+        scale = np.broadcast_to(
+            as_float_array(params.get(f"host.{self.series}_scale", 1.0), "host scale"), (n,)
+        )
+        denominator = np.broadcast_to(self.host.values(self.series, years), (n, years.size)).copy()
+        for j, year in enumerate(years):
+            name = f"host.{self.series}[{int(year)}]"
+            if name in params:
+                denominator[:, j] = params[name]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = values / (denominator * scale[:, np.newaxis])
+        return {f"{self.indicator} {y}": ratio[:, j] for j, y in enumerate(years)}
+
+
+_INDICATOR_SERIES: dict[str, str] = {
+    "share_of_defense_budget": "defense_budget",
+    "share_of_gdp": "gdp",
+    "per_service_member": "troops",
+}
+
+
+def indicator_model(
+    agreement: Agreement,
+    *,
+    indicator: IndicatorName = "share_of_defense_budget",
+    currency: str | None = None,
+    price_basis: PriceBasis = "nominal",
+    context: MoneyContext | None = None,
+    per_year: bool = False,
+) -> IndicatorModel:
+    """Return a burden indicator of `agreement`, from its own host, as a model.
+
+    Parameters
+    ----------
+    agreement : Agreement
+        With a host (``host="KOR"``) whose currency is KRW or USD.
+    indicator : {"share_of_defense_budget", "share_of_gdp", "per_service_member"}
+        Shares divide the nominal amount in the host currency by the host's series;
+        per service member divides the amount in `currency` and `price_basis`.
+    currency, price_basis
+        For ``per_service_member`` only (default the agreement's currency, nominal).
+    context : MoneyContext, optional
+        Rates and projections, including host projections
+        (``with_projection(defense_budget_growth={"KOR": 0.03})``).
+    per_year : bool, default False
+        As in :func:`agreement_model`, plus ``host.<series>[Y]`` for each year.
+
+    Returns
+    -------
+    IndicatorModel
+        Parameters: those of :func:`agreement_model`, ``host.<series>_scale``
+        (multiplies the host series) and, with `per_year`, ``host.<series>[Y]``.
+
+    Raises
+    ------
+    InvalidInputError
+        If the agreement has no host, or `indicator` is unknown.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> m = bd.models.indicator_model(bd.agreements.get("SMA-11"))
+    >>> out = m({"host.defense_budget_scale": np.array([1.0, 1.1])})
+    >>> (100 * out["share_of_defense_budget 2021"]).round(3)   # KRW 1,183.3 bn / 52.84 tn
+    array([2.239, 2.036])
+    """
+    if indicator not in _INDICATOR_SERIES:
+        raise InvalidInputError("indicator", indicator, f"one of {list(_INDICATOR_SERIES)}")
+    host = as_host(agreement.host, "agreement.host")
+    if host is None:
+        raise InvalidInputError(
+            "agreement.host",
+            None,
+            "an agreement with a host (its indicators come from the host's series)",
+            hint='build it with host="KOR" (or another code, or a bd.Host)',
+        )
+    ctx = default_context() if context is None else context
+    host = ctx.project_host(host)
+    if indicator == "per_service_member":
+        amounts = agreement_model(
+            agreement,
+            currency=currency,
+            price_basis=price_basis,
+            context=context,
+            per_year=per_year,
+        )
+    else:
+        amounts = agreement_model(
+            agreement, currency=host.currency, context=context, per_year=per_year
+        )
+    return IndicatorModel(amounts=amounts, host=host, indicator=indicator)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

@@ -15,7 +15,7 @@ from burden.cli import main
 from burden.io import scenario_file
 from burden.io.schema import scenario_schema, schema_json
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "scenarios").glob("*.toml"))
 SECTIONS = (
     "monte_carlo",
