@@ -142,12 +142,17 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report",
-        help="the seed analysis (2019 US demand vs the 10th and 11th SMA), console and HTML",
+        help=(
+            "the seed analysis (2019 US demand vs the 10th and 11th SMA) with ranges, "
+            "splits, the talks and today, console and HTML"
+        ),
         description=(
             "Print the US 2019 demand against the February 2019 agreement and the "
             "11th SMA: per year and cumulative, in KRW and USD, nominal and real, "
-            "with burden indicators and sources; and write it as a self-contained "
-            "HTML report (figures embedded) with CSV tables."
+            "with burden indicators and sources; the ranges of the gap (Monte Carlo, "
+            "tornado, Sobol'), cost splits, the 2019-2021 talks and today's 12th SMA "
+            "against the 2025 ask, each with its stated assumptions; and write it as "
+            "a self-contained HTML report (figures embedded) with CSV tables."
         ),
     )
     report.add_argument(
@@ -158,7 +163,10 @@ def _parser() -> argparse.ArgumentParser:
         help="folder for index.html and the CSV tables (default ./burden-report)",
     )
     report.add_argument(
-        "--years", type=_years, default=None, help="years to show, e.g. 2020-2025 (default)"
+        "--years",
+        type=_years,
+        default=None,
+        help="years of the seed tables, e.g. 2020-2025 (default; the sections keep their own years)",
     )
     report.add_argument(
         "--base-year",
