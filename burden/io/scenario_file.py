@@ -76,11 +76,24 @@ Analyses::
     years = [2020, 2030]          # optional
     name = "paths_krw"            # optional
 
+    [[parameters]]                # uncertain inputs (bounds, or dist + params)
+    name = "krw_per_usd_scale"
+    bounds = [0.9, 1.1]
+
+    [[monte_carlo]]               # also [[tornado]], [[sobol]], [[morris]],
+    model = "demand_vs_sma11"     # [[threshold]]: model = a [[compare]] name or
+    draws = 4096                  # an agreement key; [[prim]] names a
+    seed = 1                      # [[monte_carlo]]
+
+    # [[split]], [[allocation]], [[bargaining]], [[present_value]]: see
+    # docs/scenario_files.md (parsed and run by burden.io._analyses)
+
 ``burden run FILE.toml --out DIR`` writes, atomically: ``agreements.csv`` (every
-agreement's nominal amounts, tidy), and for each analysis ``compare_<name>.csv``
-(:meth:`Comparison.to_frame <burden.compare.Comparison.to_frame>`) or
-``paths_<name>.csv``, each with a PNG figure of the same name when matplotlib is
-installed.
+agreement's nominal amounts, tidy), and for each analysis ``<section>_<name>.csv``
+(e.g. :meth:`Comparison.to_frame <burden.compare.Comparison.to_frame>` for
+``compare``), with a PNG figure of the same name when matplotlib is installed, and
+prints a summary of every analysis. ``burden schema`` prints the JSON Schema of the
+format (:mod:`burden.io.schema`).
 
 Examples
 --------
