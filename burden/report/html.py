@@ -83,6 +83,7 @@ ol.sources li { margin-bottom: .25rem; font-size: .9rem; }
 nav.toc { background: #f7f7f7; padding: .6rem 1rem; border-radius: 4px; }
 nav.toc ol { margin: .2rem 0; } .csv { font-size: .8rem; }
 ul.findings li { margin-bottom: .3rem; }
+.assumptions td { text-align: left; }
 """
 
 
@@ -234,8 +235,9 @@ def _section_html(sec: Section, figures: Mapping[str, FigurePNG], note: str) -> 
     parts.append("</ul>")
     parts.append(f'<h3 id="{_esc(sec.key)}-assumptions">Inputs and assumptions</h3>')
     parts.append(
-        _table_html(sec.assumptions_frame().set_index("input"), 3)
-        + f'<p class="csv">CSV: {_esc(sec.key)}_assumptions.csv</p>'
+        '<div class="assumptions">'
+        + _table_html(sec.assumptions_frame().set_index("input"), 3)
+        + f'</div><p class="csv">CSV: {_esc(sec.key)}_assumptions.csv</p>'
     )
     for name, table in sec.tables.items():
         parts += [
