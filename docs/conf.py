@@ -36,11 +36,33 @@ suppress_warnings = ["ref.citation"]  # numpydoc References need not all be cite
 
 _DOCS = Path(__file__).parent
 _GENERATED = _DOCS / "_generated"
+_EXAMPLES = _DOCS.parent / "examples"
 
 
 def _render(_app: object) -> None:
     _GENERATED.mkdir(exist_ok=True)
+    _render_report_and_scenarios()
     _render_data_summary()
+
+
+def _render_report_and_scenarios() -> None:
+    """Write the report's section figures and the summary of every example scenario file."""
+    import tempfile
+
+    from burden.io import scenario_file
+    from burden.report.full import build_report
+    from burden.report.html import section_figures
+
+    report = build_report()
+    for key, (_caption, png) in section_figures(report.sections).items():
+        (_GENERATED / f"report_{key}.png").write_bytes(png)
+    (_GENERATED / "report.txt").write_text(report.to_text(), encoding="utf-8")
+    for file in sorted((_EXAMPLES / "scenarios").glob("*.toml")):
+        scenario = scenario_file.load(file)
+        with tempfile.TemporaryDirectory() as tmp:
+            result = scenario_file.execute(scenario, tmp, figures=False)
+        text = "\n".join([f"$ burden run examples/scenarios/{file.name}", *result.summary])
+        (_GENERATED / f"scenario_{file.stem}.txt").write_text(text + "\n", encoding="utf-8")
 
 
 def _render_data_summary() -> None:
