@@ -180,6 +180,37 @@ def test_inverted_or_implausible_rates_are_rejected_with_a_hint() -> None:
         bd.MoneyContext().with_projection(per_usd={"KRW": 20_000.0})
 
 
+@pytest.mark.parametrize(
+    ("code", "rate", "message"),
+    [
+        ("JPY", 1 / 131.5, "did you give USD per JPY"),
+        ("KRW", 1 / 1300.0, "did you give USD per KRW"),
+        ("EUR", 12.0, "between 0.2 and 5"),
+        ("GBP", 0.1, "between 0.2 and 5"),
+    ],
+)
+def test_rates_outside_the_currency_band_are_rejected(
+    code: str, rate: float, message: str
+) -> None:
+    # The bands are validation bounds (PER_USD_BANDS), not data.
+    with pytest.raises(bd.InvalidInputError, match=message) as info:
+        bd.MoneyContext(per_usd={}).with_per_usd(code, pd.Series({2022: rate}))
+    assert info.value.field == f"MoneyContext.per_usd[{code!r}]"
+    with pytest.raises(bd.InvalidInputError, match=message) as info:
+        bd.MoneyContext(per_usd={}).with_projection(per_usd={code: pd.Series({2022: rate})})
+    assert info.value.field == f"per_usd[{code!r}]"
+
+
+def test_rates_inside_the_band_are_accepted() -> None:
+    ctx = bd.MoneyContext().with_per_usd("EUR", pd.Series({2022: 0.95}))
+    assert float(ctx.rate("EUR", [2022])[0]) == 0.95
+
+
+def test_rate_assumption_is_described_as_given() -> None:
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1421.40})
+    assert ctx.assumptions[0].description == "KRW per USD 1,421.4 from 2026"
+
+
 def test_projection_must_not_overlap_published_years() -> None:
     with pytest.raises(bd.InvalidInputError, match="never overwrites") as info:
         bd.MoneyContext().with_projection(per_usd={"KRW": pd.Series({2025: 1400.0})})
