@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from burden import datasets
-from burden._core.checks import as_float_array, as_year, readonly
+from burden._core.checks import as_float_array, as_name, as_year, readonly
 from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, round_half_up
 from burden.money import Amounts, check_currency
@@ -104,6 +104,9 @@ class Agreement:
         name: object = self.name
         if not isinstance(name, str) or not name:
             raise InvalidInputError("Agreement.name", self.name, "a non-empty string")
+        for text in ("description", "source"):
+            if not isinstance(getattr(self, text), str):
+                raise InvalidInputError(f"Agreement.{text}", getattr(self, text), "a string")
         base_year = as_year(self.base_year, "Agreement.base_year")
         end_year = as_year(self.end_year, "Agreement.end_year")
         if end_year < base_year:
@@ -195,6 +198,7 @@ class Agreement:
 
     def rule_for(self, year: int) -> Rule:
         """Return the escalation rule that sets the amount of `year` (> base_year)."""
+        year = as_year(year, "year")
         if not self.base_year < year <= self.end_year:
             raise MissingDataError(
                 "year", year, f"a year in {self.base_year + 1}..{self.end_year}"
@@ -553,6 +557,7 @@ def get(name: str) -> Agreement:
     >>> bd.agreements.get("US-DEMAND-2019").currency
     'USD'
     """
+    name = as_name(name, "agreement")
     if name not in _BUILT_INS:
         close = difflib.get_close_matches(str(name).upper(), names(), n=1)
         hint = f"did you mean {close[0]!r}?" if close else ""

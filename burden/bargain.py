@@ -50,7 +50,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, broadcast_batch, readonly
+from burden._core.checks import as_float_array, broadcast_batch, first_bad, readonly
 from burden.errors import InfeasibleError, InvalidInputError
 from burden.typing import BoolArray, FloatArray
 
@@ -489,7 +489,7 @@ class Frontier:
         u1 : array_like
             Utilities of side 1; for a concave frontier, within ``[0, u1_max]``.
         shape : tuple of int, optional
-            Broadcast the result to this shape (a fresh, writable array).
+            Broadcast the result to this shape.
 
         Returns
         -------
@@ -502,9 +502,34 @@ class Frontier:
         >>> bargain.linear_frontier(10.0).evaluate([0.0, 4.0])
         array([10., 6.])
         """
-        arr = np.asarray(u1, dtype=np.float64)
+        arr = as_float_array(u1, "u1", allow_nan=True)
+        try:
+            with np.errstate(invalid="ignore"):
+                off = np.asarray((arr < 0.0) | (arr > self.u1_max * (1.0 + 1e-12)))
+        except ValueError:
+            raise InvalidInputError(
+                "u1", arr.shape, f"a shape that broadcasts with u1_max {self.u1_max.shape}"
+            ) from None
+        if off.any():
+            where = first_bad(np.broadcast_to(arr, off.shape), off)
+            raise InvalidInputError(
+                "u1", u1, f"utilities on the frontier, within [0, u1_max] ({where})"
+            )
         out = np.asarray(self.f(arr), dtype=np.float64)
-        return out if shape is None else _full(out, shape)
+        if shape is not None:
+            given: object = shape
+            if not isinstance(given, tuple) or not all(
+                isinstance(k, int | np.integer) and not isinstance(k, bool) and k >= 0
+                for k in given
+            ):
+                raise InvalidInputError("shape", shape, "None or a tuple of sizes")
+            try:
+                out = _full(out, shape)
+            except ValueError:
+                raise InvalidInputError(
+                    "shape", shape, f"a shape {out.shape} broadcasts to"
+                ) from None
+        return readonly(out)
 
 
 def linear_frontier(total: npt.ArrayLike) -> Frontier:
@@ -1071,7 +1096,12 @@ def rubinstein(
     d1 = _discount(delta1, "delta1")
     d2 = d1 if delta2 is None else _discount(delta2, "delta2")
     rounds = _horizon(horizon)
-    if isinstance(first, bool) or first not in (1, 2):
+    given_first: object = first
+    if (
+        isinstance(given_first, bool)
+        or not isinstance(given_first, int | np.integer)
+        or first not in (1, 2)
+    ):
         field = "first"
         raise InvalidInputError(field, first, "1 or 2 (the player who proposes first)")
     shape = broadcast_batch({"delta1": d1, "delta2": d2})

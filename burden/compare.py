@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from burden import datasets
-from burden._core.checks import readonly
+from burden._core.checks import as_float_array, as_instance, ratio, readonly
 from burden.agreements import Agreement
 from burden.errors import InvalidInputError
 from burden.money import Amounts, MoneyContext, check_currency, check_price_basis
@@ -64,7 +64,8 @@ class Indicators:
 
     def __post_init__(self) -> None:
         for name in ("share_of_defense_budget", "share_of_gdp", "per_service_member"):
-            readonly(getattr(self, name))
+            value = as_float_array(getattr(self, name), f"Indicators.{name}", allow_nan=True)
+            object.__setattr__(self, name, readonly(value))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -87,17 +88,21 @@ class Comparison:
     _derived: dict[str, FloatArray] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        as_instance(self.baseline, Amounts, "Comparison.baseline")
+        as_instance(self.alternative, Amounts, "Comparison.alternative")
         base, alt = self.baseline.values, self.alternative.values
         with np.errstate(divide="ignore", invalid="ignore"):
             derived = {
                 "difference": alt - base,
-                "ratio": alt / base,
+                "ratio": ratio(alt, base, "Comparison.ratio"),
                 "total_baseline": base.sum(axis=-1),
                 "total_alternative": alt.sum(axis=-1),
             }
             derived["relative_difference"] = derived["ratio"] - 1.0
             derived["total_difference"] = derived["total_alternative"] - derived["total_baseline"]
-            derived["total_ratio"] = derived["total_alternative"] / derived["total_baseline"]
+            derived["total_ratio"] = ratio(
+                derived["total_alternative"], derived["total_baseline"], "Comparison.total_ratio"
+            )
         for arr in (*derived.values(), self.defense_budget, self.gdp, self.troops):
             readonly(arr)
         object.__setattr__(self, "_derived", derived)

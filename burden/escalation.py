@@ -32,7 +32,14 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, as_whole_number, readonly
+from burden._core.checks import (
+    as_float_array,
+    as_whole_number,
+    as_year,
+    as_years,
+    finite_result,
+    readonly,
+)
 from burden.errors import InvalidInputError, MissingDataError
 
 if TYPE_CHECKING:
@@ -70,6 +77,21 @@ class Rule(Protocol):
     def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Amounts of `year` given those of the year before, broadcast over draws."""
         ...
+
+
+def _escalate(previous: FloatArray, rate: FloatArray) -> FloatArray:
+    """``previous * (1 + rate)``, read-only; raise on mismatched shapes or an overflow."""
+    try:
+        np.broadcast_shapes(previous.shape, rate.shape)
+    except ValueError:
+        raise InvalidInputError(
+            "previous", previous.shape, f"a shape that broadcasts with the rates {rate.shape}"
+        ) from None
+    with np.errstate(all="ignore"):
+        out = previous * (1.0 + rate)
+    if np.isfinite(previous).all():
+        finite_result(out, "previous", previous)
+    return readonly(out)
 
 
 def round_half_up(x: FloatArray, step: float) -> FloatArray:
@@ -205,9 +227,11 @@ class Fixed:
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
         """Nothing to check: a fixed rate applies to any year."""
 
-    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:  # noqa: ARG002
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return ``previous * (1 + rate)``."""
-        return previous * (1.0 + np.asarray(self.rate))
+        prev = as_float_array(previous, "previous", allow_nan=True)
+        as_year(year, "year")
+        return _escalate(prev, np.asarray(self.rate, dtype=np.float64))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -234,9 +258,10 @@ class Freeze:
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
         """Nothing to check."""
 
-    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:  # noqa: ARG002
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return ``previous`` unchanged."""
-        return previous.copy()
+        as_year(year, "year")
+        return readonly(as_float_array(previous, "previous", allow_nan=True))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -394,7 +419,7 @@ class Indexed:
         MissingDataError
             Naming the first index year that is not available.
         """
-        needed = np.asarray(years, dtype=np.int64) - self.lag
+        needed = as_years(years, "years") - self.lag
         first, last = int(self._years[0]), int(self._years[-1])
         early = needed[needed < first]
         if early.size:
@@ -420,7 +445,7 @@ class Indexed:
 
     def rates_for(self, years: npt.ArrayLike) -> FloatArray:
         """Return the rate applied in each of `years`, shape ``batch_shape + (T,)``."""
-        wanted = np.atleast_1d(np.asarray(years, dtype=np.int64))
+        wanted = np.atleast_1d(as_years(years, "years"))
         self.check_years(wanted, "Indexed", allow_future=False)
         positions = np.clip(wanted - self.lag - self._years[0], 0, self._years.size - 1)
         raw = np.broadcast_to(self._table[..., positions], self.batch_shape + wanted.shape)
@@ -441,8 +466,9 @@ class Indexed:
 
     def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return ``previous * (1 + rate of year)``."""
-        rate = self.rates_for([year])[..., 0]
-        return previous * (1.0 + rate)
+        prev = as_float_array(previous, "previous", allow_nan=True)
+        rate = self.rates_for([as_year(year, "year")])[..., 0]
+        return _escalate(prev, rate)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -488,7 +514,7 @@ class Schedule:
 
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:  # noqa: ARG002
         """Raise if one of `years` has no scheduled amount."""
-        missing = np.setdiff1d(np.asarray(years, dtype=np.int64), self._years)
+        missing = np.setdiff1d(as_years(years, "years"), self._years)
         if missing.size:
             raise MissingDataError(
                 f"{field}.amounts_by_year",
@@ -498,6 +524,14 @@ class Schedule:
 
     def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return the scheduled amount of `year` (broadcast to the draws of `previous`)."""
+        prev = as_float_array(previous, "previous", allow_nan=True)
+        year = as_year(year, "year")
         self.check_years(np.array([year]), "Schedule", allow_future=False)
         column = self._table[..., int(np.searchsorted(self._years, year))]
-        return np.broadcast_to(column, np.broadcast_shapes(column.shape, previous.shape)).copy()
+        try:
+            shape = np.broadcast_shapes(column.shape, prev.shape)
+        except ValueError:
+            raise InvalidInputError(
+                "previous", prev.shape, f"a shape that broadcasts with the schedule {column.shape}"
+            ) from None
+        return readonly(np.broadcast_to(column, shape).copy())

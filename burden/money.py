@@ -49,7 +49,19 @@ import numpy.typing as npt
 import pandas as pd
 
 from burden import datasets
-from burden._core.checks import as_float_array, as_year, as_year_series, readonly
+from burden._core.checks import (
+    as_float_array,
+    as_instance,
+    as_mapping,
+    as_year,
+    as_year_series,
+    as_years,
+    broadcast_batch,
+    did_you_mean,
+    finite_result,
+    ratio,
+    readonly,
+)
 from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
 
 if TYPE_CHECKING:
@@ -92,7 +104,12 @@ def check_currency(code: object, field: str = "currency") -> str:
     'KRW'
     """
     if not isinstance(code, str) or code not in CURRENCIES:
-        raise MissingDataError(field, code, f"a currency code, one of {list(CURRENCIES)}")
+        raise MissingDataError(
+            field,
+            code,
+            f"a currency code, one of {', '.join(CURRENCIES)}",
+            hint=did_you_mean(code, CURRENCIES),
+        )
     return code
 
 
@@ -104,7 +121,7 @@ def check_price_basis(basis: object, field: str = "price_basis") -> PriceBasis:
     >>> check_price_basis(2019)
     2019
     """
-    if basis == "nominal":
+    if isinstance(basis, str) and basis == "nominal":
         return "nominal"
     if isinstance(basis, str):
         raise InvalidInputError(field, basis, '"nominal" or a base year such as 2019')
@@ -143,6 +160,7 @@ def cpi_index(inflation: pd.Series, *, base_year: int) -> pd.Series:
         raise InvalidInputError(
             "inflation", rates.to_numpy(), "fractions in (-1, 1]", hint="0.021 means 2.1%"
         )
+    base_year = as_year(base_year, "cpi_index.base_year")
     if base_year not in rates.index:
         raise MissingDataError(
             "cpi_index.base_year",
@@ -185,7 +203,7 @@ class MoneyContext:
 
     def __post_init__(self) -> None:
         per_usd = {}
-        for code, series in self.per_usd.items():
+        for code, series in as_mapping(self.per_usd, "MoneyContext.per_usd").items():
             check_currency(code, "MoneyContext.per_usd")
             if code == "USD":
                 raise InvalidInputError(
@@ -198,7 +216,7 @@ class MoneyContext:
                 )
             per_usd[code] = checked
         prices = {}
-        for code, series in self.price_index.items():
+        for code, series in as_mapping(self.price_index, "MoneyContext.price_index").items():
             check_currency(code, "MoneyContext.price_index")
             checked = as_year_series(
                 series, f"MoneyContext.price_index[{code!r}]", consecutive=False
@@ -235,7 +253,7 @@ class MoneyContext:
             If the context has no rate for `currency` in one of `years`.
         """
         code = check_currency(currency)
-        wanted = np.asarray(years, dtype=np.int64)
+        wanted = as_years(years, "years")
         if code == "USD":
             return np.ones(wanted.shape, dtype=np.float64)
         if code not in self.per_usd:
@@ -250,7 +268,7 @@ class MoneyContext:
     def price_level(self, years: npt.ArrayLike) -> FloatArray:
         """Return the price index of the deflation currency in each of `years`."""
         code = self.deflate_with
-        wanted = np.asarray(years, dtype=np.int64)
+        wanted = as_years(years, "years")
         if code not in self.price_index:
             raise MissingDataError(
                 "MoneyContext.price_index",
@@ -342,16 +360,20 @@ def convert(
     dst = check_currency(to_currency, "to_currency")
     src_basis = check_price_basis(from_basis, "from_basis")
     dst_basis = check_price_basis(to_basis, "to_basis")
-    yrs = np.asarray(years)
-    if yrs.ndim != 1 or not np.issubdtype(yrs.dtype, np.integer):
-        raise InvalidInputError("years", years, "a 1-D sequence of integer years")
+    if context is not None:
+        as_instance(context, MoneyContext, "context")
+    yrs = as_years(years, "years", scalar_ok=False)
     x = as_float_array(values, "values", allow_nan=True)
     if x.ndim == 0 or x.shape[-1] != yrs.shape[0]:
         raise InvalidInputError("values", x.shape, f"a last axis of length {yrs.shape[0]} (years)")
     if src == dst and src_basis == dst_basis:
-        return x
+        return readonly(x)
     ctx = default_context() if context is None else context
-    return _from_anchor(_to_anchor(x, yrs, src, src_basis, ctx), yrs, dst, dst_basis, ctx)
+    with np.errstate(over="ignore"):
+        out = _from_anchor(_to_anchor(x, yrs, src, src_basis, ctx), yrs, dst, dst_basis, ctx)
+    if np.isfinite(x).all():
+        finite_result(out, "values", values)
+    return readonly(out)
 
 
 def _to_anchor(
@@ -428,8 +450,8 @@ class Amounts:
         price_basis: PriceBasis = "nominal",
         label: str = "",
     ) -> None:
-        yrs = np.asarray(years)
-        if yrs.ndim != 1 or not np.issubdtype(yrs.dtype, np.integer) or yrs.size == 0:
+        yrs = as_years(years, "Amounts.years", scalar_ok=False)
+        if yrs.size == 0:
             raise InvalidInputError("Amounts.years", years, "a 1-D sequence of integer years")
         if yrs.size > 1 and not (np.diff(yrs) == 1).all():
             raise InvalidInputError("Amounts.years", yrs, "consecutive years")
@@ -478,7 +500,7 @@ class Amounts:
 
     def select(self, years: Sequence[int] | IntArray) -> Amounts:
         """Return the columns of `years` (consecutive, all present)."""
-        wanted = np.asarray(years, dtype=np.int64)
+        wanted = as_years(years, "years", scalar_ok=False)
         missing = np.setdiff1d(wanted, self.years)
         if missing.size:
             raise MissingDataError(
@@ -510,6 +532,7 @@ class Amounts:
         )
 
     def _check_same_units(self, other: Amounts) -> None:
+        as_instance(other, Amounts, "other")
         if other.currency != self.currency:
             raise UnitMismatchError(
                 "Amounts.currency",
@@ -554,8 +577,8 @@ class Amounts:
     def ratio(self, other: Amounts) -> FloatArray:
         """Element-wise ``self / other`` (dimensionless), after checking units match."""
         self._check_same_units(other)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return readonly(self.values / other.values)
+        broadcast_batch({"self.values": self.values, "other.values": other.values})
+        return readonly(ratio(self.values, other.values, "Amounts.ratio"))
 
     def _combine(self, other: Amounts, op: str) -> FloatArray:
         try:

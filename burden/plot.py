@@ -27,16 +27,18 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+import functools
+import inspect
+from typing import TYPE_CHECKING, Any, Final, ParamSpec, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array
+from burden._core.checks import as_float_array, as_number
 from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from matplotlib.axes import Axes
 
@@ -78,6 +80,39 @@ _SCALES: Final = ((1e12, "trillion"), (1e9, "bn"), (1e6, "million"), (1e3, "thou
 
 def _colour(i: int) -> str:
     return OKABE_ITO[i % len(OKABE_ITO)]
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_TEXT_OPTIONS: Final = ("title", "unit", "median_label", "input_name")
+
+
+def _checked(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Check the options every figure shares (ax, title, unit, ...) before drawing."""
+    signature = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            given = signature.bind(*args, **kwargs).arguments
+        except TypeError as err:
+            raise InvalidInputError(fn.__name__, str(err), "the documented arguments") from None
+        ax = given.get("ax")
+        if ax is not None:
+            from matplotlib.axes import Axes  # noqa: PLC0415
+
+            if not isinstance(ax, Axes):
+                raise InvalidInputError("ax", ax, "None or a matplotlib Axes")
+        for name in _TEXT_OPTIONS:
+            value = given.get(name)
+            if value is not None and not isinstance(value, str):
+                raise InvalidInputError(name, value, "a string")
+        actual = given.get("actual")
+        if actual is not None:
+            as_number(actual, "actual")
+        return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def _axes(ax: Axes | None, *, size: tuple[float, float] = (8.0, 4.8)) -> Axes:
@@ -168,6 +203,7 @@ def _rows(values: FloatArray) -> FloatArray:
     return values.reshape(-1, values.shape[-1])
 
 
+@_checked
 def plot_paths(
     amounts: Sequence[Amounts], ax: Axes | None = None, *, title: str | None = None
 ) -> Axes:
@@ -247,6 +283,7 @@ def plot_paths(
     return _finish(ax, title or "Contribution per year")
 
 
+@_checked
 def plot_comparison(
     comparison: Comparison, ax: Axes | None = None, *, title: str | None = None
 ) -> Axes:
@@ -344,6 +381,7 @@ def plot_comparison(
     return _finish(ax, title or default)
 
 
+@_checked
 def plot_fan(
     years: npt.ArrayLike,
     quantiles: Mapping[float, npt.ArrayLike],
@@ -417,6 +455,7 @@ def plot_fan(
     return _finish(ax, title or f"{median_label}: percentile bands")
 
 
+@_checked
 def plot_tornado(
     names: Sequence[str],
     low: npt.ArrayLike,
@@ -475,6 +514,7 @@ def plot_tornado(
     return ax
 
 
+@_checked
 def plot_indices(
     names: Sequence[str],
     first: npt.ArrayLike,
@@ -531,6 +571,7 @@ def plot_indices(
     return _finish(ax, title or "Sobol indices")
 
 
+@_checked
 def plot_morris(
     names: Sequence[str],
     mu_star: npt.ArrayLike,
@@ -587,6 +628,7 @@ def plot_morris(
     return ax
 
 
+@_checked
 def plot_allocation(
     players: Sequence[str],
     allocations: Mapping[str, npt.ArrayLike],
@@ -641,6 +683,7 @@ def plot_allocation(
     return _finish(ax, title or "Allocation by method")
 
 
+@_checked
 def plot_split(
     categories: Sequence[str],
     years: npt.ArrayLike,
@@ -724,6 +767,7 @@ def plot_split(
     return _finish(ax, title or "Who pays: host (plain) and sender (hatched)")
 
 
+@_checked
 def plot_bargaining(
     u1: npt.ArrayLike,
     u2: npt.ArrayLike,
@@ -788,6 +832,7 @@ def plot_bargaining(
     return ax
 
 
+@_checked
 def plot_zopa(
     host_max: npt.ArrayLike,
     sender_min: npt.ArrayLike,
@@ -843,6 +888,7 @@ def plot_zopa(
     return _finish(ax, title or f"Zone of agreement in {share:.0%} of draws")
 
 
+@_checked
 def plot_tradeoff(
     coverage: npt.ArrayLike,
     density: npt.ArrayLike,
@@ -904,6 +950,7 @@ def plot_tradeoff(
     return ax
 
 
+@_checked
 def plot_sweep(
     grid: npt.ArrayLike,
     outputs: Mapping[str, npt.ArrayLike],

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any, Final, Self
 
+from burden._core.checks import as_flag
+
 if TYPE_CHECKING:
     from types import TracebackType
 
@@ -47,7 +49,7 @@ def resolve_progress(progress: bool | None) -> bool:
     if progress is None:
         isatty = getattr(sys.stderr, "isatty", None)
         return bool(isatty()) if callable(isatty) else False
-    return bool(progress)
+    return as_flag(progress, "progress")
 
 
 class progress_bar:  # used like a function in ``with`` statements

@@ -40,7 +40,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, as_name, as_names, readonly
 from burden.errors import InfeasibleError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -626,6 +626,7 @@ def allocate(estate: npt.ArrayLike, claims: npt.ArrayLike, *, rule: ClaimsRule) 
     [  0.   0. 100.]
     """
     names = get_args(ClaimsRule)
+    rule = as_name(rule, "rule", names)  # type: ignore[assignment]
     if rule not in names:
         field = "rule"
         raise InvalidInputError(field, rule, f"one of {', '.join(names)}")
@@ -686,14 +687,23 @@ def rules_table(
         field = "claims"
         raise InvalidInputError(field, claims, "a one-dimensional array of claims")
     e = as_float_array(estate, "estate", nonnegative=True).reshape(-1)
-    names = list(rules) if rules is not None else list(get_args(ClaimsRule))
-    labels = [str(i) for i in range(d.size)] if claimants is None else [str(c) for c in claimants]
+    rule_names = get_args(ClaimsRule)
+    names = (
+        [as_name(r, "rules", rule_names) for r in as_names(rules, "rules")]
+        if rules is not None
+        else list(rule_names)
+    )
+    labels = (
+        [str(i) for i in range(d.size)]
+        if claimants is None
+        else list(as_names(claimants, "claimants"))
+    )
     if len(labels) != d.size:
         field = "claimants"
         raise InvalidInputError(field, claimants, f"{d.size} names, one per claim")
     frames = []
     for name in names:  # a handful of rules, each vectorized over the estates
-        awards = allocate(e, d, rule=name)
+        awards = allocate(e, d, rule=name)  # type: ignore[arg-type]
         frames.append(
             pd.DataFrame(
                 {

@@ -55,7 +55,15 @@ import pandas as pd
 from scipy.linalg import orth
 from scipy.optimize import linprog
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import (
+    as_flag,
+    as_float_array,
+    as_name,
+    as_names,
+    as_number,
+    as_rng,
+    readonly,
+)
 from burden.allocation.claims import _prepare as _prepare_claims
 from burden.errors import InfeasibleError, InvalidInputError
 
@@ -243,6 +251,7 @@ class TUGame:
         if np.any(arr[..., 0] != 0.0):
             field = "TUGame.values[..., 0]"
             raise InvalidInputError(field, arr[..., 0], "0 (the value of the empty coalition)")
+        kind = as_name(kind, "TUGame.kind", ("value", "cost"))  # type: ignore[assignment]
         if kind not in ("value", "cost"):
             field = "TUGame.kind"
             raise InvalidInputError(field, kind, "'value' or 'cost'")
@@ -253,7 +262,7 @@ class TUGame:
             if isinstance(given, str):
                 field = "TUGame.players"
                 raise InvalidInputError(field, players, "a sequence of names")
-            names = tuple(str(p) for p in players)
+            names = as_names(players, "TUGame.players")
             if len(names) != n or len(set(names)) != n:
                 field = "TUGame.players"
                 raise InvalidInputError(field, players, f"{n} distinct names")
@@ -302,6 +311,10 @@ class TUGame:
         """
         names = self.player_names
         mask = 0
+        if isinstance(coalition, str | bytes) or not isinstance(
+            coalition, list | tuple | set | frozenset | range | np.ndarray
+        ):
+            raise InvalidInputError("coalition", coalition, "a list of player names or positions")
         for member in coalition:  # members of one coalition, not a loop over coalitions
             if isinstance(member, str) and member in names:
                 mask |= 1 << names.index(member)
@@ -744,6 +757,7 @@ def banzhaf(game: TUGame, *, normalized: bool = True) -> FloatArray:
     >>> print(games.banzhaf(g, normalized=False))
     [25. 75. 75.]
     """
+    normalized = as_flag(normalized, "normalized")
     v, offset = _value_form(game)
     n = game.n_players
     raw = (2.0 * _member_sum(v, n) - v.sum(axis=-1, keepdims=True)) / 2.0 ** (n - 1)
@@ -941,7 +955,7 @@ def shapley_sampled(
     if n_permutations < 2:
         field = "n_permutations"
         raise InvalidInputError(field, n_permutations, "an integer >= 2")
-    gen = np.random.default_rng(rng)
+    gen = as_rng(rng)
     n = game.n_players
     m = int(n_permutations)
     orders = gen.permuted(np.tile(np.arange(n, dtype=np.int64), (m, 1)), axis=1)
@@ -1019,6 +1033,7 @@ def in_core(game: TUGame, allocation: npt.ArrayLike, *, tol: float = 1e-9) -> Bo
         raise InvalidInputError(
             field, x.shape, f"leading axes that broadcast with {game.batch_shape}"
         ) from None
+    tol = as_number(tol, "tol", minimum=0.0)
     v = _values(game)
     sums = _coalition_sums(x)
     slack = tol * max(1.0, float(np.abs(v).max()))
@@ -1417,6 +1432,7 @@ def kohlberg_check(
     >>> print(games.kohlberg_check(g, [[2.5, 4.0, 5.5], [2.75, 3.75, 5.5]]))
     [ True False]
     """
+    domain = as_name(domain, "domain", ("imputation", "preimputation"))  # type: ignore[assignment]
     if domain not in ("imputation", "preimputation"):
         field = "domain"
         raise InvalidInputError(field, domain, "'imputation' or 'preimputation'")
@@ -1438,7 +1454,7 @@ def kohlberg_check(
     out = np.empty(shape, dtype=bool)
     for index in np.ndindex(shape):  # LP solver only
         out[index] = _kohlberg_one(vb[index], y[index], n, domain == "imputation")
-    return out
+    return readonly(out)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

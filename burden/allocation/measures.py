@@ -40,7 +40,7 @@ import pandas as pd
 from scipy import stats
 
 from burden import datasets
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, as_name, readonly
 from burden.allocation import claims
 from burden.errors import InvalidInputError, MissingDataError
 
@@ -78,6 +78,7 @@ def target(name: str) -> float:
     0.035
     """
     table = datasets.nato_targets().set_index("target")
+    name = as_name(name, "target")
     if name not in table.index:
         raise MissingDataError("target", name, f"one of {list(table.index)}")
     return float(table.loc[table.index == name, "share_of_gdp"].to_numpy()[0])
@@ -120,7 +121,7 @@ def target_gap(
     >>> target_gap([1.0, 3.0], [100.0, 100.0]).tolist()
     [1.0, 0.0]
     """
-    if isinstance(share_of_gdp, bool) or not isinstance(share_of_gdp, int | float):
+    if isinstance(share_of_gdp, bool) or not isinstance(share_of_gdp, int | float | np.floating):
         raise InvalidInputError("share_of_gdp", share_of_gdp, "a fraction in (0, 1), e.g. 0.02")
     if not 0 < share_of_gdp < 1:
         raise InvalidInputError("share_of_gdp", share_of_gdp, "a fraction in (0, 1)")

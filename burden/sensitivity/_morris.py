@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_flag, as_float_array, as_rng, readonly
 from burden._core.checks import is_int as _is_int
 from burden._core.results import _output_index, render_html
 from burden.errors import InvalidInputError
@@ -235,13 +235,13 @@ def morris(
             value=quantile_range,
             expected="(q0, q1) with 0 <= q0 < q1 <= 1",
         )
-    if by_group:
+    if as_flag(by_group, "by_group"):
         names, member = space.group_index()
     else:
         names, member = space.names, np.arange(space.d, dtype=np.intp)
     g = len(names)
     p = int(levels)
-    unit, order, sign = _trajectories(np.random.default_rng(rng), int(r), member, g, p)
+    unit, order, sign = _trajectories(as_rng(rng), int(r), member, g, p)
     x = space.ppf((q[0] + unit * (q[1] - q[0])).reshape(-1, space.d))
     if not np.isfinite(x).all():
         raise InvalidInputError(

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_flag, as_float_array, as_number, as_rng, readonly
 from burden._core.checks import is_int as _is_int
 from burden._core.results import _output_index, render_html
 from burden.errors import InvalidInputError
@@ -77,7 +77,9 @@ class SobolDesign:
 
     def stacked(self) -> FloatArray:
         """All N(G + 2) model inputs: rows of A, then B, then A_B^(1), ..., A_B^(G)."""
-        return np.concatenate([self.a, self.b, self.ab.reshape(-1, self.a.shape[1])], axis=0)
+        return readonly(
+            np.concatenate([self.a, self.b, self.ab.reshape(-1, self.a.shape[1])], axis=0)
+        )
 
     def split(self, y: npt.ArrayLike) -> tuple[FloatArray, FloatArray, FloatArray]:
         """Cut outputs of :meth:`stacked`, shape (N(G+2), k), into f_A, f_B and f_AB.
@@ -87,7 +89,7 @@ class SobolDesign:
         f_a, f_b : ndarray, shape (N, k)
         f_ab : ndarray, shape (G, N, k)
         """
-        arr = np.asarray(y, dtype=np.float64)
+        arr = as_float_array(y, "y", allow_nan=True, allow_inf=True)
         n, g = self.n, self.n_factors
         if arr.ndim == 1:
             arr = arr[:, None]
@@ -95,6 +97,7 @@ class SobolDesign:
             raise InvalidInputError(
                 field="y", value=arr, expected=f"outputs of shape ({n * (g + 2)}, k)"
             )
+        readonly(arr)
         return arr[:n], arr[n : 2 * n], arr[2 * n :].reshape(g, n, -1)
 
 
@@ -142,6 +145,7 @@ def sobol_design(
     ((2, 8, 2), True)
     """
     space = _check_space(space)
+    by_group = as_flag(by_group, "by_group")
     _require_independent(space, "Sobol' analysis")
     d = space.d
     u = sample_unit(n, 2 * d, method=method, rng=rng)
@@ -454,7 +458,7 @@ def sobol_analyze(
         raise InvalidInputError(
             field="n_resamples", value=n_resamples, expected="a non-negative integer"
         )
-    conf = float(as_float_array(confidence_level, "confidence_level"))
+    conf = as_number(confidence_level, "confidence_level")
     if not 0.0 < conf < 1.0:
         raise InvalidInputError(
             field="confidence_level", value=confidence_level, expected="a level in (0, 1)"
@@ -587,7 +591,7 @@ def sobol(
     [0.2 0.8]
     """
     space = _check_space(space)
-    if second_order:
+    if as_flag(second_order, "second_order"):
         raise InvalidInputError(
             field="second_order",
             value=second_order,
@@ -599,13 +603,13 @@ def sobol(
         raise InvalidInputError(
             field="n_resamples", value=n_resamples, expected="a non-negative integer"
         )
-    conf = float(as_float_array(confidence_level, "confidence_level"))
+    conf = as_number(confidence_level, "confidence_level")
     if not 0.0 < conf < 1.0:
         raise InvalidInputError(
             field="confidence_level", value=confidence_level, expected="a level in (0, 1)"
         )
     single = probe(model, space)
-    design_rng, boot_rng = np.random.default_rng(rng).spawn(2)
+    design_rng, boot_rng = as_rng(rng).spawn(2)
     design = sobol_design(space, n, by_group=by_group, method=method, rng=design_rng)
     y, labels = evaluate(
         model, space, design.stacked(), chunk_size=chunk_size, progress=progress, desc="Sobol'"

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_flag, as_float_array, readonly
 from burden._core.progress import progress_bar
 from burden._core.results import render_html
 from burden.errors import InvalidInputError
@@ -338,7 +338,7 @@ class MonteCarloResult:
             )
         else:
             pos = as_float_array(x, "x")
-        qs = self.quantiles(np.asarray(levels, dtype=np.float64))
+        qs = self.quantiles(as_float_array(levels, "levels"))
         bands = {float(v): qs[i, cols] for i, v in enumerate(levels)}
         return plot_fan(pos, bands, median_label=median_label, unit=unit, ax=ax, title=title)
 
@@ -432,7 +432,7 @@ def monte_carlo(
     if n < 2:
         raise InvalidInputError(field="n", value=n, expected="at least 2 draws")
     chunk = _chunk(chunk_size)
-    keep = n <= KEEP_LIMIT if keep_samples is None else bool(keep_samples)
+    keep = n <= KEEP_LIMIT if keep_samples is None else as_flag(keep_samples, "keep_samples")
     probe(model, space)
     x_all: FloatArray | None = np.empty((n, space.d)) if keep else None
     y_all: FloatArray | None = None

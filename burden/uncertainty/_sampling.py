@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 import numpy as np
 from scipy.stats import qmc
 
+from burden._core.checks import as_rng, readonly
 from burden._core.checks import is_int as _is_int
 from burden.errors import InvalidInputError
 from burden.uncertainty._space import ParameterSpace, _check_space
@@ -33,7 +34,7 @@ def _root(rng: RNGLike) -> np.random.SeedSequence:
     """Turn a SPEC 7 `rng` into one root seed sequence (consumes 4 draws of a Generator)."""
     if isinstance(rng, np.random.SeedSequence):
         return rng
-    gen = np.random.default_rng(rng)
+    gen = as_rng(rng)
     return np.random.SeedSequence(gen.integers(0, 2**63 - 1, size=4, dtype=np.int64).tolist())
 
 
@@ -137,7 +138,8 @@ def sample_unit(
     >>> bool(np.array_equal(sample_unit(8, 2, rng=1)[3:6], sample_unit(8, 2, rng=1, start=3, stop=6)))
     True
     """
-    if method not in ("random", "lhs", "sobol"):
+    given: object = method
+    if not isinstance(given, str) or method not in ("random", "lhs", "sobol"):
         raise InvalidInputError(
             field="method", value=method, expected="'random', 'lhs' or 'sobol'"
         )
@@ -157,14 +159,14 @@ def sample_unit(
             warnings.filterwarnings(
                 "ignore", message="The balance properties", category=UserWarning
             )
-            return np.asarray(engine.random(stop - start), dtype=np.float64)
+            return readonly(np.array(engine.random(stop - start), dtype=np.float64))
     jitter = _blocks(root, n, d, start, stop)
     if method == "random":
-        return jitter
+        return readonly(jitter)
     perm = _child(root, _STREAM_PERM).permuted(
         np.tile(np.arange(n, dtype=np.float64), (d, 1)), axis=1
     )
-    return (perm.T[start:stop] + jitter) / n
+    return readonly((perm.T[start:stop] + jitter) / n)
 
 
 def sample(

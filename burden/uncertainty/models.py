@@ -35,7 +35,16 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array
+from burden._core.checks import (
+    as_flag,
+    as_float_array,
+    as_instance,
+    as_mapping,
+    as_name,
+    as_years,
+    ratio,
+    readonly,
+)
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
@@ -109,6 +118,12 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
 
 
 def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]) -> int:
+    as_mapping(params, "params")
+    for name, value in params.items():
+        if not isinstance(name, str):
+            raise InvalidInputError("params", name, "parameter names (strings)")
+        if as_float_array(value, f"params[{name!r}]", allow_nan=True).ndim > 1:
+            raise InvalidInputError(f"params[{name!r}]", value, "one value or an array (n,)")
     unknown = [name for name in params if name not in known]
     if unknown:
         raise MissingDataError("params", unknown[0], f"a parameter of the model {sorted(known)}")
@@ -140,7 +155,7 @@ def _convert_draws(
     krw = values if src == "KRW" else values * fx
     if basis == "nominal":
         out: FloatArray = krw if dst == "KRW" else krw / fx
-        return out
+        return readonly(out)
     index = ctx.price_index["KRW"]
     known = index.index.to_numpy()
     needed = np.union1d(years, [basis])
@@ -186,6 +201,10 @@ class AgreementModel:
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
+        as_instance(self.agreement, Agreement, "agreement")
+        as_flag(self.total, "total")
+        if self.context is not None:
+            as_instance(self.context, MoneyContext, "context")
         check_currency(self.currency, "currency")
         check_price_basis(self.price_basis)
         for code in {self.currency, self.agreement.currency}:
@@ -227,8 +246,8 @@ class AgreementModel:
         )
         values = np.broadcast_to(varied.path().values, (n, a.years.size))
         if self.currency == a.currency and self.price_basis == "nominal":
-            return np.array(values)
-        return _convert_draws(
+            return readonly(np.array(values))
+        return _convert_draws(  # read-only below
             np.array(values),
             a.years,
             a.currency,
@@ -243,8 +262,8 @@ class AgreementModel:
         """Evaluate the model: ``{year: (n,)}`` or ``{"total": (n,)}``."""
         values = self.paths(params)
         if self.total:
-            return {"total": values.sum(axis=1)}
-        return {str(y): values[:, j] for j, y in enumerate(self.agreement.years)}
+            return {"total": readonly(values.sum(axis=1))}
+        return {str(y): readonly(values[:, j]) for j, y in enumerate(self.agreement.years)}
 
 
 def agreement_model(
@@ -306,6 +325,10 @@ class ComparisonModel:
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
+        as_instance(self.baseline, AgreementModel, "baseline")
+        as_instance(self.alternative, AgreementModel, "alternative")
+        as_name(self.measure, "measure", ("ratio", "difference", "alternative", "baseline"))
+        object.__setattr__(self, "years", readonly(as_years(self.years, "years", scalar_ok=False)))
         params = {
             f"baseline.{k}": v
             for k, v in self.baseline.nominal.items()
@@ -341,15 +364,16 @@ class ComparisonModel:
             np.broadcast_to(alt, (n, alt.shape[1])),
         )
         if self.measure == "ratio":
-            per_year, total = alt / base, alt.sum(axis=1) / base.sum(axis=1)
+            per_year = ratio(alt, base, "ComparisonModel.ratio")
+            total = ratio(alt.sum(axis=1), base.sum(axis=1), "ComparisonModel.total")
         elif self.measure == "difference":
             per_year, total = alt - base, alt.sum(axis=1) - base.sum(axis=1)
         elif self.measure == "alternative":
             per_year, total = alt, alt.sum(axis=1)
         else:
             per_year, total = base, base.sum(axis=1)
-        out = {f"{self.measure} {y}": per_year[:, j] for j, y in enumerate(self.years)}
-        out[f"total {self.measure}"] = total
+        out = {f"{self.measure} {y}": readonly(per_year[:, j]) for j, y in enumerate(self.years)}
+        out[f"total {self.measure}"] = readonly(np.array(total))
         return out
 
 
@@ -388,6 +412,7 @@ def comparison_model(
             f"{alternative.base_year}..{alternative.end_year}",
             f"years overlapping the baseline ({baseline.base_year}..{baseline.end_year})",
         )
+    as_name(measure, "measure", ("ratio", "difference", "alternative", "baseline"))
     if measure not in ("ratio", "difference", "alternative", "baseline"):
         raise InvalidInputError("measure", measure, "ratio, difference, alternative or baseline")
     return ComparisonModel(
@@ -411,6 +436,12 @@ class SplitModel:
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
+        as_instance(self.pool, CostPool, "pool")
+        env = as_float_array(self.envelope, "envelope", nonnegative=True)
+        object.__setattr__(self, "envelope", readonly(env))
+        as_mapping(self.floors, "floors")
+        as_mapping(self.caps, "caps")
+        as_name(self.output, "output", ("host_share", "excess", "cost_sharing_ratio", "sender"))
         params = {f"cost_scale[{c}]": 1.0 for c in self.pool.categories}
         params["envelope_scale"] = 1.0
         params |= {f"floor[{c}]": v for c, v in self.floors.items()}
@@ -453,7 +484,10 @@ class SplitModel:
             values = split.sender.sum(axis=-1)
         else:
             values = split.cost_sharing_ratio()
-        return {f"{self.output} {y}": values[:, j] for j, y in enumerate(self.pool.years)}
+        return {
+            f"{self.output} {y}": readonly(np.array(values[:, j]))
+            for j, y in enumerate(self.pool.years)
+        }
 
 
 def split_model(
@@ -490,6 +524,7 @@ def split_model(
     >>> m({"envelope_scale": np.array([1.0, 2.0])})["host_share 2021"]
     array([0.75, 1.  ])
     """
+    as_instance(pool, CostPool, "pool")
     if pool.batch_shape:
         raise InvalidInputError("pool", pool.batch_shape, "a cost pool without draws")
     if isinstance(envelope, Agreement):
@@ -500,6 +535,7 @@ def split_model(
         env = as_float_array(envelope, "envelope", nonnegative=True)
     if env.shape != pool.years.shape:
         raise InvalidInputError("envelope", env.shape, f"one value per year {pool.years.shape}")
+    as_name(output, "output", ("host_share", "excess", "cost_sharing_ratio", "sender"))
     if output not in ("host_share", "excess", "cost_sharing_ratio", "sender"):
         raise InvalidInputError(
             "output", output, "host_share, excess, cost_sharing_ratio or sender"
