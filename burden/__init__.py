@@ -19,6 +19,7 @@ Import as ``import burden as bd``. The pieces, in the order data flows:
 from __future__ import annotations
 
 from burden import agreements, bargain, costs, datasets, money, sensitivity, uncertainty
+from burden._core.limits import Limits, get_limits, limits, set_limits
 from burden.agreements import Agreement
 from burden.allocation import claims, games, measures
 from burden.allocation.games import TUGame
@@ -26,8 +27,10 @@ from burden.compare import Comparison, Indicators, compare
 from burden.costs import CostPool, SplitResult, cost_sharing_ratio, split_costs
 from burden.errors import (
     BurdenError,
+    BurdenWarning,
     InfeasibleError,
     InvalidInputError,
+    LimitError,
     MissingDataError,
     UnitMismatchError,
 )
@@ -56,6 +59,7 @@ __all__ = [
     "Agreement",
     "Amounts",
     "BurdenError",
+    "BurdenWarning",
     "Comparison",
     "CostPool",
     "Fixed",
@@ -64,6 +68,8 @@ __all__ = [
     "Indicators",
     "InfeasibleError",
     "InvalidInputError",
+    "LimitError",
+    "Limits",
     "MissingDataError",
     "MoneyContext",
     "MonteCarloResult",
@@ -85,6 +91,8 @@ __all__ = [
     "costs",
     "datasets",
     "games",
+    "get_limits",
+    "limits",
     "measures",
     "models",
     "money",
@@ -92,6 +100,7 @@ __all__ = [
     "morris",
     "prim",
     "sensitivity",
+    "set_limits",
     "sobol",
     "split_costs",
     "sweep",

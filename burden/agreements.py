@@ -121,6 +121,14 @@ class Agreement:
                 raise InvalidInputError(
                     "Agreement.rounding", self.rounding, "a positive step such as 1e8"
                 )
+            positive = base[base > 0]
+            if positive.size and float(step) > float(positive.min()):
+                raise InvalidInputError(
+                    "Agreement.rounding",
+                    self.rounding,
+                    f"a step no larger than the base amount ({float(positive.min()):g})",
+                    hint="a larger step would round every escalated year to 0",
+                )
         object.__setattr__(self, "base_year", base_year)
         object.__setattr__(self, "end_year", end_year)
         object.__setattr__(self, "base_amount", readonly(base))

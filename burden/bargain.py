@@ -51,6 +51,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from burden._core.checks import as_float_array, broadcast_batch, first_bad, readonly
+from burden._core.limits import check_work
 from burden.errors import InfeasibleError, InvalidInputError
 from burden.typing import BoolArray, FloatArray
 
@@ -1096,6 +1097,13 @@ def rubinstein(
     d1 = _discount(delta1, "delta1")
     d2 = d1 if delta2 is None else _discount(delta2, "delta2")
     rounds = _horizon(horizon)
+    if rounds is not None:
+        check_work(
+            "horizon",
+            f"{rounds} rounds",
+            float(rounds) * max(1, d1.size, d2.size),
+            way_out="use horizon=None (the infinite-horizon closed form) for long games",
+        )
     given_first: object = first
     if (
         isinstance(given_first, bool)

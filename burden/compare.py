@@ -103,8 +103,11 @@ class Comparison:
             derived["total_ratio"] = ratio(
                 derived["total_alternative"], derived["total_baseline"], "Comparison.total_ratio"
             )
-        for arr in (*derived.values(), self.defense_budget, self.gdp, self.troops):
+        for arr in derived.values():
             readonly(arr)
+        for name in ("defense_budget", "gdp", "troops"):
+            value = as_float_array(getattr(self, name), f"Comparison.{name}", allow_nan=True)
+            object.__setattr__(self, name, readonly(value))
         object.__setattr__(self, "_derived", derived)
 
     @property

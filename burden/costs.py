@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias
@@ -54,7 +55,7 @@ from burden._core.checks import (
 from burden.agreements import Agreement
 from burden.allocation import claims as _claims
 from burden.compare import korea_context_series
-from burden.errors import InfeasibleError, InvalidInputError, UnitMismatchError
+from burden.errors import BurdenWarning, InfeasibleError, InvalidInputError, UnitMismatchError
 from burden.money import Amounts, MoneyContext, check_currency, check_price_basis, convert
 
 if TYPE_CHECKING:
@@ -711,6 +712,14 @@ def split_costs(
             f"floors summing to no more than the envelope in {year} "
             f"({float(env[tuple(where)]):,.0f})",
         )
+    if not feasible.all():
+        warnings.warn(
+            f"split_costs: {int((~feasible).sum())} of {feasible.size} years (or draws) have "
+            "floors above the envelope; they are NaN and .feasible is False "
+            "(strict=True raises instead)",
+            BurdenWarning,
+            stacklevel=2,
+        )
     room_total = room.sum(axis=-1)
     rest = np.clip(np.minimum(env, floor_total + room_total) - floor_total, 0.0, None)
     rest = np.minimum(rest, room_total)  # guard the claims problem against rounding
@@ -801,7 +810,9 @@ def ability_to_pay(total: npt.ArrayLike, weights: npt.ArrayLike) -> FloatArray:
     w = as_float_array(weights, "weights", nonnegative=True)
     if w.ndim == 0:
         raise InvalidInputError("weights", weights, "an array of shape (..., n)")
-    sums = w.sum(axis=-1)
+    with np.errstate(over="ignore"):
+        sums = w.sum(axis=-1)
+    finite_result(sums, "weights", weights)
     if (sums <= 0).any():
         raise InvalidInputError("weights", weights, "weights with a positive sum")
     return readonly(t[..., np.newaxis] * w / sums[..., np.newaxis])

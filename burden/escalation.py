@@ -34,6 +34,7 @@ import pandas as pd
 
 from burden._core.checks import (
     as_float_array,
+    as_number,
     as_whole_number,
     as_year,
     as_years,
@@ -105,8 +106,13 @@ def round_half_up(x: FloatArray, step: float) -> FloatArray:
     >>> round_half_up(np.array([11833.071e8, 7600.5e8]), 1e8) / 1e8
     array([11833.,  7601.])
     """
-    scaled = np.abs(x) / step
-    return np.sign(x) * np.floor(scaled + 0.5 + 1e-9) * step
+    step = as_number(step, "step", minimum=0.0, inclusive=(False, True))
+    values = as_float_array(x, "x", allow_nan=True)
+    with np.errstate(over="ignore"):
+        scaled = np.abs(values) / step
+    if np.isfinite(values).all():
+        finite_result(scaled, "step", step)  # a step so small that x / step overflows
+    return readonly(np.sign(values) * np.floor(scaled + 0.5 + 1e-9) * step)
 
 
 def _round_rate(rate: FloatArray, decimals: int) -> FloatArray:

@@ -71,6 +71,7 @@ def test_conservation_and_envelope_accounting(costs: np.ndarray, frac: float, ru
     floor=st.floats(0.0, 0.9),
     cap=st.floats(0.0, 1.0),
 )
+@pytest.mark.filterwarnings("ignore::burden.errors.BurdenWarning")  # infeasible draws: NaN
 def test_floors_and_caps_are_honoured(
     costs: np.ndarray, frac: float, rule: str, floor: float, cap: float
 ) -> None:
@@ -118,6 +119,7 @@ def test_monotone_in_the_envelope(costs: np.ndarray, f1: float, f2: float, rule:
     assert (b >= a - 1e-3).all()
 
 
+@pytest.mark.filterwarnings("ignore::burden.errors.BurdenWarning")  # infeasible draws: NaN
 @given(costs=cost_arrays, frac=st.floats(0.0, 1.2), rule=rules)
 def test_vectorized_equals_per_draw(costs: np.ndarray, frac: float, rule: str) -> None:
     envelope = frac * costs.sum(axis=-1)
@@ -148,7 +150,8 @@ def test_host_shares() -> None:
 
 def test_infeasible_floors_give_nan_or_raise() -> None:
     pool = _pool(np.array([[100.0, 100.0, 100.0]]))
-    split = bd.split_costs(pool, envelope=[50.0], floors={"labor": 0.87})
+    with pytest.warns(bd.BurdenWarning, match="floors above the envelope"):
+        split = bd.split_costs(pool, envelope=[50.0], floors={"labor": 0.87})
     assert not split.feasible[0]
     assert np.isnan(split.host).all()
     with pytest.raises(bd.InfeasibleError, match="floors"):

@@ -53,8 +53,12 @@ def _first_bad(arr: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> str:
     if not flat.size:
         return ""
     where = np.unravel_index(int(flat[0]), arr.shape)
+    value = arr[where]
+    shown = repr(value.item()) if isinstance(value, np.generic) else repr(value)
+    if arr.ndim == 0:
+        return f"the value {shown}"
     index = ", ".join(str(int(i)) for i in where)
-    return f"first at [{index}]: {arr[where]!r}"
+    return f"first at [{index}]: {shown}"
 
 
 def first_bad(arr: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> str:
@@ -63,7 +67,7 @@ def first_bad(arr: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> str:
     Examples
     --------
     >>> first_bad(np.array([1.0, -2.0]), np.array([False, True]))
-    'first at [1]: np.float64(-2.0)'
+    'first at [1]: -2.0'
     """
     return _first_bad(arr, bad)
 
@@ -374,6 +378,10 @@ def broadcast_batch(fields: Mapping[str, FloatArray]) -> tuple[int, ...]:
 
 def readonly(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
     """Mark `arr` read-only and return it (results never change after they are made)."""
+    if isinstance(arr, np.generic):  # a NumPy scalar is immutable already
+        return arr
+    if not isinstance(arr, np.ndarray):  # a result built by hand from something else
+        raise InvalidInputError("array", arr, "a numpy array")
     arr.setflags(write=False)
     return arr
 

@@ -40,7 +40,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, as_name, as_names, readonly
+from burden._core.checks import as_float_array, as_name, as_names, finite_result, readonly
+from burden._core.limits import check_memory
 from burden.errors import InfeasibleError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ ClaimsRule: TypeAlias = Literal[
 RANDOM_ARRIVAL_MAX_CLAIMANTS: Final = 16
 """Largest number of claimants :func:`random_arrival` computes exactly (2**n subsets)."""
 
+# Arrays of the broadcast size a rule holds at once (claims, sorted copies, awards, ...).
+_WORKING_COPIES: Final = 8
 _RTOL: Final = 1e-9
 
 
@@ -97,9 +100,19 @@ def _prepare(estate: npt.ArrayLike, claims: npt.ArrayLike) -> tuple[FloatArray, 
             {"estate": e.shape, "claims": d.shape},
             "estate of shape (...) broadcastable with claims of shape (..., n)",
         ) from None
+    n_claims = d.shape[-1]
+    cells = math.prod(shape) * n_claims
+    check_memory(
+        "estate, claims",
+        f"broadcast shape {(*shape, n_claims)}",
+        cells * 8.0 * _WORKING_COPIES,
+        way_out="split the problem into chunks of draws and call the rule on each",
+    )
     e = np.array(np.broadcast_to(e, shape))
-    d = np.array(np.broadcast_to(d, (*shape, d.shape[-1])))
-    total = d.sum(axis=-1)
+    d = np.array(np.broadcast_to(d, (*shape, n_claims)))
+    with np.errstate(over="ignore"):
+        total = d.sum(axis=-1)
+    finite_result(total, "claims", claims)  # the sum of the claims must stay finite
     if np.any(e > total * (1.0 + _RTOL) + _RTOL):
         field = "estate"
         raise InfeasibleError(

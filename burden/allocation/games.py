@@ -64,6 +64,7 @@ from burden._core.checks import (
     as_rng,
     readonly,
 )
+from burden._core.limits import check_memory
 from burden.allocation.claims import _prepare as _prepare_claims
 from burden.errors import InfeasibleError, InvalidInputError
 
@@ -127,6 +128,17 @@ def _sizes(n: int) -> IntArray:
     return out
 
 
+def _check_coalitions(n: int, batch: tuple[int, ...]) -> None:
+    """Refuse an exact game whose ``2**n`` coalition values cannot be held in memory."""
+    check_memory(
+        "players",
+        f"{n} players (2**{n} coalitions){f' x {math.prod(batch)} draws' if batch else ''}",
+        math.prod(batch) * 2.0**n * 8.0 * 3,  # the values and two same-sized temporaries
+        way_out="use a closed form (claims rules for bankruptcy games) or shapley_sampled "
+        "on a smaller game",
+    )
+
+
 def _coalition_sums(x: FloatArray) -> FloatArray:
     r""":math:`x(S) = \sum_{i \in S} x_i` for every coalition: ``(..., n)`` to ``(..., 2**n)``.
 
@@ -135,6 +147,7 @@ def _coalition_sums(x: FloatArray) -> FloatArray:
     :math:`2^k` and :math:`2^{n-k}`; no ``(2**n, n)`` matrix is formed.
     """
     n = x.shape[-1]
+    _check_coalitions(n, x.shape[:-1])
     k = n // 2
     low = x[..., :k] @ _bits(k).T
     high = x[..., k:] @ _bits(n - k).T
@@ -145,6 +158,7 @@ def _coalition_sums(x: FloatArray) -> FloatArray:
 def _coalition_max(x: FloatArray) -> FloatArray:
     r""":math:`\max_{i \in S} x_i` for every coalition (0 for the empty one), x >= 0."""
     n = x.shape[-1]
+    _check_coalitions(n, x.shape[:-1])
     k = n // 2
     low = np.where(_bits(k) > 0, x[..., None, :k], 0.0).max(axis=-1, initial=0.0)
     high = np.where(_bits(n - k) > 0, x[..., None, k:], 0.0).max(axis=-1, initial=0.0)
@@ -958,6 +972,14 @@ def shapley_sampled(
     gen = as_rng(rng)
     n = game.n_players
     m = int(n_permutations)
+    cells = m * n * math.prod(game.batch_shape)
+    check_memory(
+        "n_permutations",
+        f"{m} permutations of {n} players",
+        cells * 8.0 * 6,  # orders, prefixes, worths, marginals, positions, contributions
+        way_out="use fewer permutations (the standard error falls as 1/sqrt(n)) and "
+        "average several runs",
+    )
     orders = gen.permuted(np.tile(np.arange(n, dtype=np.int64), (m, 1)), axis=1)
     prefix = np.cumsum(np.left_shift(1, orders), axis=1)  # coalition after each arrival
     worth = _values(game)[..., prefix]  # (..., m, n)

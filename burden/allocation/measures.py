@@ -40,7 +40,7 @@ import pandas as pd
 from scipy import stats
 
 from burden import datasets
-from burden._core.checks import as_float_array, as_name, readonly
+from burden._core.checks import as_float_array, as_name, broadcast_batch, readonly
 from burden.allocation import claims
 from burden.errors import InvalidInputError, MissingDataError
 
@@ -101,6 +101,7 @@ def spending_share(defense_spending: npt.ArrayLike, gdp: npt.ArrayLike) -> Float
     g = as_float_array(gdp, "gdp", nonnegative=True)
     if (g <= 0).any():
         raise InvalidInputError("gdp", gdp, "positive GDP")
+    broadcast_batch({"defense_spending": s, "gdp": g})
     return readonly(np.asarray(s / g, dtype=np.float64))
 
 
@@ -127,6 +128,7 @@ def target_gap(
         raise InvalidInputError("share_of_gdp", share_of_gdp, "a fraction in (0, 1)")
     s = as_float_array(defense_spending, "defense_spending", nonnegative=True)
     g = as_float_array(gdp, "gdp", nonnegative=True)
+    broadcast_batch({"defense_spending": s, "gdp": g})
     return readonly(np.maximum(share_of_gdp * g - s, 0.0))
 
 

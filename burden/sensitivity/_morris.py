@@ -14,6 +14,7 @@ from burden._core.checks import is_int as _is_int
 from burden._core.results import _output_index, render_html
 from burden.errors import InvalidInputError
 from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._sampling import check_design
 from burden.uncertainty._space import ParameterSpace, _check_space, _require_independent
 
 if TYPE_CHECKING:
@@ -241,6 +242,13 @@ def morris(
         names, member = space.names, np.arange(space.d, dtype=np.intp)
     g = len(names)
     p = int(levels)
+    check_design(
+        "trajectories",
+        int(r) * (g + 1),
+        space.d,
+        what="a Morris design (r (G + 1) model runs)",
+        way_out="fewer trajectories (10 to 50 usually rank the inputs), or group inputs",
+    )
     unit, order, sign = _trajectories(as_rng(rng), int(r), member, g, p)
     x = space.ppf((q[0] + unit * (q[1] - q[0])).reshape(-1, space.d))
     if not np.isfinite(x).all():

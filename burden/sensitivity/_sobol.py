@@ -9,12 +9,20 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_flag, as_float_array, as_number, as_rng, readonly
+from burden._core.checks import as_flag, as_float_array, as_names, as_number, as_rng, readonly
 from burden._core.checks import is_int as _is_int
+from burden._core.limits import check_memory
 from burden._core.results import _output_index, render_html
 from burden.errors import InvalidInputError
 from burden.uncertainty._evaluate import Model, evaluate, probe
-from burden.uncertainty._sampling import SamplingMethod, _check_n, _child, _root, sample_unit
+from burden.uncertainty._sampling import (
+    SamplingMethod,
+    _check_n,
+    _child,
+    _root,
+    check_design,
+    sample_unit,
+)
 from burden.uncertainty._space import ParameterSpace, _check_space, _require_independent
 
 if TYPE_CHECKING:
@@ -148,6 +156,14 @@ def sobol_design(
     by_group = as_flag(by_group, "by_group")
     _require_independent(space, "Sobol' analysis")
     d = space.d
+    if _is_int(n) and n > 0:
+        check_design(
+            "n",
+            int(n) * (d + 2),
+            d,
+            what="a Sobol' design (n (d + 2) model runs)",
+            way_out="a smaller n (indices converge as 1/sqrt(n)), or group inputs (by_group=True)",
+        )
     u = sample_unit(n, 2 * d, method=method, rng=rng)
     a = space.ppf(u[:, :d])
     b = space.ppf(u[:, d:])
@@ -449,7 +465,7 @@ def sobol_analyze(
     if output_names is None:
         labels = ("y",) if k == 1 else tuple(f"y[{j}]" for j in range(k))
     else:
-        labels = tuple(str(s) for s in output_names)
+        labels = as_names(output_names, "output_names")
         if len(labels) != k:
             raise InvalidInputError(
                 field="output_names", value=output_names, expected=f"{k} labels"
@@ -458,6 +474,12 @@ def sobol_analyze(
         raise InvalidInputError(
             field="n_resamples", value=n_resamples, expected="a non-negative integer"
         )
+    check_memory(
+        "n_resamples",
+        f"{n_resamples} bootstrap resamples of {design.n} rows",
+        float(n_resamples) * design.n * 8.0 * 4,
+        way_out="fewer resamples (a few hundred give stable intervals), or n_resamples=0",
+    )
     conf = as_number(confidence_level, "confidence_level")
     if not 0.0 < conf < 1.0:
         raise InvalidInputError(

@@ -10,6 +10,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from burden._core.checks import as_flag, as_float_array, readonly
+from burden._core.limits import check_memory, check_work
 from burden._core.progress import progress_bar
 from burden._core.results import render_html
 from burden.errors import InvalidInputError
@@ -433,6 +434,21 @@ def monte_carlo(
         raise InvalidInputError(field="n", value=n, expected="at least 2 draws")
     chunk = _chunk(chunk_size)
     keep = n <= KEEP_LIMIT if keep_samples is None else as_flag(keep_samples, "keep_samples")
+    held = keep or method == "lhs" or space.correlation is not None
+    check_memory(
+        "n",
+        f"{n} draws x {space.d} inputs" + (" kept in memory" if held else ""),
+        n * space.d * 8.0 * (3 if held else 0) + min(n, chunk) * space.d * 8.0 * 4,
+        way_out="stream it: keep_samples=False with method='sobol' or 'random' "
+        "(memory then stays one chunk)",
+    )
+    check_work(
+        "n",
+        f"{n} draws x {space.d} inputs",
+        float(n) * space.d * 10,
+        way_out="fewer draws (the error of a mean falls as 1/sqrt(n)); to stream any n on "
+        "purpose, raise the work limit for that call: with bd.limits(work=...)",
+    )
     probe(model, space)
     x_all: FloatArray | None = np.empty((n, space.d)) if keep else None
     y_all: FloatArray | None = None

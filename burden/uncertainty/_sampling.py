@@ -10,6 +10,7 @@ from scipy.stats import qmc
 
 from burden._core.checks import as_rng, readonly
 from burden._core.checks import is_int as _is_int
+from burden._core.limits import check_memory, check_work
 from burden.errors import InvalidInputError
 from burden.uncertainty._space import ParameterSpace, _check_space
 
@@ -42,6 +43,13 @@ def _child(root: np.random.SeedSequence, *key: int) -> np.random.Generator:
     """Independent stream number `key` under `root` (same key, same stream)."""
     seq = np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, *key))
     return np.random.default_rng(seq)
+
+
+def check_design(field: str, rows: int, d: int, *, what: str, way_out: str) -> None:
+    """Refuse a design of `rows` x `d` draws beyond the memory or work limits."""
+    size = f"{what}: {rows} rows x {d} inputs"
+    check_memory(field, size, rows * d * 8.0 * 2, way_out=way_out)
+    check_work(field, size, float(rows) * d * 10, way_out=way_out)
 
 
 def _check_n(n: object, method: str) -> int:
@@ -150,6 +158,13 @@ def sample_unit(
         )
     d = int(d)
     start, stop = _check_rows(n, start, stop)
+    check_design(
+        "n",
+        (stop - start) if method == "sobol" else n,
+        d,
+        what="a unit-cube sample",
+        way_out="draw it in row ranges with start= and stop=",
+    )
     root = _root(rng)
     if method == "sobol":
         engine = qmc.Sobol(d, scramble=True, rng=_child(root, _STREAM_SOBOL))
