@@ -3,7 +3,9 @@
 Import as ``import burden as bd``. The pieces, in the order data flows:
 
 - :mod:`burden.datasets` — cited public figures (SMA history, Korea macro series, ...);
-- :mod:`burden.money` — currencies, price bases, conversions (:class:`Amounts`);
+- :mod:`burden.money` — currencies, price bases, conversions, projections, present value
+  (:class:`Amounts`, :class:`MoneyContext`);
+- :mod:`burden.hosts` — host countries and their cited series (:class:`Host`);
 - :mod:`burden.escalation` — :class:`Fixed`, :class:`Freeze`, :class:`Indexed`,
   :class:`Schedule`;
 - :mod:`burden.agreements` — :class:`Agreement` and the built-in SMAs and positions;
@@ -18,7 +20,7 @@ Import as ``import burden as bd``. The pieces, in the order data flows:
 
 from __future__ import annotations
 
-from burden import agreements, bargain, costs, datasets, money, sensitivity, uncertainty
+from burden import agreements, bargain, costs, datasets, hosts, money, sensitivity, uncertainty
 from burden._core.limits import Limits, get_limits, limits, set_limits
 from burden.agreements import Agreement
 from burden.allocation import claims, games, measures
@@ -35,6 +37,7 @@ from burden.errors import (
     UnitMismatchError,
 )
 from burden.escalation import Fixed, Freeze, Indexed, Schedule
+from burden.hosts import Host
 from burden.money import Amounts, MoneyContext
 from burden.sensitivity import (
     MonteCarloResult,
@@ -64,6 +67,7 @@ __all__ = [
     "CostPool",
     "Fixed",
     "Freeze",
+    "Host",
     "Indexed",
     "Indicators",
     "InfeasibleError",
@@ -92,6 +96,7 @@ __all__ = [
     "datasets",
     "games",
     "get_limits",
+    "hosts",
     "limits",
     "measures",
     "models",

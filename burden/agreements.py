@@ -30,6 +30,7 @@ from burden import datasets
 from burden._core.checks import as_float_array, as_name, as_year, readonly
 from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, round_half_up
+from burden.hosts import Host, as_host
 from burden.money import Amounts, check_currency
 
 if TYPE_CHECKING:
@@ -70,6 +71,13 @@ class Agreement:
         KRW 100 million) before the next year's rate applies.
     description, source : str, optional
         Free text, and the source ids the agreement's terms come from.
+    host : str or Host, optional
+        The host country that pays (a code such as ``"KOR"`` or a
+        :class:`burden.Host`); stored as the Host. Burden indicators in
+        :func:`burden.compare` come from its series. The built-in SMAs have ``"KOR"``.
+    assumptions : tuple of str, optional
+        Terms the sources do not give and the scenario states (e.g. a start year);
+        shown in tables.
 
     Raises
     ------
@@ -98,6 +106,8 @@ class Agreement:
     rounding: float | None = None
     description: str = ""
     source: str = ""
+    host: str | Host | None = None
+    assumptions: tuple[str, ...] = ()
     _phases: tuple[tuple[int, Rule], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -129,6 +139,15 @@ class Agreement:
                     f"a step no larger than the base amount ({float(positive.min()):g})",
                     hint="a larger step would round every escalated year to 0",
                 )
+        object.__setattr__(self, "host", as_host(self.host, "Agreement.host"))
+        stated: object = self.assumptions
+        if not isinstance(stated, tuple | list) or not all(isinstance(a, str) for a in stated):
+            raise InvalidInputError(
+                "Agreement.assumptions", self.assumptions, "a tuple of sentences (str)"
+            )
+        object.__setattr__(self, "assumptions", tuple(self.assumptions))
+        if self.rounding is not None:
+            object.__setattr__(self, "rounding", float(step))
         object.__setattr__(self, "base_year", base_year)
         object.__setattr__(self, "end_year", end_year)
         object.__setattr__(self, "base_amount", readonly(base))
@@ -250,7 +269,9 @@ class Agreement:
             if self.rounding is not None and rule.escalates:
                 nxt = round_half_up(nxt, float(self.rounding))
             values[..., t] = nxt
-        return Amounts(values=values, years=years, currency=self.currency, label=self.name)
+        return Amounts(
+            values=values, years=years, currency=self.currency, label=self.name, host=self.host
+        )
 
     def amounts(self) -> pd.Series:
         """Return the nominal amount of each year as a Series.
@@ -285,6 +306,8 @@ class Agreement:
             rounding=self.rounding,
             description=self.description,
             source=self.source,
+            host=self.host,
+            assumptions=self.assumptions,
         )
 
     def until(self, last_year: int) -> Agreement:
@@ -315,14 +338,19 @@ class Agreement:
             rounding=self.rounding,
             description=self.description,
             source=self.source,
+            host=self.host,
+            assumptions=self.assumptions,
         )
 
     def __repr__(self) -> str:
-        phases = ", ".join(f"{start}: {type(rule).__name__}" for start, rule in self._phases)
+        # A one-year agreement's (never used) first phase is not shown.
+        shown = [(s, r) for s, r in self._phases if s <= self.end_year]
+        phases = ", ".join(f"{start}: {type(rule).__name__}" for start, rule in shown)
         draws = f", draws {self.batch_shape}" if self.batch_shape else ""
+        host = f", host {self.host.code}" if isinstance(self.host, Host) else ""
         return (
             f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}, "
-            f"phases {{{phases}}}{draws})"
+            f"phases {{{phases}}}{host}{draws})"
         )
 
     def _repr_html_(self) -> str:
@@ -368,6 +396,7 @@ def _sma6() -> Agreement:
         escalation=Freeze(),
         description="6th SMA: flat (2006 = 2005); first agreement paid in KRW.",
         source="S2;S17",
+        host="KOR",
     )
 
 
@@ -382,6 +411,7 @@ def _sma8() -> Agreement:
         rounding=_KRW_100M,
         description="8th SMA: previous year x (1 + CPI of year Y-2), capped at 4%.",
         source="S15;S22;S23",
+        host="KOR",
     )
 
 
@@ -396,6 +426,7 @@ def _sma9() -> Agreement:
         rounding=_KRW_100M,
         description="9th SMA: previous year x (1 + CPI of year Y-2), capped at 4%.",
         source="S14;S23",
+        host="KOR",
     )
 
 
@@ -409,6 +440,7 @@ def _sma10() -> Agreement:
         escalation=Freeze(),
         description="10th SMA (initialed February 2019): one year, KRW 1.0389 trillion.",
         source="S1;S21",
+        host="KOR",
     )
 
 
@@ -425,6 +457,7 @@ def _sma10_held() -> Agreement:
             "through 2025, the status quo the 2019 demand was measured against."
         ),
         source="S1;S21",
+        host="KOR",
     )
 
 
@@ -446,6 +479,7 @@ def _sma11() -> Agreement:
             "amounts rounded to KRW 100 million each year."
         ),
         source="S4;S5;S10;S53;S54;S55;S56",
+        host="KOR",
     )
 
 
@@ -464,6 +498,7 @@ def _sma12() -> Agreement:
             ".with_projection(rate)."
         ),
         source="S6;S7;S25",
+        host="KOR",
     )
 
 
@@ -489,6 +524,7 @@ def _us_demand_2019() -> Agreement:
             "Assumed flat through 2025 (the sources give no duration or escalation)."
         ),
         source="S31;S32;S30",
+        host="KOR",
     )
 
 
@@ -506,6 +542,7 @@ def _rok_offer_2020() -> Agreement:
             "Later years assumed flat (the sources give no later terms)."
         ),
         source="S37;S38",
+        host="KOR",
     )
 
 
@@ -522,6 +559,29 @@ def _us_counter_2020() -> Agreement:
             "2019). Assumed flat through 2025."
         ),
         source="S39;S40",
+        host="KOR",
+    )
+
+
+def _us_ask_2025() -> Agreement:
+    return Agreement(
+        name="US-ASK-2025",
+        base_year=2026,
+        base_amount=_position("statement: Korea should pay USD 10 billion a year"),
+        currency="USD",
+        end_year=2030,
+        escalation=Freeze(),
+        description=(
+            "US statement of 8 July 2025: Korea 'should pay us $10 billion a year' (a "
+            "negotiation position, not an agreement). Start year, duration and escalation "
+            "are not stated: assumed flat from 2026 to 2030, the years of the 12th SMA."
+        ),
+        source="S99",
+        host="KOR",
+        assumptions=(
+            "start 2026 (the first year of the 12th SMA): assumed, not stated",
+            "flat through 2030 (the 12th SMA's last year): assumed, not stated",
+        ),
     )
 
 
@@ -536,6 +596,7 @@ _BUILT_INS: dict[str, Callable[[], Agreement]] = {
     "US-DEMAND-2019": _us_demand_2019,
     "ROK-OFFER-2020": _rok_offer_2020,
     "US-COUNTER-2020": _us_counter_2020,
+    "US-ASK-2025": _us_ask_2025,
 }
 
 

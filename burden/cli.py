@@ -7,8 +7,10 @@ Commands:
   (default ``./burden-report``);
 - ``burden run FILE.toml [--out DIR]`` runs a scenario file (see
   :mod:`burden.io.scenario_file`) and writes its tables and figures;
-- ``burden compare BASELINE ALTERNATIVE [--currency] [--price-basis] [--years]``
-  prints the comparison of two built-in agreements;
+- ``burden compare BASELINE ALTERNATIVE [--currency] [--price-basis] [--years]
+  [--projection RATE] [--per-usd CUR=RATE] [--inflation CUR=RATE] [--deflate-with]
+  [--discount-rate R] [--discount-year Y]`` prints the comparison of two built-in
+  agreements, with the stated assumptions named;
 - ``burden datasets list | show NAME | export NAME [--out FILE.csv]``.
 
 Exit status 0 on success; bad input prints one line on stderr, starting
@@ -28,8 +30,8 @@ import pandas as pd
 
 from burden import __version__, agreements, datasets
 from burden.compare import compare
-from burden.errors import BurdenError, InvalidInputError
-from burden.money import check_price_basis
+from burden.errors import BurdenError, InvalidInputError, MissingDataError
+from burden.money import MissingRateError, MoneyContext, check_price_basis
 from burden.report.seed import seed_analysis
 
 if TYPE_CHECKING:
@@ -73,6 +75,46 @@ def _price_basis(text: str) -> PriceBasis:
     except ValueError:
         msg = f'expected "nominal" or a base year such as 2019, got {text!r}'
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _assumption(text: str) -> tuple[str, float | dict[int, float]]:
+    """Parse ``KRW=1400`` or ``JPY=2022:131.5,2023:140.5``."""
+    code, sep, value = text.partition("=")
+    code = code.strip().upper()
+    if not sep or not code:
+        msg = f"expected CUR=RATE such as KRW=1400, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    try:
+        if ":" in value:
+            pairs = (part.split(":", 1) for part in value.split(","))
+            return code, {int(y): float(v) for y, v in pairs}
+        return code, float(value)
+    except ValueError:
+        msg = f"expected CUR=RATE or CUR=YEAR:RATE,..., got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _cli_context(args: argparse.Namespace) -> MoneyContext:
+    """Return the shipped data plus the --per-usd and --inflation assumptions."""
+    per_usd: dict[str, float | pd.Series] = {}
+    inflation: dict[str, float | pd.Series] = {}
+    for target, given in ((per_usd, args.per_usd), (inflation, args.inflation)):
+        for code, value in given:
+            target[code] = pd.Series(value, dtype="float64") if isinstance(value, dict) else value
+    try:
+        return MoneyContext().with_projection(per_usd=per_usd, inflation=inflation)
+    except BurdenError as err:
+        flag = "--per-usd" if err.field.startswith("per_usd") else "--inflation"
+        raise type(err)(flag, err.value, err.expected, hint=err.hint) from None
+
+
+def _cli_hint(err: MissingRateError) -> str:
+    if err.series == "per_usd":
+        example = (
+            f"{err.currency}=1400" if err.currency == "KRW" else f"{err.currency}={err.year}:RATE"
+        )
+        return f"state an assumed rate with --per-usd {example}"
+    return f"state assumed inflation with --inflation {err.currency}=0.02"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -156,6 +198,52 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     cmp.add_argument(
+        "--per-usd",
+        type=_assumption,
+        action="append",
+        default=[],
+        metavar="CUR=RATE",
+        help=(
+            "assumed exchange rate after the published data, units per USD, e.g. "
+            "KRW=1400 (repeat per currency); CUR=YEAR:RATE,... gives rates by year "
+            "(e.g. JPY=2022:131.5, for a currency burden ships no rate for)"
+        ),
+    )
+    cmp.add_argument(
+        "--inflation",
+        type=_assumption,
+        action="append",
+        default=[],
+        metavar="CUR=RATE",
+        help=(
+            "assumed CPI inflation (fraction) after the published data, e.g. USD=0.025 "
+            "or KRW=0.02 (repeat per currency); deflates constant prices"
+        ),
+    )
+    cmp.add_argument(
+        "--deflate-with",
+        choices=("currency", "host"),
+        default="currency",
+        help=(
+            "constant prices: the table currency's own price index (default; USD: US "
+            "CPI-U) or the host's CPI converted at the base year's rate"
+        ),
+    )
+    cmp.add_argument(
+        "--discount-rate",
+        type=float,
+        default=None,
+        metavar="RATE",
+        help="also print present values at this rate (fraction, e.g. 0.03)",
+    )
+    cmp.add_argument(
+        "--discount-year",
+        type=int,
+        default=None,
+        metavar="YEAR",
+        help="year the present values are valued in (default the first year)",
+    )
+    cmp.add_argument(
         "--list", action="store_true", help="list the built-in names, their years and exit"
     )
 
@@ -212,34 +300,45 @@ def _compare(args: argparse.Namespace) -> str:
     chosen = [agreements.get(args.baseline), agreements.get(args.alternative)]
     if args.projection is not None:
         chosen = [a.with_projection(args.projection) for a in chosen]
-    result = compare(
-        chosen[0],
-        chosen[1],
-        currency=args.currency,
-        price_basis=basis,
-        years=args.years,
-    )
-    label = "nominal" if basis == "nominal" else f"constant {basis} prices"
-    if basis != "nominal" and result.currency != "KRW":
-        label += f" (deflated with Korean CPI, converted at the {basis} rate)"
+    context = _cli_context(args)
+    try:
+        result = compare(
+            chosen[0],
+            chosen[1],
+            currency=args.currency,
+            price_basis=basis,
+            years=args.years,
+            context=context,
+            deflate_with=args.deflate_with,
+            discount_rate=args.discount_rate,
+            discount_year=args.discount_year,
+        )
+    except MissingRateError as err:
+        # On the command line the fix is a flag, not a Python call.
+        raise MissingDataError(err.field, err.value, err.expected, hint=_cli_hint(err)) from None
+    label = result.basis_label
     table = result.table()
     shares = [c for c in table.columns if c.endswith(("% defence budget", "% GDP"))]
     with pd.option_context("display.width", 200, "display.max_columns", 20):
-        head = f"{result.alternative.label} vs {result.baseline.label}, {result.currency} {label}"
-        money = table.iloc[:, :2].join(table[["difference"]]) / 1e9
+        head = result.title
+        money = table.iloc[:, 1:3].join(table[["difference"]]) / 1e9
         money.columns = [f"{c} (bn)" for c in money.columns]
         money["ratio"] = table["ratio"]
+        if result.projected.any():
+            money["projected"] = table["projected"].map({True: "yes", False: ""})
         per_member = table[[c for c in table.columns if c.endswith("per service member")]]
-        return "\n\n".join(
-            [
-                head,
-                money.to_string(float_format=lambda v: f"{v:,.3f}", na_rep=""),
-                "Shares (%)",
-                table[shares].to_string(float_format=lambda v: f"{v:,.3f}", na_rep=""),
-                f"Per US service member ({result.currency}, {label})",
-                per_member.to_string(float_format=lambda v: f"{v:,.0f}", na_rep=""),
-            ]
-        )
+        blocks = [
+            head,
+            money.to_string(float_format=lambda v: f"{v:,.3f}", na_rep=""),
+            "Shares (%)",
+            table[shares].to_string(float_format=lambda v: f"{v:,.3f}", na_rep=""),
+            f"Per US service member ({result.currency}, {label})",
+            per_member.to_string(float_format=lambda v: f"{v:,.0f}", na_rep=""),
+        ]
+        notes = result.notes()
+        if notes:
+            blocks += ["Notes", "\n".join(f"  {line}" for line in notes)]
+        return "\n\n".join(blocks)
 
 
 def _datasets(args: argparse.Namespace) -> str:

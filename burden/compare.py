@@ -3,8 +3,17 @@
 :func:`compare` puts a baseline and an alternative (agreements or amounts) on the same
 years, currency and price basis, and returns a :class:`Comparison` with per-year and
 cumulative amounts, their difference and ratio, and for each scenario three burden
-indicators: the share of the host's defence budget, the share of its GDP, and the
-amount per US service member stationed.
+indicators: the share of its host's defence budget, the share of its host's GDP, and
+the amount per US service member stationed in that host. Each scenario's indicators
+come from *its own* host (``Agreement(host=...)``, ``Amounts(host=...)``); a scenario
+without a host has none (NaN, with the reason in ``Indicators.notes``), never another
+host's.
+
+Constant prices default to the result currency's own price index (constant 2019 USD
+deflates with US CPI-U); ``deflate_with="host"`` gives the host perspective (host CPI,
+converted at the base year's rate). Years that use a stated projection are flagged
+(``Comparison.projected``, the ``projected`` column of :meth:`Comparison.to_frame`) and
+named in :attr:`Comparison.assumptions`.
 
 Examples
 --------
@@ -24,48 +33,83 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from burden import datasets
-from burden._core.checks import as_float_array, as_instance, ratio, readonly
+from burden import hosts
+from burden._core.checks import as_float_array, as_instance, as_names, ratio, readonly
 from burden.agreements import Agreement
 from burden.errors import InvalidInputError
-from burden.money import Amounts, MoneyContext, check_currency, check_price_basis
+from burden.escalation import Indexed
+from burden.hosts import Host, as_host
+from burden.money import (
+    Amounts,
+    MissingRateError,
+    MoneyContext,
+    check_currency,
+    check_price_basis,
+    default_context,
+    present_value,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
+    import numpy.typing as npt
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, IntArray, PriceBasis
+    from burden.typing import BoolArray, Deflator, FloatArray, IntArray, PriceBasis
 
 __all__ = ["Comparison", "Indicators", "compare", "korea_context_series"]
 
 HOST_CURRENCY = "KRW"
+"""Currency of the Korean host (kept for code written before hosts were values)."""
+
+_INDICATORS = ("share_of_defense_budget", "share_of_gdp", "per_service_member")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Indicators:
-    """Burden indicators of one scenario, each of shape ``(..., T)``.
+    """Burden indicators of one scenario, each of shape ``(..., T)``, from its own host.
 
     Attributes
     ----------
     share_of_defense_budget : ndarray
-        Amount over the host's main defence budget of the same year (fraction),
-        both nominal in the host currency.
+        Amount over the host's defence budget of the same year (fraction), both
+        nominal in the host currency.
     share_of_gdp : ndarray
-        Amount over the host's nominal GDP (fraction). NaN where GDP is missing.
+        Amount over the host's nominal GDP (fraction).
     per_service_member : ndarray
-        Amount per US service member stationed, in the comparison's currency and
-        price basis.
+        Amount per US service member stationed in the host, in the comparison's
+        currency and price basis.
+    host : Host or None
+        The host the series come from (None: the scenario has no host).
+    notes : dict of str to str
+        For each indicator that is NaN in some year, the reason (empty otherwise).
+    defense_budget, gdp, troops : ndarray, shape (T,)
+        The host series used (NaN where not published).
     """
 
     share_of_defense_budget: FloatArray
     share_of_gdp: FloatArray
     per_service_member: FloatArray
+    host: Host | None = None
+    notes: Mapping[str, str] = field(default_factory=dict)
+    defense_budget: FloatArray | None = None
+    gdp: FloatArray | None = None
+    troops: FloatArray | None = None
 
     def __post_init__(self) -> None:
-        for name in ("share_of_defense_budget", "share_of_gdp", "per_service_member"):
-            value = as_float_array(getattr(self, name), f"Indicators.{name}", allow_nan=True)
-            object.__setattr__(self, name, readonly(value))
+        for name in (
+            "share_of_defense_budget",
+            "share_of_gdp",
+            "per_service_member",
+            "defense_budget",
+            "gdp",
+            "troops",
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                checked = as_float_array(value, f"Indicators.{name}", allow_nan=True)
+                object.__setattr__(self, name, readonly(checked))
+        object.__setattr__(self, "notes", dict(self.notes))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -74,7 +118,12 @@ class Comparison:
 
     Arrays have shape ``(..., T)`` (per year) or ``(...,)`` (totals over the years),
     where ``...`` are the draws of the inputs (none for scalar inputs). Every input
-    used is kept: the defence budget, GDP and troop series, the context.
+    used is kept: each scenario's host series (in its :class:`Indicators`), the
+    context, the assumptions.
+
+    ``defense_budget``, ``gdp`` and ``troops`` are the host series when both
+    scenarios have the same host, else NaN: read each scenario's own from its
+    indicators.
     """
 
     baseline: Amounts
@@ -85,6 +134,10 @@ class Comparison:
     gdp: FloatArray
     troops: FloatArray
     context: MoneyContext | None = None
+    assumptions: tuple[str, ...] = ()
+    projected: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    discount_rate: FloatArray | None = None
+    discount_year: int | None = None
     _derived: dict[str, FloatArray] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -105,10 +158,77 @@ class Comparison:
             )
         for arr in derived.values():
             readonly(arr)
-        for name in ("defense_budget", "gdp", "troops"):
-            value = as_float_array(getattr(self, name), f"Comparison.{name}", allow_nan=True)
-            object.__setattr__(self, name, readonly(value))
+        projected = np.asarray(self.projected, dtype=bool)
+        if projected.size == 0:
+            projected = np.zeros(self.baseline.years.shape, dtype=bool)
+        object.__setattr__(self, "projected", readonly(projected))
+        as_names(self.assumptions, "Comparison.assumptions")
+        object.__setattr__(self, "assumptions", tuple(self.assumptions))
         object.__setattr__(self, "_derived", derived)
+
+    @property
+    def basis_label(self) -> str:
+        """The price basis in words, naming the index used (e.g. US CPI-U)."""
+        return self.baseline.basis_label
+
+    @property
+    def title(self) -> str:
+        """Title naming the scenarios, currency, price index and any projection used.
+
+        Examples
+        --------
+        >>> import burden as bd
+        >>> c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"),
+        ...                currency="USD", price_basis=2019)
+        >>> c.title
+        'SMA-11 vs SMA-10-HELD, USD constant 2019 prices (US CPI-U)'
+        """
+        head = (
+            f"{self.alternative.label} vs {self.baseline.label}, "
+            f"{self.currency} {self.basis_label}"
+        )
+        if self.assumptions:
+            head += "; assumptions: " + "; ".join(self.assumptions)
+        return head
+
+    def present_value(
+        self, rate: npt.ArrayLike | None = None, *, year: int | None = None
+    ) -> dict[str, FloatArray]:
+        """Return the present value of each scenario and of the difference.
+
+        Parameters
+        ----------
+        rate : float or array_like, shape (...,), optional
+            Discount rate (fraction); default the ``discount_rate`` given to
+            :func:`compare`. Nominal amounts take a nominal rate, constant-price
+            amounts a real rate.
+        year : int, optional
+            Year valued in; default ``discount_year``, else the first year.
+
+        Returns
+        -------
+        dict
+            ``{"baseline": (...,), "alternative": (...,), "difference": (...,)}`` in
+            the comparison's currency and basis.
+
+        Examples
+        --------
+        >>> import burden as bd
+        >>> c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
+        >>> pv = c.present_value(0.0)
+        >>> bool(pv["difference"] == c.total_difference)
+        True
+        """
+        r = self.discount_rate if rate is None else rate
+        if r is None:
+            raise InvalidInputError(
+                "rate", None, "a discount rate (or discount_rate= given to compare)"
+            )
+        at = year if year is not None else self.discount_year
+        at = int(self.years[0]) if at is None else at
+        base = present_value(self.baseline.values, self.years, r, year=at)
+        alt = present_value(self.alternative.values, self.years, r, year=at)
+        return {"baseline": base, "alternative": alt, "difference": readonly(alt - base)}
 
     @property
     def years(self) -> IntArray:
@@ -192,24 +312,69 @@ class Comparison:
             },
             index=pd.Index(self.years.astype(str), name="year"),
         )
+        rows.insert(0, "projected", self.projected)
         total = rows.iloc[:0].reindex(["total"])
         total[b] = self.total_baseline
         total[a] = self.total_alternative
         total["difference"] = self.total_difference
         total["ratio"] = self.total_ratio
-        return pd.concat([rows, total])
+        total["projected"] = bool(self.projected.any())
+        pieces = [rows, total]
+        if self.discount_rate is not None:
+            pv = self.present_value()
+            row = rows.iloc[:0].reindex([f"present value {self._pv_year()}"])
+            row[b], row[a], row["difference"] = pv["baseline"], pv["alternative"], pv["difference"]
+            row["projected"] = bool(self.projected.any())
+            pieces.append(row)
+        out = pd.concat(pieces)
+        out["projected"] = out["projected"].astype(bool)
+        out.attrs["title"] = self.title
+        out.attrs["notes"] = self.notes()
+        return out
+
+    def _pv_year(self) -> int:
+        return int(self.years[0]) if self.discount_year is None else self.discount_year
+
+    def notes(self) -> list[str]:
+        """Return why indicators are missing, and which assumptions were used (one line each).
+
+        Examples
+        --------
+        >>> import burden as bd
+        >>> from burden.money import MoneyContext
+        >>> ctx = MoneyContext().with_projection(per_usd={"KRW": 1400.0})
+        >>> c = bd.compare(bd.agreements.get("SMA-12").until(2027),
+        ...                bd.agreements.get("US-ASK-2025").until(2027), context=ctx)
+        >>> for line in c.notes()[:2]:
+        ...     print(line)
+        SMA-12: share_of_defense_budget: KOR defense_budget not published for 2027 (data 2017..2026)
+        SMA-12: share_of_gdp: KOR gdp not published for 2026..2027 (data 2020..2025)
+        >>> c.notes()[-3]
+        'assumption: KRW per USD 1,400 from 2026'
+        """
+        lines = []
+        for amounts, ind in (
+            (self.baseline, self.baseline_indicators),
+            (self.alternative, self.alternative_indicators),
+        ):
+            lines += [f"{amounts.label}: {k}: {v}" for k, v in ind.notes.items() if v]
+        lines += [f"assumption: {a}" for a in self.assumptions]
+        return lines
 
     def to_frame(self) -> pd.DataFrame:
         """Return a tidy DataFrame, one row per (draw,) year, scenario and measure.
 
         Columns: ``draw`` (only with draws), ``year``, ``scenario``, ``measure``,
-        ``value`` (float64) and ``unit``. Measures: ``amount``,
+        ``value`` (float64), ``unit`` and ``projected`` (the year uses a stated
+        projection). Measures: ``amount``,
         ``cumulative_amount``, ``share_of_defense_budget``, ``share_of_gdp``,
         ``per_service_member`` for each scenario; ``difference``,
         ``cumulative_difference``, ``ratio`` and ``relative_difference`` for the
-        scenario ``"<alternative> vs <baseline>"``.
+        scenario ``"<alternative> vs <baseline>"``; with a discount rate, one
+        ``present_value`` row per scenario and for the difference, in the discount
+        year.
         """
-        money = f"{self.currency} ({self.price_basis})"
+        money = f"{self.currency} ({self.basis_label})"
         pieces: list[tuple[str, str, FloatArray, str]] = []
         for amounts, ind in (
             (self.baseline, self.baseline_indicators),
@@ -232,7 +397,22 @@ class Comparison:
         ]
         batch = np.broadcast_shapes(self.baseline.batch_shape, self.alternative.batch_shape)
         frames = [_long(values, self.years, batch, s, m, u) for s, m, values, u in pieces]
-        return pd.concat(frames, ignore_index=True)
+        if self.discount_rate is not None:
+            year = np.array([self._pv_year()])
+            pv = self.present_value()
+            for scenario, key in (
+                (self.baseline.label, "baseline"),
+                (self.alternative.label, "alternative"),
+                (versus, "difference"),
+            ):
+                frames.append(
+                    _long(pv[key][..., np.newaxis], year, batch, scenario, "present_value", money)
+                )
+        frame = pd.concat(frames, ignore_index=True)
+        projected = dict(zip(self.years.tolist(), self.projected.tolist(), strict=True))
+        frame["projected"] = frame["year"].map(projected).fillna(bool(self.projected.any()))
+        frame["projected"] = frame["projected"].astype(bool)
+        return frame
 
     def plot(self, ax: Axes | None = None) -> Axes:
         """Plot both scenarios per year as bars and their ratio on a twin axis.
@@ -303,14 +483,8 @@ def korea_context_series(years: IntArray) -> dict[str, FloatArray]:
     >>> float(s["troops"][0])
     28500.0
     """
-    macro = datasets.korea_macro()
-    stationed = datasets.us_troops()
-    troops = stationed.loc[stationed["country"] == "KOR"].set_index("year")["troops"]
-    return {
-        "defense_budget": macro["defense_budget"].reindex(years).to_numpy(dtype=np.float64),
-        "gdp": macro["gdp"].reindex(years).to_numpy(dtype=np.float64),
-        "troops": troops.reindex(years).to_numpy(dtype=np.float64),
-    }
+    kor = hosts.get("KOR")
+    return {name: kor.values(name, years) for name in ("defense_budget", "gdp", "troops")}
 
 
 def _span(scenario: Agreement | Amounts, field: str) -> IntArray:
@@ -360,6 +534,109 @@ def _common_years(base: IntArray, alt: IntArray, years: Sequence[int] | None) ->
     return np.arange(first, last + 1, dtype=np.int64)
 
 
+def _host_of(scenario: Agreement | Amounts) -> Host | None:
+    return as_host(scenario.host, "host")
+
+
+def _local(amounts: Amounts, host: Host, ctx: MoneyContext) -> tuple[FloatArray | None, str]:
+    """Nominal amounts in the host currency, or None and the reason."""
+    if host.currency not in ctx.per_usd and host.currency != "USD" and not host.per_usd.empty:
+        ctx = ctx.with_per_usd(host.currency, host.per_usd)
+    try:
+        return amounts.to(host.currency, "nominal", context=ctx).values, ""
+    except MissingRateError as err:
+        return None, f"no {err.currency} per USD for {err.year} to express it in {host.currency}"
+
+
+def _indicators(
+    shown: Amounts, nominal: Amounts, host: Host | None, ctx: MoneyContext, years: IntArray
+) -> Indicators:
+    nan = np.full(shown.values.shape, np.nan)
+    if host is None:
+        reason = "the scenario has no host (pass host= to the Agreement or Amounts)"
+        return Indicators(
+            share_of_defense_budget=nan,
+            share_of_gdp=nan.copy(),
+            per_service_member=nan.copy(),
+            notes=dict.fromkeys(_INDICATORS, reason),
+        )
+    series = {name: host.values(name, years) for name in ("defense_budget", "gdp", "troops")}
+    local, why = _local(nominal, host, ctx)
+    notes = {}
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if local is None:
+            budget_share, gdp_share = nan, nan.copy()
+            notes["share_of_defense_budget"] = notes["share_of_gdp"] = why
+        else:
+            budget_share = local / series["defense_budget"]
+            gdp_share = local / series["gdp"]
+            notes["share_of_defense_budget"] = host.missing_reason("defense_budget", years)
+            notes["share_of_gdp"] = host.missing_reason("gdp", years)
+        per_member = shown.values / series["troops"]
+    notes["per_service_member"] = host.missing_reason("troops", years)
+    return Indicators(
+        share_of_defense_budget=budget_share,
+        share_of_gdp=gdp_share,
+        per_service_member=per_member,
+        host=host,
+        notes=notes,
+        **series,
+    )
+
+
+def _used_assumptions(
+    ctx: MoneyContext,
+    years: IntArray,
+    currencies: set[str],
+    deflators: set[str],
+    host_codes: set[str],
+    basis: PriceBasis,
+) -> tuple[list[str], BoolArray]:
+    """Return the context's assumptions a comparison uses and the years they set."""
+    projected = np.zeros(years.shape, dtype=bool)
+    used: list[str] = []
+    wanted = [("per_usd", c) for c in sorted(currencies)]
+    wanted += [("inflation", d) for d in sorted(deflators)]
+    wanted += [
+        (s, h)
+        for h in sorted(host_codes)
+        for s in ("defense_budget_growth", "gdp_growth", "troops")
+    ]
+    span = np.append(years, basis) if basis != "nominal" else years
+    for series, key in wanted:
+        for assumption in ctx.assumptions_for(series, key, span):
+            if assumption.description not in used:
+                used.append(assumption.description)
+            projected |= assumption.covers(years)
+            if basis != "nominal" and assumption.covers([basis]).any():
+                projected[:] = True  # the base year's value itself is assumed
+    return used, projected
+
+
+def _rule_projections(
+    scenario: Agreement | Amounts, years: IntArray
+) -> tuple[list[str], BoolArray]:
+    """Return the index projections an agreement's rules use in `years`, and those years."""
+    projected = np.zeros(years.shape, dtype=bool)
+    notes: list[str] = []
+    if not isinstance(scenario, Agreement):
+        return notes, projected
+    for start, rule in scenario.phases:
+        if not isinstance(rule, Indexed) or rule.projection is None:
+            continue
+        last = int(rule.index_years[-1])
+        phase = scenario._phase_years(start)
+        uses = np.isin(years, phase[phase - rule.lag > last])
+        if uses.any():
+            value = np.asarray(rule.projection)
+            shown = f"{float(value):.1%}" if value.ndim == 0 else "drawn per draw"
+            notes.append(
+                f"{scenario.name}: index rate {shown} assumed for index years after {last}"
+            )
+            projected |= uses
+    return notes, projected
+
+
 def compare(
     baseline: Agreement | Amounts,
     alternative: Agreement | Amounts,
@@ -368,6 +645,9 @@ def compare(
     price_basis: PriceBasis = "nominal",
     years: Sequence[int] | None = None,
     context: MoneyContext | None = None,
+    deflate_with: Deflator = "currency",
+    discount_rate: npt.ArrayLike | None = None,
+    discount_year: int | None = None,
     defense_budget: pd.Series | None = None,
     gdp: pd.Series | None = None,
     troops: pd.Series | None = None,
@@ -377,7 +657,8 @@ def compare(
     Parameters
     ----------
     baseline, alternative : Agreement or Amounts
-        The scenarios; their draws (if any) broadcast.
+        The scenarios; their draws (if any) broadcast. Each scenario's burden
+        indicators come from its own host (``host=``); without one it has none.
     currency : str, default "KRW"
         Currency of the result.
     price_basis : "nominal" or int, default "nominal"
@@ -385,13 +666,22 @@ def compare(
     years : sequence of int, optional
         Years to compare; default: the years both scenarios cover.
     context : MoneyContext, optional
-        Exchange rates and price index; default the shipped data.
-    defense_budget, gdp : Series, optional
-        Host defence budget and nominal GDP by year, in KRW; default Korea's
-        (main budget; GDP on the Bank of Korea 2020 base). Missing years give NaN
-        indicators.
-    troops : Series, optional
-        US service members stationed, by year; default USFK (about 28,500).
+        Exchange rates, price indices and stated projections
+        (:meth:`MoneyContext.with_projection`); default the shipped data.
+    deflate_with : {"currency", "host"}, default "currency"
+        Constant prices: ``"currency"`` uses the result currency's own index
+        (constant USD: US CPI-U; constant KRW: Korean CPI); ``"host"`` deflates with
+        the host's CPI and converts at the base year's rate (the host perspective,
+        burden's method before 0.2; both scenarios need hosts of one currency).
+    discount_rate : float or array_like, optional
+        With it, :meth:`Comparison.present_value` and the tables give the present
+        value of each scenario and of the difference (fraction; a nominal rate for
+        nominal amounts, a real rate for constant prices).
+    discount_year : int, optional
+        Year the present values are valued in; default the first compared year.
+    defense_budget, gdp, troops : Series, optional
+        Replace these series of each scenario's host (in its currency; troops as
+        US service members), by year. Missing years give NaN indicators.
 
     Returns
     -------
@@ -400,21 +690,70 @@ def compare(
     Raises
     ------
     InvalidInputError
-        If the scenarios share no year or `years` falls outside one of them.
+        If the scenarios share no year, `years` falls outside one of them,
+        ``deflate_with="host"`` lacks a common host currency, or the discount rate
+        or year is invalid.
     MissingDataError
-        If a conversion needs a rate or price level that is not available.
+        If a conversion needs a rate or price level that is not available
+        (:class:`burden.money.MissingRateError`).
 
     Examples
     --------
     >>> import burden as bd
     >>> c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"),
     ...                currency="USD", price_basis=2019)
-    >>> round(float(c.total_difference) / 1e9, 2)   # USD bn (2019 prices), 2020-2025
+    >>> round(float(c.total_difference) / 1e9, 2)   # USD bn (2019 US prices), 2020-2025
+    0.81
+    >>> host = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"),
+    ...                   currency="USD", price_basis=2019, deflate_with="host")
+    >>> round(float(host.total_difference) / 1e9, 2)  # Korean CPI, at the 2019 rate
     0.97
     """
     check_currency(currency)
     basis = check_price_basis(price_basis)
+    if context is not None:
+        as_instance(context, MoneyContext, "context")
+    deflate_: object = deflate_with
+    if not isinstance(deflate_, str) or deflate_with not in ("currency", "host"):
+        raise InvalidInputError("deflate_with", deflate_with, '"currency" or "host"')
     common = _common_years(_span(baseline, "baseline"), _span(alternative, "alternative"), years)
+    ctx = default_context() if context is None else context
+    scenario_hosts = [_host_of(baseline), _host_of(alternative)]
+    overrides = {
+        k: v
+        for k, v in (("defense_budget", defense_budget), ("gdp", gdp), ("troops", troops))
+        if v is not None
+    }
+    for name, given in overrides.items():
+        if not isinstance(given, pd.Series):
+            raise InvalidInputError(name, given, "a pandas Series indexed by year")
+    scenario_hosts = [
+        None if h is None else ctx.project_host(h.replace(**overrides) if overrides else h)
+        for h in scenario_hosts
+    ]
+    deflator: str | None = None
+    if deflate_with == "host" and basis != "nominal":
+        codes = {h.currency for h in scenario_hosts if h is not None}
+        if None in scenario_hosts or len(codes) != 1:
+            raise InvalidInputError(
+                "deflate_with",
+                "host",
+                "two scenarios with hosts of one currency for the host perspective",
+                hint='use deflate_with="currency" (the result currency\'s own index)',
+            )
+        deflator = codes.pop()
+    pv_year: object = discount_year
+    if pv_year is not None and not (
+        isinstance(pv_year, int) and common[0] <= pv_year <= common[-1]
+    ):
+        raise InvalidInputError(
+            "discount_year", discount_year, f"a compared year ({common[0]}..{common[-1]})"
+        )
+    rate = None
+    if discount_rate is not None:
+        rate = as_float_array(discount_rate, "discount_rate")
+        # Validate now, before any work (same checks as present_value).
+        present_value(np.zeros(common.size), common, rate, year=int(discount_year or common[0]))
     base, alt = _amounts_for(baseline, common), _amounts_for(alternative, common)
     try:
         np.broadcast_shapes(base.batch_shape, alt.batch_shape)
@@ -425,43 +764,55 @@ def compare(
             f"draws broadcasting with the baseline's {base.batch_shape}",
         ) from None
     if base.label == alt.label:  # a scenario against a variant of itself: keep tables unambiguous
-        base = Amounts(
-            values=base.values,
-            years=base.years,
-            currency=base.currency,
-            price_basis=base.price_basis,
-            label=f"{base.label} (baseline)",
-        )
-        alt = Amounts(
-            values=alt.values,
-            years=alt.years,
-            currency=alt.currency,
-            price_basis=alt.price_basis,
-            label=f"{alt.label} (alternative)",
-        )
-    series = korea_context_series(common)
-    for name, given in (("defense_budget", defense_budget), ("gdp", gdp), ("troops", troops)):
-        if given is not None:
-            if not isinstance(given, pd.Series):
-                raise InvalidInputError(name, given, "a pandas Series indexed by year")
-            series[name] = given.reindex(common).to_numpy(dtype=np.float64)
-    shown = [s.to(currency, basis, context=context) for s in (base, alt)]
-    local = [s.to(HOST_CURRENCY, "nominal", context=context) for s in (base, alt)]
+        base = base._like(base.values, label=f"{base.label} (baseline)")
+        alt = alt._like(alt.values, label=f"{alt.label} (alternative)")
+    nominal = [s.to(price_basis="nominal", context=ctx) for s in (base, alt)]
+    shown = [s.to(currency, basis, deflator=deflator, context=ctx) for s in (base, alt)]
     indicators = [
-        Indicators(
-            share_of_defense_budget=lc.values / series["defense_budget"],
-            share_of_gdp=lc.values / series["gdp"],
-            per_service_member=sh.values / series["troops"],
-        )
-        for sh, lc in zip(shown, local, strict=True)
+        _indicators(sh, nm, h, ctx, common)
+        for sh, nm, h in zip(shown, nominal, scenario_hosts, strict=True)
     ]
+    same_host = (
+        scenario_hosts[0] is not None
+        and scenario_hosts[1] is not None
+        and scenario_hosts[0].code == scenario_hosts[1].code
+    )
+    shared = {
+        name: (getattr(indicators[0], name) if same_host else np.full(common.shape, np.nan))
+        for name in ("defense_budget", "gdp", "troops")
+    }
+    codes = {h.code for h in scenario_hosts if h is not None}
+    currencies = {base.currency, alt.currency, currency} | {
+        h.currency for h in scenario_hosts if h is not None
+    }
+    deflators = set() if basis == "nominal" else {deflator or ctx.deflate_with or currency}
+    if basis != "nominal":
+        currencies |= deflators
+    used, projected = _used_assumptions(ctx, common, currencies - {"USD"}, deflators, codes, basis)
+    stated = [
+        a for s in (baseline, alternative) if isinstance(s, Agreement) for a in s.assumptions
+    ]
+    for scenario in (baseline, alternative):
+        rule_notes, rule_years = _rule_projections(scenario, common)
+        used += rule_notes
+        projected |= rule_years
+    troop_bases = {h.troops_basis for h in scenario_hosts if h is not None and h.troops_basis}
+    if len(troop_bases) > 1:
+        stated.append(
+            "troops counted on different bases (stated level vs DMDC): per-service-member "
+            "figures are not like for like"
+        )
     return Comparison(
         baseline=shown[0],
         alternative=shown[1],
         baseline_indicators=indicators[0],
         alternative_indicators=indicators[1],
-        defense_budget=series["defense_budget"],
-        gdp=series["gdp"],
-        troops=series["troops"],
+        defense_budget=shared["defense_budget"],
+        gdp=shared["gdp"],
+        troops=shared["troops"],
         context=context,
+        assumptions=(*used, *dict.fromkeys(stated)),
+        projected=projected,
+        discount_rate=None if rate is None else readonly(rate),
+        discount_year=discount_year,
     )

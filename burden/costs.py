@@ -32,7 +32,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -49,6 +49,7 @@ from burden._core.checks import (
     as_years,
     broadcast_batch,
     finite_result,
+    one_of,
     ratio,
     readonly,
 )
@@ -57,6 +58,7 @@ from burden.allocation import claims as _claims
 from burden.compare import korea_context_series
 from burden.errors import BurdenWarning, InfeasibleError, InvalidInputError, UnitMismatchError
 from burden.money import Amounts, MoneyContext, check_currency, check_price_basis, convert
+from burden.typing import CLAIMS_RULE_ALIASES, ClaimsRule, RatioDefinition, SplitRule
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -96,18 +98,6 @@ PERSONNEL_CATEGORIES: Final = ("military_personnel",)
 
 HOST_SUPPORT_TYPES: Final = ("direct_cash", "direct_in_kind", "indirect")
 """Kinds of host-nation support: direct (cash, in kind) and indirect (forgone rent, taxes)."""
-
-SplitRule: TypeAlias = Literal["proportional", "cea", "cel"]
-"""Claims rule that allocates an envelope over categories."""
-
-RatioDefinition: TypeAlias = Literal["dod", "gao"]
-"""``"dod"``: host / (host + sender non-personnel costs); ``"gao"``: host / sender costs."""
-
-_RULE_NAMES: Final[dict[str, _claims.ClaimsRule]] = {
-    "proportional": "proportional",
-    "cea": "constrained_equal_awards",
-    "cel": "constrained_equal_losses",
-}
 
 
 @dataclass(frozen=True, slots=True, eq=False, init=False)
@@ -602,8 +592,12 @@ def split_costs(
         The host's total contribution per year, shape ``(..., n_years)`` in the pool's
         currency and basis; Amounts and Agreements are converted. Exactly one of
         `host_shares` and `envelope` must be given.
-    rule : {"proportional", "cea", "cel"}, default "proportional"
-        Claims rule that allocates the envelope beyond the floors.
+    rule : str, default "proportional"
+        Claims rule that allocates the envelope beyond the floors, by the names of
+        :func:`burden.allocation.claims.allocate` (:data:`burden.typing.ClaimsRule`:
+        ``"proportional"``, ``"constrained_equal_awards"``, ``"constrained_equal_losses"``,
+        ``"talmud"``, ``"random_arrival"``, ``"adjusted_proportional"``) or the short
+        names ``"cea"``, ``"cel"``, ``"apro"``; the result reports the full name.
     floors, caps : dict of {category: fraction}, optional
         Per-category bounds on the host's payment as fractions of the category's
         cost (default floor 0, cap 1). Used with `envelope`.
@@ -672,7 +666,7 @@ def split_costs(
             envelope=None,
             rule="shares",
         )
-    as_name(rule, "rule", list(_RULE_NAMES))
+    rule_name: ClaimsRule = one_of(rule, "rule", ClaimsRule, aliases=CLAIMS_RULE_ALIASES)
     lo = _fractions(floors, pool, "floors", 0.0)
     hi = _fractions(caps, pool, "caps", 1.0)
     try:
@@ -724,7 +718,7 @@ def split_costs(
     rest = np.clip(np.minimum(env, floor_total + room_total) - floor_total, 0.0, None)
     rest = np.minimum(rest, room_total)  # guard the claims problem against rounding
     awards = _claims.allocate(
-        rest, np.broadcast_to(room, (*batch, room.shape[-1])), rule=_RULE_NAMES[rule]
+        rest, np.broadcast_to(room, (*batch, room.shape[-1])), rule=rule_name
     )
     # Floor plus award equals the cap only up to rounding: keep each payment inside its
     # bounds so that no sender ever pays a negative cost.
@@ -739,7 +733,7 @@ def split_costs(
         excess=excess,
         feasible=np.array(feasible),
         envelope=np.array(env),
-        rule=rule,
+        rule=rule_name,
     )
 
 
@@ -777,7 +771,7 @@ def cost_sharing_ratio(
     """
     h = as_float_array(host_support, "host_support", nonnegative=True, allow_nan=True)
     s = as_float_array(sender_costs, "sender_costs", nonnegative=True, allow_nan=True)
-    definition = as_name(definition, "definition", ("dod", "gao"))  # type: ignore[assignment]
+    definition = one_of(definition, "definition", RatioDefinition)
     broadcast_batch({"host_support": h, "sender_costs": s})
     with np.errstate(over="ignore"):
         den = h + s if definition == "dod" else s
@@ -815,7 +809,9 @@ def ability_to_pay(total: npt.ArrayLike, weights: npt.ArrayLike) -> FloatArray:
     finite_result(sums, "weights", weights)
     if (sums <= 0).any():
         raise InvalidInputError("weights", weights, "weights with a positive sum")
-    return readonly(t[..., np.newaxis] * w / sums[..., np.newaxis])
+    with np.errstate(over="ignore"):
+        out = t[..., np.newaxis] * (w / sums[..., np.newaxis])
+    return readonly(finite_result(out, "total", total))
 
 
 def compare_splits(

@@ -49,12 +49,14 @@ __all__ = [
     "load",
     "names",
     "nato_common_funding",
+    "nato_defense_spending",
     "nato_targets",
     "negotiation_positions",
     "sma_agreements",
     "sma_categories",
     "sma_history",
     "sources",
+    "us_cpi",
     "us_troops",
 ]
 
@@ -89,7 +91,8 @@ _TABLES: dict[str, _Table] = {
     ),
     "korea_series": _Table(
         "korea_macro.csv",
-        "Korea macro series, long form: CPI inflation, main defence budget, KRW per USD",
+        "Korea macro series, long form: CPI inflation, main defence budget, KRW per USD, "
+        "defence share of GDP",
         numeric=("value",),
         integer=("year",),
     ),
@@ -101,8 +104,20 @@ _TABLES: dict[str, _Table] = {
     ),
     "us_troops": _Table(
         "us_troops.csv",
-        "US troops stationed in Korea and Japan",
+        "US troops stationed by host: stated levels (KOR, JPN) and DMDC counts (2012, 2016, 2024)",
         numeric=("troops",),
+        integer=("year",),
+    ),
+    "us_cpi": _Table(
+        "us_cpi.csv",
+        "US CPI-U (BLS CUUR0000SA0), annual average index 2004-2025, 1982-84 = 100",
+        numeric=("index",),
+        integer=("year",),
+    ),
+    "nato_defense_spending": _Table(
+        "nato_defense_spending.csv",
+        "NATO defence spending estimates: shares of GDP 2023-2025, counts at 2%, 2024 USD",
+        numeric=("value",),
         integer=("year",),
     ),
     "negotiation_positions": _Table(
@@ -279,6 +294,8 @@ gao_21_270 = _loader("gao_21_270")
 japan_hns = _loader("japan_hns")
 japan_sma_agreements = _loader("japan_sma_agreements")
 nato_common_funding = _loader("nato_common_funding")
+nato_defense_spending = _loader("nato_defense_spending")
+us_cpi = _loader("us_cpi")
 nato_targets = _loader("nato_targets")
 
 

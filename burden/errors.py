@@ -19,6 +19,7 @@ __all__ = [
     "InvalidInputError",
     "LimitError",
     "MissingDataError",
+    "OptionalDependencyError",
     "UnitMismatchError",
 ]
 
@@ -100,6 +101,26 @@ class LimitError(InvalidInputError):
 
 class MissingDataError(BurdenError, LookupError):
     """A currency, year, series or name that burden does not have."""
+
+
+class OptionalDependencyError(MissingDataError, ImportError):
+    """An optional package is not installed; the message names the extra to install.
+
+    Also an :class:`ImportError` (what Python code catches for a missing package) and,
+    for code written against burden 0.1, a :class:`MissingDataError`. ``field`` is the
+    package, ``name`` (as on any ImportError) its import name.
+
+    Examples
+    --------
+    >>> from burden.errors import OptionalDependencyError
+    >>> err = OptionalDependencyError("matplotlib", None, "the plot extra")
+    >>> isinstance(err, ImportError), err.name
+    (True, 'matplotlib')
+    """
+
+    def __init__(self, field: str, value: object, expected: str, *, hint: str = "") -> None:
+        super().__init__(field, value, expected, hint=hint)
+        self.name = field
 
 
 class UnitMismatchError(BurdenError, TypeError):

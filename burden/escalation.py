@@ -348,7 +348,10 @@ class Indexed:
             if below:
                 raise InvalidInputError("Indexed.cap", cap, f"a cap >= floor ({floor.tolist()})")
         if self.rate_rounding is not None:
-            as_whole_number(self.rate_rounding, "Indexed.rate_rounding", minimum=0, maximum=12)
+            digits = as_whole_number(
+                self.rate_rounding, "Indexed.rate_rounding", minimum=0, maximum=12
+            )
+            object.__setattr__(self, "rate_rounding", digits)
         projection = (
             None if self.projection is None else _as_rate(self.projection, "Indexed.projection")
         )

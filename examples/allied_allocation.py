@@ -73,7 +73,7 @@ def short_budget() -> None:
             "equal awards (CEA)": bd.claims.cea(budget, claims),
             "equal losses (CEL)": bd.claims.cel(budget, claims),
             "Talmud": bd.claims.talmud(budget, claims),
-            "nucleolus": game.nucleolus(),
+            "nucleolus": game.nucleolus().allocation,
             "random arrival": bd.claims.random_arrival(budget, claims),
             "Shapley": game.shapley(),
         },

@@ -59,6 +59,9 @@ def sma11_in_2019_dollars() -> bd.models.ComparisonModel:
         currency="USD",
         price_basis=2019,
         measure="baseline",
+        # The host perspective: deflate with Korean CPI, convert at the 2019 rate, so
+        # that `inflation_shift` moves Korean inflation (the closed forms in the tests).
+        context=bd.MoneyContext(deflate_with="KRW"),
     )
 
 

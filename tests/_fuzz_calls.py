@@ -52,30 +52,38 @@ def _is_public_class(obj: object) -> bool:
     )
 
 
-def _key(obj: Any, owner: type | None = None) -> str:
-    if owner is not None:
-        return f"{owner.__module__.removeprefix('burden.')}.{owner.__qualname__}.{obj}"
-    return f"{obj.__module__.removeprefix('burden.')}.{obj.__qualname__}"
+def _short(module: ModuleType) -> str:
+    return "bd" if module is bd else module.__name__.rsplit(".", 1)[-1]
 
 
 def discover() -> dict[str, Any]:
-    """Every public callable of burden by key (functions, classes, methods of classes)."""
+    """Every public callable of burden by key (functions, classes, methods of classes).
+
+    Keys name the first public module listing the object (``bd.TUGame.shapley``,
+    ``money.convert``), so that moving code between files does not rename them.
+    """
     found: dict[str, Any] = {}
+    seen: set[int] = set()
     for module in MODULES:
         for name in module.__all__:
             obj = getattr(module, name)
+            if id(obj) in seen:
+                continue
             plain = getattr(obj, "__wrapped__", obj)
+            key = f"{_short(module)}.{name}"
             if inspect.isfunction(plain) and obj.__module__.startswith("burden"):
-                found[_key(obj)] = obj
+                seen.add(id(obj))
+                found[key] = obj
             elif _is_public_class(obj):
-                found[_key(obj)] = obj
+                seen.add(id(obj))
+                found[key] = obj
                 for attr, member in vars(obj).items():
                     if attr.startswith("_") and attr != "__call__":
                         continue
                     if inspect.isfunction(member) or isinstance(
                         member, classmethod | staticmethod
                     ):
-                        found[_key(attr, obj)] = member
+                        found[f"{key}.{attr}"] = member
     return found
 
 
@@ -94,6 +102,11 @@ def _own_agreement() -> bd.Agreement:
         end_year=2022,
         escalation=bd.Fixed(0.05),
     )
+
+
+@functools.cache
+def _kor() -> bd.Host:
+    return bd.hosts.get("KOR")
 
 
 @functools.cache
@@ -294,7 +307,7 @@ _YEARS = [2020, 2021, 2022]
 
 REGISTRY: dict[str, Callable[[], Call]] = {
     # ---- agreements
-    "agreements.Agreement": _call(
+    "bd.Agreement": _call(
         bd.Agreement,
         name="a",
         base_year=2020,
@@ -306,44 +319,92 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         description="d",
         source="s",
     ),
-    "agreements.Agreement.rule_for": _method(_agreement, "rule_for", 2022),
-    "agreements.Agreement.path": _method(_own_agreement, "path"),
-    "agreements.Agreement.amounts": _method(_own_agreement, "amounts"),
-    "agreements.Agreement.with_projection": _method(_agreement, "with_projection", 0.02),
-    "agreements.Agreement.until": _method(_agreement, "until", 2023),
+    "bd.Agreement.rule_for": _method(_agreement, "rule_for", 2022),
+    "bd.Agreement.path": _method(_own_agreement, "path"),
+    "bd.Agreement.amounts": _method(_own_agreement, "amounts"),
+    "bd.Agreement.with_projection": _method(_agreement, "with_projection", 0.02),
+    "bd.Agreement.until": _method(_agreement, "until", 2023),
     "agreements.get": _call(bd.agreements.get, "SMA-11"),
     "agreements.names": _call(bd.agreements.names),
+    # ---- hosts and present values
+    "bd.Host": _call(
+        bd.Host,
+        code="XYZ",
+        name="Example",
+        currency="EUR",
+        troops=pd.Series({2024: 1000.0}),
+        defense_budget=None,
+        gdp=None,
+        cpi_inflation=None,
+        per_usd=None,
+        troops_basis=None,
+        gdp_base_year=None,
+        source="s",
+    ),
+    "bd.Host.missing_reason": _method(_kor, "missing_reason", "troops", np.array([2025, 2026])),
+    "bd.Host.replace": _method(_kor, "replace", per_usd=pd.Series({2022: 1290.0})),
+    "bd.Host.series": _method(_kor, "series", "troops"),
+    "bd.Host.to_frame": _method(_kor, "to_frame"),
+    "bd.Host.values": _method(_kor, "values", "troops", np.array([2019, 2020])),
+    "bd.Amounts.present_value": _method(_amounts, "present_value", 0.03, year=2020),
+    "bd.Comparison.notes": _method(_comparison, "notes"),
+    "bd.Comparison.present_value": _method(_comparison, "present_value", 0.03, year=2021),
+    "bd.MoneyContext.assumptions_for": _method(
+        _context, "assumptions_for", "per_usd", "KRW", [2020, 2021]
+    ),
+    "bd.MoneyContext.project_host": _method(_context, "project_host", _kor()),
+    "bd.MoneyContext.with_deflator": _method(_context, "with_deflator", "USD"),
+    "bd.MoneyContext.with_projection": _method(
+        _context,
+        "with_projection",
+        per_usd={"KRW": 1300.0},
+        inflation={"KRW": 0.02},
+        defense_budget_growth=None,
+        gdp_growth=None,
+        troops=None,
+    ),
+    "datasets.nato_defense_spending": _call(bd.datasets.nato_defense_spending),
+    "datasets.us_cpi": _call(bd.datasets.us_cpi),
+    "money.Assumption": _call(bd.money.Assumption, "per_usd", "KRW", 2026, 2030, "flat"),
+    "money.Assumption.covers": _method(
+        lambda: bd.money.Assumption("per_usd", "KRW", 2026, 2030, "flat"), "covers", [2025, 2027]
+    ),
+    "money.basis_label": _call(bd.money.basis_label, "USD", 2019, "KRW"),
+    "money.present_value": _call(
+        bd.money.present_value, [1.0, 2.0], [2020, 2021], 0.03, year=2020
+    ),
+    "money.price_index_name": _call(bd.money.price_index_name, "KRW"),
     # ---- limits
-    "_core.limits.Limits": _call(bd.Limits, memory=2**30, work=10**9, year_span=100, toml_depth=8),
-    "_core.limits.get_limits": _call(bd.get_limits),
-    "_core.limits.set_limits": lambda: (_set_and_restore, (), {"memory": "1GiB", "work": 1e9}),
-    "_core.limits.limits": lambda: (_limits_block, (), {"memory": "1GiB", "work": 1e9}),
+    "bd.Limits": _call(bd.Limits, memory=2**30, work=10**9, year_span=100, toml_depth=8),
+    "bd.get_limits": _call(bd.get_limits),
+    "bd.set_limits": lambda: (_set_and_restore, (), {"memory": "1GiB", "work": 1e9}),
+    "bd.limits": lambda: (_limits_block, (), {"memory": "1GiB", "work": 1e9}),
     # ---- money
-    "money.Amounts": _call(
+    "bd.Amounts": _call(
         bd.Amounts, values=[1.0, 2.0, 3.0], years=_YEARS, currency="KRW", price_basis="nominal"
     ),
-    "money.Amounts.to": _method(_amounts, "to", "USD", 2019),
-    "money.Amounts.select": _method(_amounts, "select", [2021]),
-    "money.Amounts.total": _method(_amounts, "total"),
-    "money.Amounts.cumulative": _method(_amounts, "cumulative"),
-    "money.Amounts.ratio": _method(_amounts, "ratio", _amounts()),
-    "money.Amounts.to_series": _method(_amounts, "to_series"),
-    "money.Amounts.to_frame": _method(_amounts, "to_frame"),
-    "money.Amounts.plot": _method(_amounts, "plot", None),
-    "money.MoneyContext": _call(
+    "bd.Amounts.to": _method(_amounts, "to", "USD", 2019),
+    "bd.Amounts.select": _method(_amounts, "select", [2021]),
+    "bd.Amounts.total": _method(_amounts, "total"),
+    "bd.Amounts.cumulative": _method(_amounts, "cumulative"),
+    "bd.Amounts.ratio": _method(_amounts, "ratio", _amounts()),
+    "bd.Amounts.to_series": _method(_amounts, "to_series"),
+    "bd.Amounts.to_frame": _method(_amounts, "to_frame"),
+    "bd.Amounts.plot": _method(_amounts, "plot", None),
+    "bd.MoneyContext": _call(
         bd.MoneyContext,
         per_usd={"KRW": pd.Series([1100.0, 1150.0], index=[2020, 2021])},
         price_index={"KRW": pd.Series([100.0, 102.0], index=[2020, 2021])},
         deflate_with="KRW",
     ),
-    "money.MoneyContext.with_per_usd": _method(
+    "bd.MoneyContext.with_per_usd": _method(
         _context, "with_per_usd", "KRW", pd.Series([1100.0], index=[2040])
     ),
-    "money.MoneyContext.with_price_index": _method(
+    "bd.MoneyContext.with_price_index": _method(
         _context, "with_price_index", "KRW", pd.Series([130.0], index=[2040])
     ),
-    "money.MoneyContext.rate": _method(_context, "rate", "KRW", [2020, 2021]),
-    "money.MoneyContext.price_level": _method(_context, "price_level", [2020, 2021]),
+    "bd.MoneyContext.rate": _method(_context, "rate", "KRW", [2020, 2021]),
+    "bd.MoneyContext.price_level": _method(_context, "price_level", [2020, 2021]),
     "money.check_currency": _call(bd.money.check_currency, "KRW", "field"),
     "money.check_price_basis": _call(bd.money.check_price_basis, 2019, "field"),
     "money.convert": _call(
@@ -359,19 +420,19 @@ REGISTRY: dict[str, Callable[[], Call]] = {
     "money.cpi_index": _call(bd.money.cpi_index, _series(), base_year=2020),
     "money.default_context": _call(bd.money.default_context),
     # ---- escalation
-    "escalation.Fixed": _call(bd.Fixed, 0.05),
-    "escalation.Fixed.check_years": _method(
+    "bd.Fixed": _call(bd.Fixed, 0.05),
+    "bd.Fixed.check_years": _method(
         lambda: bd.Fixed(0.05), "check_years", np.array(_YEARS), "f", allow_future=True
     ),
-    "escalation.Fixed.next_amounts": _method(
+    "bd.Fixed.next_amounts": _method(
         lambda: bd.Fixed(0.05), "next_amounts", np.array([1.0, 2.0]), 2021
     ),
-    "escalation.Freeze": _call(bd.Freeze),
-    "escalation.Freeze.check_years": _method(
+    "bd.Freeze": _call(bd.Freeze),
+    "bd.Freeze.check_years": _method(
         bd.Freeze, "check_years", np.array(_YEARS), "f", allow_future=True
     ),
-    "escalation.Freeze.next_amounts": _method(bd.Freeze, "next_amounts", np.array([1.0]), 2021),
-    "escalation.Indexed": _call(
+    "bd.Freeze.next_amounts": _method(bd.Freeze, "next_amounts", np.array([1.0]), 2021),
+    "bd.Indexed": _call(
         bd.Indexed,
         _series(),
         lag=1,
@@ -380,39 +441,37 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         rate_rounding=3,
         projection=0.02,
     ),
-    "escalation.Indexed.with_projection": _method(
-        lambda: bd.Indexed(_series()), "with_projection", 0.02
-    ),
-    "escalation.Indexed.check_years": _method(
+    "bd.Indexed.with_projection": _method(lambda: bd.Indexed(_series()), "with_projection", 0.02),
+    "bd.Indexed.check_years": _method(
         lambda: bd.Indexed(_series()), "check_years", np.array([2020]), "f", allow_future=False
     ),
-    "escalation.Indexed.rates_for": _method(lambda: bd.Indexed(_series()), "rates_for", [2021]),
-    "escalation.Indexed.next_amounts": _method(
+    "bd.Indexed.rates_for": _method(lambda: bd.Indexed(_series()), "rates_for", [2021]),
+    "bd.Indexed.next_amounts": _method(
         lambda: bd.Indexed(_series()), "next_amounts", np.array([1.0, 2.0]), 2021
     ),
-    "escalation.Schedule": _call(bd.Schedule, {2020: 1.0, 2021: 2.0}),
-    "escalation.Schedule.check_years": _method(
+    "bd.Schedule": _call(bd.Schedule, {2020: 1.0, 2021: 2.0}),
+    "bd.Schedule.check_years": _method(
         lambda: bd.Schedule({2020: 1.0, 2021: 2.0}),
         "check_years",
         np.array([2020, 2021]),
         "f",
         allow_future=False,
     ),
-    "escalation.Schedule.next_amounts": _method(
+    "bd.Schedule.next_amounts": _method(
         lambda: bd.Schedule({2020: 1.0, 2021: 2.0}), "next_amounts", np.array([1.0]), 2021
     ),
     # ---- compare
-    "compare.Comparison": _with_fields(_comparison),
-    "compare.Comparison.table": _method(_comparison, "table"),
-    "compare.Comparison.to_frame": _method(_comparison, "to_frame"),
-    "compare.Comparison.plot": _method(_comparison, "plot", None),
-    "compare.Indicators": _call(
+    "bd.Comparison": _with_fields(_comparison),
+    "bd.Comparison.table": _method(_comparison, "table"),
+    "bd.Comparison.to_frame": _method(_comparison, "to_frame"),
+    "bd.Comparison.plot": _method(_comparison, "plot", None),
+    "bd.Indicators": _call(
         bd.Indicators,
         share_of_defense_budget=np.array([0.01]),
         share_of_gdp=np.array([0.001]),
         per_service_member=np.array([1.0e6]),
     ),
-    "compare.compare": _call(
+    "bd.compare": _call(
         bd.compare,
         bd.agreements.get("SMA-10-HELD"),
         bd.agreements.get("SMA-11"),
@@ -425,29 +484,27 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         troops=None,
     ),
     # ---- costs
-    "costs.CostPool": _call(
+    "bd.CostPool": _call(
         bd.CostPool,
         {"labor": [3.0, 4.0], "logistics": [1.0, 2.0]},
         currency="KRW",
         years=[2020, 2021],
         price_basis="nominal",
     ),
-    "costs.CostPool.total": _method(_pool, "total"),
-    "costs.CostPool.category": _method(_pool, "category", "labor"),
-    "costs.CostPool.to": _method(_pool, "to", "USD", "nominal"),
-    "costs.CostPool.to_frame": _method(_pool, "to_frame"),
-    "costs.SplitResult": _with_fields(_split),
-    "costs.SplitResult.cost_sharing_ratio": _method(
-        _split, "cost_sharing_ratio", definition="dod"
-    ),
-    "costs.SplitResult.host_per_service_member": _method(_split, "host_per_service_member", None),
-    "costs.SplitResult.host_share_of_defense_budget": _method(
+    "bd.CostPool.total": _method(_pool, "total"),
+    "bd.CostPool.category": _method(_pool, "category", "labor"),
+    "bd.CostPool.to": _method(_pool, "to", "USD", "nominal"),
+    "bd.CostPool.to_frame": _method(_pool, "to_frame"),
+    "bd.SplitResult": _with_fields(_split),
+    "bd.SplitResult.cost_sharing_ratio": _method(_split, "cost_sharing_ratio", definition="dod"),
+    "bd.SplitResult.host_per_service_member": _method(_split, "host_per_service_member", None),
+    "bd.SplitResult.host_share_of_defense_budget": _method(
         _split, "host_share_of_defense_budget", None, context=None
     ),
-    "costs.SplitResult.to": _method(_split, "to", "USD", "nominal"),
-    "costs.SplitResult.to_frame": _method(_split, "to_frame", scenario="s"),
-    "costs.SplitResult.plot": _method(_split, "plot", None),
-    "costs.split_costs": _call(
+    "bd.SplitResult.to": _method(_split, "to", "USD", "nominal"),
+    "bd.SplitResult.to_frame": _method(_split, "to_frame", scenario="s"),
+    "bd.SplitResult.plot": _method(_split, "plot", None),
+    "bd.split_costs": _call(
         bd.split_costs,
         _pool(),
         host_shares=None,
@@ -458,119 +515,95 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         strict=False,
         context=None,
     ),
-    "costs.cost_sharing_ratio": _call(
+    "bd.cost_sharing_ratio": _call(
         bd.cost_sharing_ratio, [1.0, 2.0], [2.0, 4.0], definition="dod"
     ),
     "costs.ability_to_pay": _call(bd.costs.ability_to_pay, 100.0, [1.0, 3.0]),
     "costs.compare_splits": _call(bd.costs.compare_splits, _split(), _split(), names=("a", "b")),
     # ---- games
-    "allocation.games.TUGame": _call(
-        bd.TUGame, [0.0, 1.0, 2.0, 4.0], kind="value", players=["a", "b"]
-    ),
-    "allocation.games.TUGame.index_of": _method(_game, "index_of", [0, 1]),
-    "allocation.games.TUGame.value_of": _method(_game, "value_of", [0, 2]),
-    "allocation.games.TUGame.to_frame": _method(_game, "to_frame"),
-    "allocation.games.TUGame.bankruptcy": _ctor(
+    "bd.TUGame": _call(bd.TUGame, [0.0, 1.0, 2.0, 4.0], kind="value", players=["a", "b"]),
+    "bd.TUGame.index_of": _method(_game, "index_of", [0, 1]),
+    "bd.TUGame.value_of": _method(_game, "value_of", [0, 2]),
+    "bd.TUGame.to_frame": _method(_game, "to_frame"),
+    "bd.TUGame.bankruptcy": _ctor(
         bd.TUGame, "bankruptcy", 200.0, [100.0, 200.0, 300.0], players=["a", "b", "c"]
     ),
-    "allocation.games.TUGame.airport": _ctor(bd.TUGame, "airport", [1.0, 2.0, 3.0], players=None),
-    "allocation.games.TUGame.cost": _ctor(bd.TUGame, "cost", [0.0, 2.0, 3.0, 4.0], players=None),
-    "allocation.games.TUGame.savings": _method(
-        lambda: bd.TUGame.cost([0.0, 2.0, 3.0, 4.0]), "savings"
-    ),
-    "allocation.games.TUGame.shapley": _method(_game, "shapley"),
-    "allocation.games.TUGame.banzhaf": _method(_game, "banzhaf", normalized=False),
-    "allocation.games.TUGame.tau_value": _method(_game, "tau_value"),
-    "allocation.games.TUGame.nucleolus": _method(_game, "nucleolus"),
-    "allocation.games.TUGame.prenucleolus": _method(_game, "prenucleolus"),
-    "allocation.games.TUGame.in_core": _method(_game, "in_core", [0.0, 50.0, 150.0], tol=1e-9),
-    "allocation.games.TUGame.least_core": _method(_game, "least_core"),
-    "allocation.games.LeastCoreResult": _with_fields(lambda: bd.games.least_core(_game())),
-    "allocation.games.LeastCoreResult.to_frame": _method(
-        lambda: bd.games.least_core(_game()), "to_frame"
-    ),
-    "allocation.games.NucleolusResult": _with_fields(_nucleolus),
-    "allocation.games.NucleolusResult.to_frame": _method(_nucleolus, "to_frame"),
-    "allocation.games.SampledValue": _with_fields(
+    "bd.TUGame.airport": _ctor(bd.TUGame, "airport", [1.0, 2.0, 3.0], players=None),
+    "bd.TUGame.cost": _ctor(bd.TUGame, "cost", [0.0, 2.0, 3.0, 4.0], players=None),
+    "bd.TUGame.savings": _method(lambda: bd.TUGame.cost([0.0, 2.0, 3.0, 4.0]), "savings"),
+    "bd.TUGame.shapley": _method(_game, "shapley"),
+    "bd.TUGame.banzhaf": _method(_game, "banzhaf", normalized=False),
+    "bd.TUGame.tau_value": _method(_game, "tau_value"),
+    "bd.TUGame.nucleolus": _method(_game, "nucleolus"),
+    "bd.TUGame.prenucleolus": _method(_game, "prenucleolus"),
+    "bd.TUGame.in_core": _method(_game, "in_core", [0.0, 50.0, 150.0], tol=1e-9),
+    "bd.TUGame.least_core": _method(_game, "least_core"),
+    "games.LeastCoreResult": _with_fields(lambda: bd.games.least_core(_game())),
+    "games.LeastCoreResult.to_frame": _method(lambda: bd.games.least_core(_game()), "to_frame"),
+    "games.NucleolusResult": _with_fields(_nucleolus),
+    "games.NucleolusResult.to_frame": _method(_nucleolus, "to_frame"),
+    "games.SampledValue": _with_fields(
         lambda: bd.games.shapley_sampled(_game(), n_permutations=10, rng=1)
     ),
-    "allocation.games.SampledValue.to_frame": _method(
+    "games.SampledValue.to_frame": _method(
         lambda: bd.games.shapley_sampled(_game(), n_permutations=10, rng=1), "to_frame"
     ),
-    "allocation.games.airport_game": _call(bd.games.airport_game, [1.0, 2.0, 3.0], players=None),
-    "allocation.games.bankruptcy_game": _call(
+    "games.airport_game": _call(bd.games.airport_game, [1.0, 2.0, 3.0], players=None),
+    "games.bankruptcy_game": _call(
         bd.games.bankruptcy_game, 200.0, [100.0, 200.0, 300.0], players=None
     ),
-    "allocation.games.banzhaf": _call(bd.games.banzhaf, _game(), normalized=True),
-    "allocation.games.cost_game": _call(bd.games.cost_game, [0.0, 2.0, 3.0, 4.0], players=None),
-    "allocation.games.in_core": _call(bd.games.in_core, _game(), [0.0, 50.0, 150.0], tol=1e-9),
-    "allocation.games.kohlberg_check": _call(
+    "games.banzhaf": _call(bd.games.banzhaf, _game(), normalized=True),
+    "games.cost_game": _call(bd.games.cost_game, [0.0, 2.0, 3.0, 4.0], players=None),
+    "games.in_core": _call(bd.games.in_core, _game(), [0.0, 50.0, 150.0], tol=1e-9),
+    "games.kohlberg_check": _call(
         bd.games.kohlberg_check, _game(), [0.0, 50.0, 150.0], domain="imputation"
     ),
-    "allocation.games.least_core": _call(bd.games.least_core, _game()),
-    "allocation.games.nucleolus": _call(bd.games.nucleolus, _game()),
-    "allocation.games.prenucleolus": _call(bd.games.prenucleolus, _game()),
-    "allocation.games.savings_game": _call(
-        bd.games.savings_game, bd.TUGame.cost([0.0, 2.0, 3.0, 4.0])
-    ),
-    "allocation.games.shapley": _call(bd.games.shapley, _game()),
-    "allocation.games.shapley_sampled": _call(
-        bd.games.shapley_sampled, _game(), n_permutations=10, rng=1
-    ),
-    "allocation.games.tau_value": _call(bd.games.tau_value, _game()),
+    "games.least_core": _call(bd.games.least_core, _game()),
+    "games.nucleolus": _call(bd.games.nucleolus, _game()),
+    "games.prenucleolus": _call(bd.games.prenucleolus, _game()),
+    "games.savings_game": _call(bd.games.savings_game, bd.TUGame.cost([0.0, 2.0, 3.0, 4.0])),
+    "games.shapley": _call(bd.games.shapley, _game()),
+    "games.shapley_sampled": _call(bd.games.shapley_sampled, _game(), n_permutations=10, rng=1),
+    "games.tau_value": _call(bd.games.tau_value, _game()),
     # ---- claims
-    "allocation.claims.adjusted_proportional": _call(
+    "claims.adjusted_proportional": _call(
         bd.claims.adjusted_proportional, 200.0, [100.0, 200.0, 300.0]
     ),
-    "allocation.claims.allocate": _call(
-        bd.claims.allocate, 200.0, [100.0, 200.0, 300.0], rule="talmud"
-    ),
-    "allocation.claims.capped_proportional": _call(
+    "claims.allocate": _call(bd.claims.allocate, 200.0, [100.0, 200.0, 300.0], rule="talmud"),
+    "claims.capped_proportional": _call(
         bd.claims.capped_proportional, 100.0, [1.0, 2.0, 3.0], [20.0, 100.0, 100.0]
     ),
-    "allocation.claims.constrained_equal_awards": _call(
-        bd.claims.cea, 200.0, [100.0, 200.0, 300.0]
-    ),
-    "allocation.claims.constrained_equal_losses": _call(
-        bd.claims.cel, 200.0, [100.0, 200.0, 300.0]
-    ),
-    "allocation.claims.proportional": _call(bd.claims.proportional, 200.0, [100.0, 200.0, 300.0]),
-    "allocation.claims.random_arrival": _call(
-        bd.claims.random_arrival, 200.0, [100.0, 200.0, 300.0]
-    ),
-    "allocation.claims.rules_table": _call(
+    "claims.cea": _call(bd.claims.cea, 200.0, [100.0, 200.0, 300.0]),
+    "claims.cel": _call(bd.claims.cel, 200.0, [100.0, 200.0, 300.0]),
+    "claims.proportional": _call(bd.claims.proportional, 200.0, [100.0, 200.0, 300.0]),
+    "claims.random_arrival": _call(bd.claims.random_arrival, 200.0, [100.0, 200.0, 300.0]),
+    "claims.rules_table": _call(
         bd.claims.rules_table,
         200.0,
         [100.0, 200.0, 300.0],
         rules=["talmud", "constrained_equal_losses"],
         claimants=["a", "b", "c"],
     ),
-    "allocation.claims.talmud": _call(bd.claims.talmud, 200.0, [100.0, 200.0, 300.0]),
+    "claims.talmud": _call(bd.claims.talmud, 200.0, [100.0, 200.0, 300.0]),
     # ---- measures
-    "allocation.measures.OlsonZeckhauserResult": _with_fields(
+    "measures.OlsonZeckhauserResult": _with_fields(
         lambda: bd.measures.olson_zeckhauser([1.0, 2.0, 3.0, 4.0], [0.01, 0.03, 0.02, 0.04])
     ),
-    "allocation.measures.OlsonZeckhauserResult.to_frame": _method(
+    "measures.OlsonZeckhauserResult.to_frame": _method(
         lambda: bd.measures.olson_zeckhauser([1.0, 2.0, 3.0, 4.0], [0.01, 0.03, 0.02, 0.04]),
         "to_frame",
     ),
-    "allocation.measures.alliance_table": _call(
-        bd.measures.alliance_table, _members(), share_of_gdp=0.02
-    ),
-    "allocation.measures.common_funding_shares": _call(
+    "measures.alliance_table": _call(bd.measures.alliance_table, _members(), share_of_gdp=0.02),
+    "measures.common_funding_shares": _call(
         bd.measures.common_funding_shares, [1.0, 2.0, 3.0], caps=[0.5, 0.5, 0.5]
     ),
-    "allocation.measures.fair_share_ratio": _call(
-        bd.measures.fair_share_ratio, [1.0, 2.0], [10.0, 30.0]
-    ),
-    "allocation.measures.olson_zeckhauser": _call(
+    "measures.fair_share_ratio": _call(bd.measures.fair_share_ratio, [1.0, 2.0], [10.0, 30.0]),
+    "measures.olson_zeckhauser": _call(
         bd.measures.olson_zeckhauser, [1.0, 2.0, 3.0, 4.0], [0.01, 0.03, 0.02, 0.04]
     ),
-    "allocation.measures.spending_share": _call(
-        bd.measures.spending_share, [1.0, 2.0], [10.0, 30.0]
-    ),
-    "allocation.measures.target": _call(bd.measures.target, "wales_2014_guideline"),
-    "allocation.measures.target_gap": _call(
+    "measures.spending_share": _call(bd.measures.spending_share, [1.0, 2.0], [10.0, 30.0]),
+    "measures.target": _call(bd.measures.target, "wales_2014_guideline"),
+    "measures.target_gap": _call(
         bd.measures.target_gap, [1.0, 2.0], [100.0, 30.0], share_of_gdp=0.02
     ),
     # ---- bargain
@@ -623,22 +656,22 @@ REGISTRY: dict[str, Callable[[], Call]] = {
     "datasets.sources": _call(bd.datasets.sources),
     "datasets.us_troops": _call(bd.datasets.us_troops),
     # ---- models
-    "uncertainty.models.AgreementModel": _with_fields(_agreement_model),
-    "uncertainty.models.AgreementModel.paths": _method(
+    "models.AgreementModel": _with_fields(_agreement_model),
+    "models.AgreementModel.paths": _method(
         _agreement_model, "paths", {"base_amount": np.array([1.0e12, 2.0e12])}
     ),
-    "uncertainty.models.AgreementModel.__call__": _method(
+    "models.AgreementModel.__call__": _method(
         _agreement_model, "__call__", {"base_amount": np.array([1.0e12, 2.0e12])}
     ),
-    "uncertainty.models.ComparisonModel": _with_fields(_model),
-    "uncertainty.models.ComparisonModel.__call__": _method(
+    "models.ComparisonModel": _with_fields(_model),
+    "models.ComparisonModel.__call__": _method(
         _model, "__call__", {"krw_per_usd_scale": np.array([1.0, 1.1])}
     ),
-    "uncertainty.models.SplitModel": _with_fields(_split_model),
-    "uncertainty.models.SplitModel.__call__": _method(
+    "models.SplitModel": _with_fields(_split_model),
+    "models.SplitModel.__call__": _method(
         _split_model, "__call__", {"cost_scale[labor]": np.array([1.0, 1.1])}
     ),
-    "uncertainty.models.agreement_model": _call(
+    "models.agreement_model": _call(
         bd.models.agreement_model,
         _agreement(),
         currency="USD",
@@ -646,7 +679,7 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         total=True,
         context=None,
     ),
-    "uncertainty.models.comparison_model": _call(
+    "models.comparison_model": _call(
         bd.models.comparison_model,
         bd.agreements.get("SMA-11"),
         bd.agreements.get("US-DEMAND-2019"),
@@ -655,7 +688,7 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         measure="difference",
         context=None,
     ),
-    "uncertainty.models.split_model": _call(
+    "models.split_model": _call(
         bd.models.split_model,
         _pool(),
         envelope=[3.0e11, 5.0e11],
@@ -665,37 +698,31 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         output="host_share",
     ),
     # ---- sensitivity / uncertainty
-    "uncertainty._space.Parameter": _call(bd.Parameter, "x", (0.0, 1.0), nominal=0.5, group="g"),
-    "uncertainty._space.Parameter.ppf": _method(
-        lambda: bd.Parameter("x", (0.0, 1.0)), "ppf", [0.1, 0.9]
-    ),
-    "uncertainty._space.Parameter.bounds": _method(
-        lambda: bd.Parameter("x", (0.0, 1.0)), "bounds", (0.05, 0.95)
-    ),
-    "uncertainty._space.ParameterSpace": _call(
+    "bd.Parameter": _call(bd.Parameter, "x", (0.0, 1.0), nominal=0.5, group="g"),
+    "bd.Parameter.ppf": _method(lambda: bd.Parameter("x", (0.0, 1.0)), "ppf", [0.1, 0.9]),
+    "bd.Parameter.bounds": _method(lambda: bd.Parameter("x", (0.0, 1.0)), "bounds", (0.05, 0.95)),
+    "bd.ParameterSpace": _call(
         bd.ParameterSpace,
         [bd.Parameter("x0", (0.0, 1.0)), bd.Parameter("x1", (0.0, 1.0))],
         correlation=[[1.0, 0.5], [0.5, 1.0]],
         method="iman-conover",
     ),
-    "uncertainty._space.ParameterSpace.group_index": _method(_unit_space, "group_index"),
-    "uncertainty._space.ParameterSpace.index": _method(_unit_space, "index", "x1"),
-    "uncertainty._space.ParameterSpace.nominal_values": _method(_unit_space, "nominal_values"),
-    "uncertainty._space.ParameterSpace.ppf": _method(_unit_space, "ppf", [[0.1, 0.2]]),
-    "uncertainty._space.ParameterSpace.as_params": _method(
-        _unit_space, "as_params", np.array([[0.1, 0.2]])
-    ),
-    "uncertainty._space.ParameterSpace.correlate": _method(
+    "bd.ParameterSpace.group_index": _method(_unit_space, "group_index"),
+    "bd.ParameterSpace.index": _method(_unit_space, "index", "x1"),
+    "bd.ParameterSpace.nominal_values": _method(_unit_space, "nominal_values"),
+    "bd.ParameterSpace.ppf": _method(_unit_space, "ppf", [[0.1, 0.2]]),
+    "bd.ParameterSpace.as_params": _method(_unit_space, "as_params", np.array([[0.1, 0.2]])),
+    "bd.ParameterSpace.correlate": _method(
         _unit_space, "correlate", np.array([[0.1, 0.2], [0.3, 0.4]])
     ),
-    "uncertainty._montecarlo.MonteCarloResult": _with_fields(_mc),
-    "uncertainty._montecarlo.MonteCarloResult.quantiles": _method(_mc, "quantiles", [0.1, 0.9]),
-    "uncertainty._montecarlo.MonteCarloResult.to_frame": _method(_mc, "to_frame", q=(0.1, 0.5)),
-    "uncertainty._montecarlo.MonteCarloResult.samples_frame": _method(_mc, "samples_frame"),
-    "uncertainty._montecarlo.MonteCarloResult.plot": _method(
+    "bd.MonteCarloResult": _with_fields(_mc),
+    "bd.MonteCarloResult.quantiles": _method(_mc, "quantiles", [0.1, 0.9]),
+    "bd.MonteCarloResult.to_frame": _method(_mc, "to_frame", q=(0.1, 0.5)),
+    "bd.MonteCarloResult.samples_frame": _method(_mc, "samples_frame"),
+    "bd.MonteCarloResult.plot": _method(
         _mc, "plot", None, outputs=None, x=None, levels=(0.1, 0.5, 0.9), unit="u", title="t"
     ),
-    "uncertainty._montecarlo.monte_carlo": _call(
+    "bd.monte_carlo": _call(
         bd.monte_carlo,
         _linear,
         _unit_space(),
@@ -706,13 +733,13 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         keep_samples=False,
         progress=False,
     ),
-    "sensitivity._sobol.SobolResult": _with_fields(_sobol),
-    "sensitivity._sobol.SobolResult.to_frame": _method(_sobol, "to_frame"),
-    "sensitivity._sobol.SobolResult.plot": _method(_sobol, "plot", None),
-    "sensitivity._sobol.SobolDesign": _with_fields(_design),
-    "sensitivity._sobol.SobolDesign.stacked": _method(_design, "stacked"),
-    "sensitivity._sobol.SobolDesign.split": _method(_design, "split", np.arange(32.0)),
-    "sensitivity._sobol.sobol": _call(
+    "bd.SobolResult": _with_fields(_sobol),
+    "bd.SobolResult.to_frame": _method(_sobol, "to_frame"),
+    "bd.SobolResult.plot": _method(_sobol, "plot", None),
+    "sensitivity.SobolDesign": _with_fields(_design),
+    "sensitivity.SobolDesign.stacked": _method(_design, "stacked"),
+    "sensitivity.SobolDesign.split": _method(_design, "split", np.arange(32.0)),
+    "bd.sobol": _call(
         bd.sobol,
         _linear,
         _unit_space(),
@@ -726,10 +753,10 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         chunk_size=16,
         progress=False,
     ),
-    "sensitivity._sobol.sobol_design": _call(
+    "sensitivity.sobol_design": _call(
         bs.sobol_design, _unit_space(), 8, by_group=False, method="sobol", rng=1
     ),
-    "sensitivity._sobol.sobol_analyze": _call(
+    "sensitivity.sobol_analyze": _call(
         bs.sobol_analyze,
         _design(),
         np.arange(8.0),
@@ -740,10 +767,10 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         confidence_level=0.9,
         rng=1,
     ),
-    "sensitivity._morris.MorrisResult": _with_fields(_morris),
-    "sensitivity._morris.MorrisResult.to_frame": _method(_morris, "to_frame"),
-    "sensitivity._morris.MorrisResult.plot": _method(_morris, "plot", None),
-    "sensitivity._morris.morris": _call(
+    "bd.MorrisResult": _with_fields(_morris),
+    "bd.MorrisResult.to_frame": _method(_morris, "to_frame"),
+    "bd.MorrisResult.plot": _method(_morris, "plot", None),
+    "bd.morris": _call(
         bd.morris,
         _linear,
         _unit_space(),
@@ -755,21 +782,19 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         chunk_size=None,
         progress=False,
     ),
-    "sensitivity._tornado.TornadoResult": _with_fields(_tornado),
-    "sensitivity._tornado.TornadoResult.to_frame": _method(_tornado, "to_frame"),
-    "sensitivity._tornado.TornadoResult.plot": _method(_tornado, "plot", None),
-    "sensitivity._tornado.tornado": _call(
-        bd.tornado, _linear, _unit_space(), quantiles=(0.1, 0.9)
-    ),
-    "sensitivity._sweep.SweepResult": _with_fields(_sweep),
-    "sensitivity._sweep.SweepResult.to_frame": _method(_sweep, "to_frame"),
-    "sensitivity._sweep.SweepResult.plot": _method(_sweep, "plot", None),
-    "sensitivity._sweep.sweep": _call(
+    "bd.TornadoResult": _with_fields(_tornado),
+    "bd.TornadoResult.to_frame": _method(_tornado, "to_frame"),
+    "bd.TornadoResult.plot": _method(_tornado, "plot", None),
+    "bd.tornado": _call(bd.tornado, _linear, _unit_space(), quantiles=(0.1, 0.9)),
+    "sensitivity.SweepResult": _with_fields(_sweep),
+    "sensitivity.SweepResult.to_frame": _method(_sweep, "to_frame"),
+    "sensitivity.SweepResult.plot": _method(_sweep, "plot", None),
+    "bd.sweep": _call(
         bd.sweep, _linear, _unit_space(), {"x0": [0.0, 0.5, 1.0]}, chunk_size=2, progress=False
     ),
-    "sensitivity._threshold.ThresholdResult": _with_fields(_threshold),
-    "sensitivity._threshold.ThresholdResult.to_frame": _method(_threshold, "to_frame"),
-    "sensitivity._threshold.threshold": _call(
+    "sensitivity.ThresholdResult": _with_fields(_threshold),
+    "sensitivity.ThresholdResult.to_frame": _method(_threshold, "to_frame"),
+    "bd.threshold": _call(
         bd.threshold,
         _linear,
         _unit_space(),
@@ -779,11 +804,11 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         xtol=1e-6,
         maxiter=50,
     ),
-    "sensitivity._prim.PrimResult": _with_fields(_prim),
-    "sensitivity._prim.PrimResult.to_frame": _method(_prim, "to_frame"),
-    "sensitivity._prim.PrimResult.box_frame": _method(_prim, "box_frame"),
-    "sensitivity._prim.PrimResult.plot": _method(_prim, "plot", None, title="t"),
-    "sensitivity._prim.prim": _call(
+    "sensitivity.PrimResult": _with_fields(_prim),
+    "sensitivity.PrimResult.to_frame": _method(_prim, "to_frame"),
+    "sensitivity.PrimResult.box_frame": _method(_prim, "box_frame"),
+    "sensitivity.PrimResult.plot": _method(_prim, "plot", None, title="t"),
+    "bd.prim": _call(
         bd.prim,
         _prim_inputs(),
         _prim_inputs()[:, 0] > 0.5,
@@ -793,14 +818,12 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         threshold=0.8,
         paste=False,
     ),
-    "uncertainty._evaluate.evaluate": _call(
+    "sensitivity.evaluate": _call(
         bs.evaluate, _linear, _unit_space(), np.full((3, 2), 0.5), chunk_size=2, progress=False
     ),
-    "uncertainty._evaluate.probe": _call(bs.probe, _linear, _unit_space()),
-    "uncertainty._sampling.sample": _call(
-        bs.sample, _unit_space(), 8, method="lhs", rng=1, start=0, stop=4
-    ),
-    "uncertainty._sampling.sample_unit": _call(
+    "sensitivity.probe": _call(bs.probe, _linear, _unit_space()),
+    "sensitivity.sample": _call(bs.sample, _unit_space(), 8, method="lhs", rng=1, start=0, stop=4),
+    "sensitivity.sample_unit": _call(
         bs.sample_unit, 8, 2, method="sobol", rng=1, start=0, stop=None
     ),
 }

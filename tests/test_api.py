@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+import numpy as np
 import pytest
 
 import burden as bd
@@ -52,13 +53,21 @@ def test_issue5_contract_names() -> None:
     assert bd.claims.cea is bd.claims.constrained_equal_awards
     game = bd.TUGame.bankruptcy(200.0, claims)
     assert game.n_players == 3
-    np_alloc = game.nucleolus()
+    nucleolus = game.nucleolus()  # one return type however it is called (issue 14)
+    assert isinstance(nucleolus, bd.games.NucleolusResult)
+    np_alloc = nucleolus.allocation
     assert np_alloc.tolist() == pytest.approx([50.0, 75.0, 75.0])
-    assert game.prenucleolus().tolist() == pytest.approx([50.0, 75.0, 75.0])
+    assert np.asarray(nucleolus).tolist() == np_alloc.tolist()  # the pre-0.2 array
+    assert game.prenucleolus().allocation.tolist() == pytest.approx([50.0, 75.0, 75.0])
+    assert np.array_equal(bd.games.nucleolus(game).allocation, np_alloc)
     assert game.shapley().sum() == pytest.approx(200.0)
     assert game.banzhaf().shape == (3,)
     assert bool(game.in_core(np_alloc))
-    assert game.least_core() is not None
+    # The least-core value is the nucleolus's first excess level (Maschler, Peleg and
+    # Shapley 1979); the bankruptcy game's core is non-empty, so it is <= 0.
+    least = game.least_core()
+    assert float(least.epsilon) == pytest.approx(float(nucleolus.least_core_value), abs=1e-9)
+    assert float(least.epsilon) <= 1e-9
     # Airport game (Littlechild & Owen 1973): Shapley = sequential equal sharing.
     airport = bd.TUGame.airport([1.0, 3.0])
     assert airport.shapley().tolist() == pytest.approx([0.5, 2.5])

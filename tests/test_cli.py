@@ -123,8 +123,10 @@ def test_compare_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "US-DEMAND-2019 vs SMA-10-HELD, USD constant 2019 prices" in out
     assert "5.682" in out  # 2020 ratio: USD 5 bn at 1,180.56 KRW/USD over KRW 1,038.9 bn
     assert "2022" not in out
-    assert "deflated with Korean CPI, converted at the 2019 rate" in out
+    assert "constant 2019 prices (US CPI-U)" in out  # the sender's deflator by default
     assert "Per US service member (USD, constant 2019 prices" in out
+    assert main([*argv, "--price-basis", "2019", "--deflate-with", "host"]) == 0
+    assert "Korean CPI, converted at the 2019 rate" in capsys.readouterr().out
     assert main(["compare", "--list"]) == 0
     listing = capsys.readouterr().out.splitlines()
     assert any(line.startswith("US-DEMAND-2019") and "2020-2025" in line for line in listing)
@@ -211,3 +213,27 @@ def test_installed_command_in_a_subprocess(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stdout == ""
     assert "SMA-99" in _one_error_line(bad.stderr)
+
+
+def test_compare_sma12_in_usd_with_stated_projections(capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 10: the 12th SMA in USD works from the command line once the rates after
+    # 2025 (FRED AEXKOUS ends 2025, S66) and CPI after 2025 are stated.
+    argv = ["compare", "US-ASK-2025", "SMA-12", "--currency", "USD", "--projection", "0.02"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "--per-usd KRW=1400" in err
+    assert "MoneyContext" not in err
+    assert main([*argv, "--per-usd", "KRW=1400", "--discount-rate", "0.03"]) == 0
+    out = capsys.readouterr().out
+    assert "KRW per USD 1,400 from 2026" in out
+    assert "projected" in out
+    assert "present value 2026" in out
+    # 2026: KRW 1,519.2 bn (S6) at the assumed 1,400 KRW/USD = USD 1.085 bn.
+    assert "1.085" in out
+    assert main([*argv, "--per-usd", "KRW=0.0007"]) == 2
+    assert "did you give USD per KRW?" in capsys.readouterr().err
+    assert (
+        main([*argv, "--per-usd", "KRW=1400", "--inflation", "USD=2", "--price-basis", "2019"])
+        == 2
+    )
+    assert "did you mean 0.02?" in capsys.readouterr().err

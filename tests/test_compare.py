@@ -78,7 +78,8 @@ def test_draws_broadcast_and_equal_per_draw_results(rates: list[float]) -> None:
 def test_to_frame_is_tidy() -> None:
     c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
     frame = c.to_frame()
-    assert list(frame.columns) == ["year", "scenario", "measure", "value", "unit"]
+    assert list(frame.columns) == ["year", "scenario", "measure", "value", "unit", "projected"]
+    assert not frame["projected"].any()  # 2020-2025: all published
     assert frame["value"].dtype == np.float64
     assert not frame.duplicated(["year", "scenario", "measure"]).any()
     # 2 scenarios x 5 measures + 4 comparison measures, for 6 years.
@@ -125,3 +126,120 @@ def test_only_the_years_asked_for_are_computed() -> None:
     assert (c.alternative.values / 1e8).tolist() == [15192.0, 15511.0]
     with pytest.raises(bd.MissingDataError, match="projection"):
         bd.compare(flat, sma12)
+
+
+# --- Each scenario's own host, the two perspectives, projections, present value -------
+
+
+def _japan_hns_2022() -> bd.Amounts:
+    # FY2022-FY2026 SMA: JPY 1,055.1 bn over five years, about JPY 211 bn a year
+    # (domain-facts 7, S80, S78); a flat average, not a budget line.
+    return bd.Amounts(
+        values=[1055.1e9 / 5], years=[2022], currency="JPY", host="JPN", label="JPN-HNS"
+    )
+
+
+def test_japan_per_service_member_uses_japans_troops() -> None:
+    # 131.5 JPY/USD is user-supplied (no yen rate is shipped, domain-facts 13.5);
+    # 54,000 US troops in Japan in 2022 (domain-facts 4.1, S52).
+    ctx = bd.MoneyContext().with_per_usd("JPY", pd.Series({2022: 131.5}))
+    c = bd.compare(
+        bd.agreements.get("SMA-11"), _japan_hns_2022(), currency="USD", years=[2022], context=ctx
+    )
+    japan = c.alternative_indicators.per_service_member[0]
+    assert japan == pytest.approx(1055.1e9 / 5 / 131.5 / 54_000, rel=1e-12)
+    assert round(japan, -2) == 29_700
+    # Korea: KRW 1,247.2 bn (S24) / 1,291.7796 KRW/USD (S66) / 28,500 (S5, S11).
+    korea = c.baseline_indicators.per_service_member[0]
+    assert korea == pytest.approx(1247.2e9 / 1291.7796 / 28_500, rel=1e-12)
+    assert round(korea) == 33_877
+    assert japan < korea
+    assert c.alternative_indicators.host.code == "JPN"  # type: ignore[union-attr]
+    # Japan has no shipped defence budget or GDP: missing with the reason, not Korea's.
+    assert np.isnan(c.alternative_indicators.share_of_defense_budget).all()
+    assert "JPN defense_budget" in c.alternative_indicators.notes["share_of_defense_budget"]
+    assert np.isnan(c.troops).all()  # no one host's series for the pair
+
+
+def test_a_scenario_without_a_host_has_no_indicators() -> None:
+    bare = bd.Amounts(values=[5e9] * 6, years=list(range(2020, 2026)), currency="USD", label="x")
+    c = bd.compare(bd.agreements.get("SMA-10-HELD"), bare, currency="USD")
+    ind = c.alternative_indicators
+    assert ind.host is None
+    for name in ("share_of_defense_budget", "share_of_gdp", "per_service_member"):
+        assert np.isnan(getattr(ind, name)).all()
+        assert "no host" in ind.notes[name]
+    assert np.isfinite(c.baseline_indicators.per_service_member).all()
+
+
+def test_constant_2019_usd_uses_us_cpi_u_and_host_perspective_is_one_keyword_away() -> None:
+    # domain-facts 13.1: flat USD 5 bn a year 2020-2025 = USD 26.27 bn at 2019 US prices.
+    demand = bd.agreements.get("US-DEMAND-2019")
+    held = bd.agreements.get("SMA-10-HELD")
+    c = bd.compare(held, demand, currency="USD", price_basis=2019)
+    assert round(float(c.total_alternative) / 1e9, 2) == 26.27
+    assert "US CPI-U" in c.title
+    host = bd.compare(held, demand, currency="USD", price_basis=2019, deflate_with="host")
+    # Today's figures: Korean CPI, converted at the 2019 rate (S66, S71, S72).
+    ctx = bd.MoneyContext()
+    years = np.arange(2020, 2026)
+    level = ctx.price_level(years, "KRW") / ctx.price_level([2019], "KRW")
+    expected = 5e9 * ctx.rate("KRW", years) / level / ctx.rate("KRW", [2019])
+    np.testing.assert_allclose(host.alternative.values, expected, rtol=1e-12)
+    assert round(float(host.total_alternative) / 1e9, 1) == 30.2
+    assert "Korean CPI, converted at the 2019 rate" in host.title
+    with pytest.raises(bd.InvalidInputError) as info:
+        bd.compare(held, demand, deflate_with="sender")  # type: ignore[arg-type]
+    assert info.value.field == "deflate_with"
+
+
+def test_sma12_in_usd_with_stated_projections_flags_projected_years() -> None:
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1400.0}, inflation={"USD": 0.025})
+    c = bd.compare(
+        bd.agreements.get("US-ASK-2025"),
+        bd.agreements.get("SMA-12").with_projection(0.02),
+        currency="USD",
+        price_basis=2019,
+        context=ctx,
+    )
+    assert c.years.tolist() == list(range(2026, 2031))
+    assert c.projected.all()
+    assert "KRW per USD 1,400 from 2026" in c.assumptions
+    assert any("index rate 2.0% assumed" in a for a in c.assumptions)
+    assert any("start 2026" in a for a in c.assumptions)  # the 2025 ask's stated terms
+    frame = c.to_frame()
+    assert frame["projected"].all()
+    # 2026 is published in KRW (1,519.2 bn, S6); in USD it uses the assumed 1,400 KRW/USD
+    # and US CPI-U 2026 = 321.943 x 1.025 (S92, S93).
+    usd_2026 = 1519.2e9 / 1400.0 * 255.657 / (321.943 * 1.025)
+    assert c.alternative.values[0] == pytest.approx(usd_2026, rel=1e-12)
+
+
+def test_published_years_are_not_flagged() -> None:
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1400.0})
+    c = bd.compare(
+        bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"), currency="USD", context=ctx
+    )
+    assert not c.projected.any()
+    assert c.assumptions == ()
+
+
+def test_present_value_of_each_scenario_and_the_difference() -> None:
+    held, sma11 = bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11")
+    c = bd.compare(held, sma11, discount_rate=0.03, discount_year=2020)
+    pv = c.present_value()
+    by_hand = sum(
+        v / 1.03 ** (y - 2020) for y, v in zip(c.years, c.alternative.values, strict=True)
+    )
+    assert float(pv["alternative"]) == pytest.approx(by_hand, rel=1e-14)
+    assert float(pv["difference"]) == pytest.approx(float(pv["alternative"] - pv["baseline"]))
+    frame = c.to_frame()
+    rows = frame.loc[frame["measure"] == "present_value"]
+    assert len(rows) == 3
+    assert set(rows["year"]) == {2020}
+    assert "present value 2020" in c.table().index
+    with pytest.raises(bd.InvalidInputError, match=r"did you mean 0\.03"):
+        bd.compare(held, sma11, discount_rate=3)
+    with pytest.raises(bd.InvalidInputError) as info:
+        bd.compare(held, sma11, discount_rate=0.03, discount_year=2019)
+    assert info.value.field == "discount_year"

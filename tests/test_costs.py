@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -11,6 +13,7 @@ from hypothesis.extra import numpy as npst
 
 import burden as bd
 from burden.costs import ability_to_pay, compare_splits
+from burden.typing import ClaimsRule
 
 CATS = ("labor", "construction", "logistics")
 cost_arrays = npst.arrays(
@@ -18,7 +21,8 @@ cost_arrays = npst.arrays(
     st.tuples(st.integers(1, 4), st.integers(1, 3), st.just(3)),
     elements=st.floats(min_value=0.0, max_value=1e12),
 )
-rules = st.sampled_from(["proportional", "cea", "cel"])
+# Every claims rule by its full name (bd.claims) and the short aliases.
+rules = st.sampled_from([*get_args(ClaimsRule), "cea", "cel", "apro"])
 
 
 def _pool(costs: np.ndarray) -> bd.CostPool:
@@ -233,7 +237,8 @@ def test_pool_from_dataframe_and_to_frame() -> None:
         ({"host_shares": {"labor": 1.5}}, r"host_shares\['labor'\]"),
         ({"host_shares": {"fuel": 0.5}}, "host_shares"),
         ({"envelope": [1.0], "floors": {"labor": 0.9}, "caps": {"labor": 0.5}}, "caps"),
-        ({"envelope": [1.0], "rule": "talmud"}, "rule"),
+        ({"envelope": [1.0], "rule": "talmd"}, "rule.*did you mean 'talmud'"),
+        ({"envelope": [1.0], "rule": ["cea"]}, "rule"),
         ({"envelope": [1.0, 2.0]}, "envelope"),
         ({"envelope": [-1.0]}, "envelope"),
         ({"envelope": bd.agreements.get("SMA-8")}, "envelope.years"),

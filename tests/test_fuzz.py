@@ -80,7 +80,8 @@ def _arrays(value: Any, path: str = "", depth: int = 0) -> dict[str, np.ndarray]
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value[:50]):
             found.update(_arrays(item, f"{path}[{i}]", depth + 1))
-    elif isinstance(value, dict):
+    elif isinstance(value, dict) and depth == 0:
+        # A returned dict of outputs; dicts inside value objects hold the caller's input.
         for k, item in list(value.items())[:50]:
             found.update(_arrays(item, f"{path}[{k!r}]", depth + 1))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):

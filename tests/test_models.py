@@ -18,7 +18,14 @@ def test_nominal_parameters_reproduce_the_agreement(
 ) -> None:
     agreement = bd.agreements.get(name)
     model = agreement_model(agreement, currency=currency, price_basis=basis)  # type: ignore[arg-type]
-    expected = agreement.path().to(currency, basis).values  # type: ignore[arg-type]
+    try:
+        expected = agreement.path().to(currency, basis).values  # type: ignore[arg-type]
+    except bd.MissingDataError:
+        # Constant USD deflates nominal dollars with US CPI-U, so it needs each year's
+        # KRW/USD rate: none is shipped for 2010-2013 (SMA-8). The model says so too.
+        with pytest.raises(bd.MissingDataError, match="KRW per USD"):
+            model.paths({})
+        return
     np.testing.assert_allclose(model.paths({}), expected[np.newaxis, :], rtol=1e-12)
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as npst
 
@@ -92,7 +92,7 @@ def test_missing_rates_are_lookup_errors_naming_what_is_missing() -> None:
     with pytest.raises(LookupError, match="1990"):
         convert([1.0], [1990], from_currency="KRW", to_currency="USD")
     with pytest.raises(bd.MissingDataError, match="currency"):
-        convert([1.0], [2019], from_currency="GBP", to_currency="USD")
+        convert([1.0], [2019], from_currency="CHF", to_currency="USD")
 
 
 def test_user_supplied_rates_are_used() -> None:
@@ -121,3 +121,155 @@ def test_cpi_index_anchor() -> None:
 def test_bad_amounts(kwargs: dict[str, object], field: str) -> None:
     with pytest.raises(bd.InvalidInputError, match=field):
         bd.Amounts(currency="KRW", **kwargs)  # type: ignore[arg-type]
+
+
+# --- US CPI-U, the two perspectives, projections, present value (issue 10) -------------
+
+
+def test_us_cpi_u_is_shipped_as_cited() -> None:
+    # domain-facts 13.1 (S92, S93): BLS CUUR0000SA0 annual averages, 1982-84 = 100.
+    cpi = bd.datasets.us_cpi().set_index("year")["index"]
+    assert cpi.index.tolist() == list(range(2004, 2026))
+    assert cpi.loc[2019] == 255.657
+    assert cpi.loc[2025] == 321.943
+    assert bd.MoneyContext().price_level([2019], "USD")[0] == 255.657
+
+
+def test_money_context_with_no_arguments_is_the_shipped_data() -> None:
+    ctx = bd.MoneyContext()
+    assert float(ctx.rate("KRW", [2019])[0]) == 1165.8016  # S66
+    assert set(ctx.price_index) == {"KRW", "USD"}
+    assert bd.MoneyContext(per_usd={}).per_usd == {}
+
+
+def test_flat_usd_demand_in_constant_2019_us_prices() -> None:
+    # domain-facts 13.1: 5 x sum(255.657 / CPI_y, 2020..2025) = USD 26.27 bn (S92, S93).
+    flat = bd.Amounts(values=[5e9] * 6, years=list(range(2020, 2026)), currency="USD")
+    real = flat.to(price_basis=2019)
+    assert round(float(real.total()) / 1e9, 2) == 26.27
+    assert real.deflator == "USD"
+    assert real.basis_label == "constant 2019 prices (US CPI-U)"
+    # Round trip back to nominal is exact because the amounts remember their index.
+    np.testing.assert_allclose(real.to(price_basis="nominal").values, flat.values, rtol=1e-12)
+
+
+def test_host_perspective_keeps_the_former_method() -> None:
+    # Deflate with Korean CPI, convert at the 2019 rate (S66; CPI S71, S72).
+    flat = bd.Amounts(values=[5e9] * 6, years=list(range(2020, 2026)), currency="USD")
+    host = flat.to(price_basis=2019, deflator="KRW")
+    ctx = bd.MoneyContext()
+    years = np.arange(2020, 2026)
+    krw = 5e9 * ctx.rate("KRW", years)
+    level = ctx.price_level(years, "KRW") / ctx.price_level([2019], "KRW")
+    expected = krw / level / ctx.rate("KRW", [2019])
+    np.testing.assert_allclose(host.values, expected, rtol=1e-12)
+    assert host.values.min() > 4.7e9
+    assert host.basis_label == "constant 2019 prices (Korean CPI, converted at the 2019 rate)"
+
+
+def test_projection_extends_after_the_data_and_is_recorded() -> None:
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1400.0}, inflation={"USD": 0.025})
+    assert float(ctx.rate("KRW", [2025])[0]) == 1421.3963  # published, untouched (S66)
+    assert float(ctx.rate("KRW", [2030])[0]) == 1400.0
+    assert ctx.price_level([2026], "USD")[0] == pytest.approx(321.943 * 1.025)
+    assert [a.series for a in ctx.assumptions] == ["per_usd", "inflation"]
+    assert ctx.assumptions_for("per_usd", "KRW", [2025]) == []
+    assert len(ctx.assumptions_for("per_usd", "KRW", [2026])) == 1
+
+
+def test_inverted_or_implausible_rates_are_rejected_with_a_hint() -> None:
+    with pytest.raises(bd.InvalidInputError, match=r"KRW per USD is about 1,400: did you give"):
+        bd.MoneyContext().with_projection(per_usd={"KRW": 0.0007})
+    with pytest.raises(bd.InvalidInputError, match="per_usd"):
+        bd.MoneyContext().with_projection(per_usd={"KRW": 20_000.0})
+
+
+def test_projection_must_not_overlap_published_years() -> None:
+    with pytest.raises(bd.InvalidInputError, match="never overwrites") as info:
+        bd.MoneyContext().with_projection(per_usd={"KRW": pd.Series({2025: 1400.0})})
+    assert info.value.field == "per_usd['KRW']"
+
+
+def test_inflation_given_as_percent_is_rejected() -> None:
+    with pytest.raises(bd.InvalidInputError, match=r"did you mean 0\.02") as info:
+        bd.MoneyContext().with_projection(inflation={"KRW": 2})
+    assert info.value.field == "inflation['KRW']"
+
+
+def test_jpy_without_data_needs_a_series() -> None:
+    with pytest.raises(bd.MissingDataError, match="Series"):
+        bd.MoneyContext().with_projection(per_usd={"JPY": 131.5})
+    ctx = bd.MoneyContext().with_projection(per_usd={"JPY": pd.Series({2022: 131.5})})
+    assert float(ctx.rate("JPY", [2022])[0]) == 131.5
+    assert ctx.assumptions[0].description == "JPY per USD as given for 2022-2022"
+
+
+def test_missing_rate_hint_names_the_python_fix() -> None:
+    with pytest.raises(bd.money.MissingRateError, match=r"with_projection\(per_usd=") as info:
+        bd.Amounts(values=[1.0], years=[2030], currency="USD").to("KRW")
+    assert (info.value.series, info.value.currency, info.value.year) == ("per_usd", "KRW", 2030)
+
+
+def test_lower_case_currency_gets_a_did_you_mean() -> None:
+    with pytest.raises(bd.MissingDataError, match="did you mean 'USD'"):
+        bd.Amounts(values=[1.0], years=[2020], currency="usd")
+
+
+def test_present_value_matches_a_hand_written_sum() -> None:
+    # 12th SMA years at 3%: each year's amount / 1.03^(t - 2026).
+    values = np.array([1.5192e12, 1.5511e12, 1.58e12])
+    amounts = bd.Amounts(values=values, years=[2026, 2027, 2028], currency="KRW")
+    by_hand = 1.5192e12 + 1.5511e12 / 1.03 + 1.58e12 / 1.03**2
+    assert float(amounts.present_value(0.03, year=2026)) == pytest.approx(by_hand, rel=1e-14)
+    # Valued in a later year, earlier years are compounded forward.
+    later = 1.5192e12 * 1.03 + 1.5511e12 + 1.58e12 / 1.03
+    assert float(amounts.present_value(0.03, year=2027)) == pytest.approx(later, rel=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("rate", "year", "field"),
+    [(-1.0, 2026, "rate"), (3, 2026, "rate"), (0.03, 2025, "year"), (0.03, 2031, "year")],
+)
+def test_present_value_bad_input(rate: float, year: int, field: str) -> None:
+    amounts = bd.Amounts(values=[1.0] * 5, years=list(range(2026, 2031)), currency="USD")
+    with pytest.raises(bd.InvalidInputError) as info:
+        amounts.present_value(rate, year=year)
+    assert info.value.field == field
+    if rate == 3:
+        assert "did you mean 0.03" in str(info.value)
+
+
+_paths = npst.arrays(
+    np.float64,
+    st.tuples(st.integers(1, 5), st.integers(1, 6)),
+    elements=st.floats(0.0, 1e12, allow_nan=False),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(values=_paths, data=st.data())
+def test_present_value_vectorized_equals_per_draw(values: np.ndarray, data: st.DataObject) -> None:
+    n, t = values.shape
+    rates = np.array(data.draw(st.lists(st.floats(-0.5, 0.5), min_size=n, max_size=n)))
+    year = 2020 + data.draw(st.integers(0, t - 1))
+    amounts = bd.Amounts(values=values, years=list(range(2020, 2020 + t)), currency="USD")
+    together = amounts.present_value(rates, year=year)
+    assert together.shape == (n,)
+    for i in range(n):
+        alone = bd.Amounts(values=values[i], years=list(range(2020, 2020 + t)), currency="USD")
+        assert together[i] == pytest.approx(float(alone.present_value(rates[i], year=year)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(values=_paths, lo=st.floats(-0.5, 0.5), step=st.floats(1e-3, 0.4))
+def test_present_value_at_zero_is_the_sum_and_decreases_in_the_rate(
+    values: np.ndarray, lo: float, step: float
+) -> None:
+    t = values.shape[1]
+    amounts = bd.Amounts(values=values, years=list(range(2020, 2020 + t)), currency="USD")
+    np.testing.assert_allclose(amounts.present_value(0.0, year=2020), values.sum(axis=1))
+    hi = min(lo + step, 0.9)
+    # Valued at the first year, every later payment is discounted: PV falls as r rises.
+    assert (
+        amounts.present_value(hi, year=2020) <= amounts.present_value(lo, year=2020) + 1e-3
+    ).all()

@@ -131,7 +131,7 @@ BAD = [
         US.replace('"USD"', '"WON"'),
         (
             "agreements.us_demand.currency: expected a currency code, one of KRW, USD, JPY, EUR, "
-            'got "WON"'
+            'GBP, got "WON"'
         ),
         ScenarioFileError,
     ),
@@ -293,6 +293,85 @@ agreements = ["demand"]
 currency = "KRW"
 """
     scenario = scenario_file.loads(text)
-    with pytest.raises(bd.BurdenError, match=r"\[money\]: krw_per_usd_projection"):
+    with pytest.raises(bd.BurdenError, match=r"\[money\]: krw_per_usd_projection = 1400"):
         scenario_file.run(scenario, tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+# --- Issue 10: stated projections, hosts, perspectives and present value in files ------
+
+SMA12_USD = """
+[money]
+per_usd = { KRW = 1400.0 }
+inflation = { USD = 0.025 }
+
+[agreements.sma12]
+builtin = "SMA-12"
+projection = 0.02
+
+[[compare]]
+baseline = "US-ASK-2025"
+alternative = "sma12"
+currency = "USD"
+price_basis = 2019
+discount_rate = 0.03
+discount_year = 2026
+name = "ask_vs_sma12"
+"""
+
+
+def test_sma12_in_usd_with_stated_projections_from_a_file(tmp_path: Path) -> None:
+    scenario = loads(SMA12_USD)
+    written, _ = scenario_file.run(scenario, tmp_path / "out", figures=False)
+    frame = pd.read_csv(tmp_path / "out" / "compare_ask_vs_sma12.csv")
+    assert frame["projected"].all()
+    amount = frame.query("scenario == 'SMA-12' and measure == 'amount' and year == 2026")
+    # KRW 1,519.2 bn (S6) at the stated 1,400 KRW/USD, deflated with US CPI-U 2019 = 255.657
+    # and 2026 = 321.943 x 1.025 (domain-facts 13.1, S92, S93).
+    expected = 1519.2e9 / 1400.0 * 255.657 / (321.943 * 1.025)
+    assert amount["value"].item() == pytest.approx(expected, rel=1e-12)
+    assert (frame["measure"] == "present_value").sum() == 3
+    assert "compare_ask_vs_sma12.csv" in [p.name for p in written]
+
+
+def test_old_money_keys_keep_working_and_are_checked() -> None:
+    ctx = loads(US + "[money]\nkrw_per_usd_projection = 1400.0\ncpi_projection = 0.02\n").context
+    assert ctx is not None
+    assert [a.series for a in ctx.assumptions] == ["per_usd", "inflation"]
+    with pytest.raises(ScenarioFileError, match=r"^money\.krw_per_usd_projection: .*USD per KRW"):
+        loads(US + "[money]\nkrw_per_usd_projection = 0.0007\n")
+    with pytest.raises(ScenarioFileError, match=r"^money\.cpi_projection: .*did you mean 0\.02"):
+        loads(US + "[money]\ncpi_projection = 2\n")
+    with pytest.raises(ScenarioFileError, match="not both"):
+        loads(US + "[money]\nkrw_per_usd_projection = 1400.0\nper_usd = { KRW = 1400.0 }\n")
+
+
+def test_money_tables_by_year_and_host_series() -> None:
+    text = US + '[money]\nper_usd = { JPY = { "2022" = 131.5 } }\ntroops = { KOR = 28500 }\n'
+    ctx = loads(text).context
+    assert ctx is not None
+    assert float(ctx.rate("JPY", [2022])[0]) == 131.5
+    assert int(ctx.project_host(bd.hosts.get("KOR")).troops.loc[2030]) == 28_500
+    with pytest.raises(ScenarioNameError, match=r"money\.per_usd\.WON"):
+        loads(US + "[money]\nper_usd = { WON = 1400.0 }\n")
+
+
+def test_agreement_host_and_compare_options() -> None:
+    text = US.replace('currency = "USD"', 'currency = "USD"\nhost = "JPN"')
+    scenario = loads(text)
+    assert scenario.agreements["us_demand"].host.code == "JPN"  # type: ignore[union-attr]
+    with pytest.raises(ScenarioNameError, match=r"did you mean \"KOR\""):
+        loads(US.replace('currency = "USD"', 'currency = "USD"\nhost = "KOREA"'))
+    base = '[agreements.a]\nbuiltin = "SMA-11"\n[[compare]]\nbaseline = "SMA-10-HELD"\nalternative = "a"\n'
+    spec = loads(base + 'deflate_with = "host"\nprice_basis = 2019\n').comparisons[0]
+    assert spec.deflate_with == "host"
+    with pytest.raises(ScenarioFileError, match=r"discount_rate: .*did you mean 0\.03"):
+        loads(base + "discount_rate = 3\n")
+
+
+def test_missing_rate_hint_names_the_file_key(tmp_path: Path) -> None:
+    scenario = loads(SMA12_USD.replace("per_usd = { KRW = 1400.0 }\n", ""))
+    with pytest.raises(bd.BurdenError, match=r"\[money\]: krw_per_usd_projection") as info:
+        scenario_file.run(scenario, tmp_path / "out", figures=False)
+    assert "MoneyContext" not in str(info.value)
+    assert "year:" not in str(info.value)

@@ -10,13 +10,13 @@ import difflib
 import math
 import warnings
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard, get_args
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden.errors import BurdenWarning, InvalidInputError
+from burden.errors import BurdenError, BurdenWarning, InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -39,6 +39,7 @@ __all__ = [
     "broadcast_batch",
     "finite_result",
     "first_bad",
+    "one_of",
     "ratio",
     "readonly",
 ]
@@ -263,7 +264,7 @@ def as_name(
     field: str,
     choices: Sequence[str] | None = None,
     *,
-    error: type[InvalidInputError] | None = None,
+    error: type[BurdenError] | None = None,
 ) -> str:
     """Return `value` as a non-empty string, one of `choices` if given, or raise.
 
@@ -378,9 +379,10 @@ def broadcast_batch(fields: Mapping[str, FloatArray]) -> tuple[int, ...]:
 
 def readonly(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
     """Mark `arr` read-only and return it (results never change after they are made)."""
-    if isinstance(arr, np.generic):  # a NumPy scalar is immutable already
+    given: object = arr
+    if isinstance(given, np.generic):  # a NumPy scalar is immutable already
         return arr
-    if not isinstance(arr, np.ndarray):  # a result built by hand from something else
+    if not isinstance(given, np.ndarray):  # a result built by hand from something else
         raise InvalidInputError("array", arr, "a numpy array")
     arr.setflags(write=False)
     return arr
@@ -521,3 +523,69 @@ def ratio(numerator: npt.ArrayLike, denominator: npt.ArrayLike, field: str) -> F
             stacklevel=3,
         )
     return out
+
+
+def _words(vocabulary: object) -> tuple[object, ...]:
+    """Return the choices of a ``Literal`` alias (nested ones flattened) or of a tuple."""
+    if isinstance(vocabulary, tuple):
+        return vocabulary
+    out: list[object] = []
+    for arg in get_args(vocabulary):
+        out.extend(_words(arg) if get_args(arg) else (arg,))
+    return tuple(out)
+
+
+def one_of(
+    value: object,
+    field: str,
+    vocabulary: object,
+    *,
+    aliases: Mapping[str, str] | None = None,
+) -> Any:
+    """Return the option `value` names in `vocabulary`, or raise with a did-you-mean hint.
+
+    Parameters
+    ----------
+    value : object
+        The option given (a string; an integer for integer vocabularies).
+    field : str
+        Name used in the error message.
+    vocabulary : Literal alias or tuple
+        The accepted choices, normally an alias from :mod:`burden.typing`.
+    aliases : mapping of str to str, optional
+        Short names and the choice each stands for (e.g.
+        :data:`burden.typing.CLAIMS_RULE_ALIASES`); an alias is returned as its choice.
+
+    Returns
+    -------
+    str or int
+        The canonical choice (typed ``Any`` so the caller annotates it with the
+        vocabulary).
+
+    Raises
+    ------
+    InvalidInputError
+        If `value` is not one of the choices or aliases (arrays, lists and bools are
+        refused before any lookup).
+
+    Examples
+    --------
+    >>> from burden.typing import CLAIMS_RULE_ALIASES, ClaimsRule
+    >>> one_of("cea", "rule", ClaimsRule, aliases=CLAIMS_RULE_ALIASES)
+    'constrained_equal_awards'
+    >>> one_of("talmd", "rule", ClaimsRule)
+    Traceback (most recent call last):
+    ...
+    burden.errors.InvalidInputError: rule: expected one of proportional, \
+constrained_equal_awards, constrained_equal_losses, talmud, random_arrival, \
+adjusted_proportional, got 'talmd'; did you mean 'talmud'?
+    """
+    choices = _words(vocabulary)
+    if all(isinstance(c, str) for c in choices):
+        words = [str(c) for c in choices]
+        aka = dict(aliases or {})
+        name = as_name(value, field, [*words, *aka])
+        return aka.get(name, name)
+    if is_int(value) and int(value) in choices:
+        return int(value)
+    raise InvalidInputError(field, value, "one of " + ", ".join(map(str, choices)))

@@ -34,20 +34,21 @@ References
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Final, get_args
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, as_name, as_names, finite_result, readonly
+from burden._core.checks import as_float_array, as_names, finite_result, one_of, readonly
 from burden._core.limits import check_memory
 from burden.errors import InfeasibleError, InvalidInputError
+from burden.typing import CLAIMS_RULE_ALIASES, ClaimsRule
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from burden.typing import FloatArray
+    from burden.typing import FloatArray, SplitRule
 
 __all__ = [
     "RANDOM_ARRIVAL_MAX_CLAIMANTS",
@@ -66,15 +67,6 @@ __all__ = [
     "talmud",
 ]
 
-ClaimsRule: TypeAlias = Literal[
-    "proportional",
-    "constrained_equal_awards",
-    "constrained_equal_losses",
-    "talmud",
-    "random_arrival",
-    "adjusted_proportional",
-]
-"""Names accepted by :func:`allocate` and :func:`rules_table`."""
 
 RANDOM_ARRIVAL_MAX_CLAIMANTS: Final = 16
 """Largest number of claimants :func:`random_arrival` computes exactly (2**n subsets)."""
@@ -562,7 +554,12 @@ def capped_proportional(
     c = np.broadcast_to(c, shape)
     t = np.broadcast_to(t, shape[:-1])
     active = w > 0
-    room = np.where(active, c, 0.0).sum(axis=-1)
+    with np.errstate(over="ignore"):
+        room = np.where(active, c, 0.0).sum(axis=-1)
+        weight = w.sum(axis=-1)
+    if np.isfinite(c).all():  # an infinite cap means "no cap"
+        finite_result(room, "caps", caps)
+    finite_result(weight, "weights", weights)
     if np.any(t > room * (1.0 + _RTOL) + _RTOL):
         field = "caps"
         raise InfeasibleError(
@@ -602,7 +599,7 @@ _RULES: Final[dict[str, Callable[[FloatArray, FloatArray], FloatArray]]] = {
 }
 
 
-def allocate(estate: npt.ArrayLike, claims: npt.ArrayLike, *, rule: ClaimsRule) -> FloatArray:
+def allocate(estate: npt.ArrayLike, claims: npt.ArrayLike, *, rule: SplitRule) -> FloatArray:
     r"""Apply the claims rule named `rule`.
 
     Parameters
@@ -612,9 +609,10 @@ def allocate(estate: npt.ArrayLike, claims: npt.ArrayLike, *, rule: ClaimsRule) 
     claims : array_like, shape (..., n)
         Claims :math:`d_i \ge 0`.
     rule : str
-        Which rule: ``"proportional"``, ``"constrained_equal_awards"``,
-        ``"constrained_equal_losses"``, ``"talmud"``, ``"random_arrival"`` or
-        ``"adjusted_proportional"``.
+        Which rule (:data:`burden.typing.ClaimsRule`): ``"proportional"``,
+        ``"constrained_equal_awards"``, ``"constrained_equal_losses"``, ``"talmud"``,
+        ``"random_arrival"`` or ``"adjusted_proportional"``; the short names ``"cea"``,
+        ``"cel"`` and ``"apro"`` are accepted too (the names of ``bd.split_costs``).
 
     Returns
     -------
@@ -638,22 +636,18 @@ def allocate(estate: npt.ArrayLike, claims: npt.ArrayLike, *, rule: ClaimsRule) 
     >>> print(claims.allocate(100.0, [100.0, 200.0, 300.0], rule="constrained_equal_losses"))
     [  0.   0. 100.]
     """
-    names = get_args(ClaimsRule)
-    rule = as_name(rule, "rule", names)  # type: ignore[assignment]
-    if rule not in names:
-        field = "rule"
-        raise InvalidInputError(field, rule, f"one of {', '.join(names)}")
-    if rule == "random_arrival":
+    name: ClaimsRule = one_of(rule, "rule", ClaimsRule, aliases=CLAIMS_RULE_ALIASES)
+    if name == "random_arrival":
         return random_arrival(estate, claims)
     e, d = _prepare(estate, claims)
-    return readonly(_RULES[rule](e, d))
+    return readonly(_RULES[name](e, d))
 
 
 def rules_table(
     estate: npt.ArrayLike,
     claims: npt.ArrayLike,
     *,
-    rules: Sequence[ClaimsRule] | None = None,
+    rules: Sequence[SplitRule] | None = None,
     claimants: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     r"""Tabulate several claims rules for one claims vector and one or more estates.
@@ -700,12 +694,16 @@ def rules_table(
         field = "claims"
         raise InvalidInputError(field, claims, "a one-dimensional array of claims")
     e = as_float_array(estate, "estate", nonnegative=True).reshape(-1)
-    rule_names = get_args(ClaimsRule)
-    names = (
-        [as_name(r, "rules", rule_names) for r in as_names(rules, "rules")]
-        if rules is not None
-        else list(rule_names)
+    names: list[ClaimsRule] = (
+        list(get_args(ClaimsRule))
+        if rules is None
+        else [
+            one_of(r, "rules", ClaimsRule, aliases=CLAIMS_RULE_ALIASES)
+            for r in as_names(rules, "rules")
+        ]
     )
+    if not names:
+        raise InvalidInputError("rules", rules, "at least one claims rule")
     labels = (
         [str(i) for i in range(d.size)]
         if claimants is None
@@ -716,7 +714,7 @@ def rules_table(
         raise InvalidInputError(field, claimants, f"{d.size} names, one per claim")
     frames = []
     for name in names:  # a handful of rules, each vectorized over the estates
-        awards = allocate(e, d, rule=name)  # type: ignore[arg-type]
+        awards = allocate(e, d, rule=name)
         frames.append(
             pd.DataFrame(
                 {

@@ -40,7 +40,13 @@ import pandas as pd
 from scipy import stats
 
 from burden import datasets
-from burden._core.checks import as_float_array, as_name, broadcast_batch, readonly
+from burden._core.checks import (
+    as_float_array,
+    as_name,
+    broadcast_batch,
+    finite_result,
+    readonly,
+)
 from burden.allocation import claims
 from burden.errors import InvalidInputError, MissingDataError
 
@@ -102,7 +108,9 @@ def spending_share(defense_spending: npt.ArrayLike, gdp: npt.ArrayLike) -> Float
     if (g <= 0).any():
         raise InvalidInputError("gdp", gdp, "positive GDP")
     broadcast_batch({"defense_spending": s, "gdp": g})
-    return readonly(np.asarray(s / g, dtype=np.float64))
+    with np.errstate(over="ignore"):
+        out = np.asarray(s / g, dtype=np.float64)
+    return readonly(finite_result(out, "gdp", gdp))
 
 
 def target_gap(
@@ -163,11 +171,15 @@ def fair_share_ratio(defense_spending: npt.ArrayLike, gdp: npt.ArrayLike) -> Flo
         ) from None
     if (g <= 0).any():
         raise InvalidInputError("gdp", gdp, "positive GDP")
-    if (s.sum(axis=-1) <= 0).any():
+    with np.errstate(over="ignore"):
+        no_spending = (s.sum(axis=-1) <= 0).any()
+    if no_spending:
         raise InvalidInputError("defense_spending", defense_spending, "some spending (sum > 0)")
-    spend_share = s / s.sum(axis=-1, keepdims=True)
-    gdp_share = g / g.sum(axis=-1, keepdims=True)
-    return readonly(spend_share / gdp_share)
+    with np.errstate(over="ignore", invalid="ignore"):
+        spend_share = s / s.sum(axis=-1, keepdims=True)
+        gdp_share = g / g.sum(axis=-1, keepdims=True)
+        out = spend_share / gdp_share
+    return readonly(finite_result(out, "gdp", gdp))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

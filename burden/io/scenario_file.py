@@ -13,8 +13,16 @@ Top level (all optional except ``agreements``)::
     description = "..."
 
     [money]                       # assumptions for years after the shipped data
-    krw_per_usd_projection = 1400.0   # KRW per USD in every year after the last published
-    cpi_projection = 0.02             # Korean CPI inflation after the last published year
+    per_usd = { KRW = 1400.0 }        # units per USD after the last published year; a
+                                      # table of years for a currency with no data:
+                                      # JPY = { "2022" = 131.5 }
+    inflation = { USD = 0.025, KRW = 0.02 }   # CPI inflation after the data
+    defense_budget_growth = { KOR = 0.03 }    # host series for the indicators
+    gdp_growth = { KOR = 0.03 }
+    troops = { KOR = 28500 }
+    krw_per_usd_projection = 1400.0   # older spelling of per_usd.KRW
+    cpi_projection = 0.02             # older spelling of inflation.KRW; also the projection
+                                      # of index = "cpi" rules that state none
 
     [agreements.<key>]            # one table per agreement; <key> names it in analyses
     name = "..."                  # label in tables and figures (default: <key>)
@@ -25,6 +33,7 @@ Top level (all optional except ``agreements``)::
     rounding = 1e8                # optional: round each year's amount to this step
     description = "..."           # optional
     source = "S1;S21"             # optional source ids
+    host = "KOR"                  # optional host code: indicators come from its series
     escalation = { rule = "freeze" }          # one rule for every year, or
     # [[agreements.<key>.escalation]]         # phases, in increasing order:
     # from = 2021                             # first year of the phase
@@ -55,6 +64,10 @@ Analyses::
     price_basis = 2019            # "nominal" (default) or a base year
     years = [2020, 2025]          # optional first and last year (default: common years)
     name = "demand_vs_sma11"      # optional output file name
+    deflate_with = "currency"     # constant prices: the currency's own CPI (US CPI-U for
+                                  # USD) or "host" (host CPI at the base year's rate)
+    discount_rate = 0.03          # optional: present values (fraction; real for
+    discount_year = 2026          #   constant prices, nominal for nominal)
 
     [[paths]]                     # contribution paths of several agreements
     agreements = ["<key>", "SMA-11"]
@@ -112,10 +125,8 @@ from burden.errors import BurdenError, InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
 from burden.money import (
     CURRENCIES,
-    MISSING_RATE_HINT,
+    MissingRateError,
     MoneyContext,
-    cpi_index,
-    default_context,
 )
 
 if TYPE_CHECKING:
@@ -126,7 +137,7 @@ if TYPE_CHECKING:
 
     from burden.compare import Comparison
     from burden.money import Amounts
-    from burden.typing import PriceBasis
+    from burden.typing import Deflator, PriceBasis
 
 __all__ = [
     "CompareSpec",
@@ -140,8 +151,17 @@ __all__ = [
 ]
 
 _TOP: Final = ("title", "description", "money", "agreements", "compare", "paths")
-_MONEY: Final = ("krw_per_usd_projection", "cpi_projection")
+_MONEY: Final = (
+    "krw_per_usd_projection",
+    "cpi_projection",
+    "per_usd",
+    "inflation",
+    "defense_budget_growth",
+    "gdp_growth",
+    "troops",
+)
 _AGREEMENT: Final = (
+    "host",
     "name",
     "base_year",
     "base_amount",
@@ -160,9 +180,18 @@ _RULE_KEYS: Final = {
     "schedule": ("amounts",),
 }
 _INDEXES: Final = ("cpi", "defense_budget_growth")
-_COMPARE: Final = ("baseline", "alternative", "currency", "price_basis", "years", "name")
+_COMPARE: Final = (
+    "baseline",
+    "alternative",
+    "currency",
+    "price_basis",
+    "years",
+    "name",
+    "deflate_with",
+    "discount_rate",
+    "discount_year",
+)
 _PATHS: Final = ("agreements", "currency", "price_basis", "years", "name")
-_HORIZON: Final = 2100  # projections extend the data to this year
 
 _T = TypeVar("_T")
 
@@ -275,7 +304,11 @@ def _year(value: object, path: str) -> int:
 
 def _currency(value: object, path: str) -> str:
     if not isinstance(value, str) or value not in CURRENCIES:
-        raise ScenarioFileError(path, value, f"a currency code, one of {', '.join(CURRENCIES)}")
+        upper = value.upper() if isinstance(value, str) else ""
+        hint = f'did you mean "{upper}"?' if upper in CURRENCIES else ""
+        raise ScenarioFileError(
+            path, value, f"a currency code, one of {', '.join(CURRENCIES)}", hint=hint
+        )
     return value
 
 
@@ -303,15 +336,24 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
     except ScenarioFileError:
         raise
     except BurdenError as err:
-        if err.hint == MISSING_RATE_HINT:
+        if isinstance(err, MissingRateError):
             # In a scenario file the fix is a key of the file, not a Python call.
-            err = type(err)(
-                err.field,
-                err.value,
-                err.expected,
-                hint="state one in [money]: krw_per_usd_projection or cpi_projection",
-            )
+            what = f"{err.currency} per USD" if err.series == "per_usd" else f"{err.currency} CPI"
+            message = f"{path}: no {what} for {err.year} (data: {err.known}); {_money_hint(err)}"
+            raise ScenarioNameError(path, err.value, err.expected, message=message) from None
         raise ScenarioFileError(path, err.value, err.expected, message=f"{path}: {err}") from None
+
+
+def _money_hint(err: MissingRateError) -> str:
+    """Return the [money] key that supplies what a conversion missed."""
+    code = err.currency
+    if err.series == "per_usd":
+        if code == "KRW":
+            return "state one in [money]: krw_per_usd_projection = 1400.0 (or per_usd = { KRW = 1400.0 })"
+        return f'state one in [money]: per_usd = {{ {code} = {{ "{err.year}" = rate }} }}'
+    if code == "KRW":
+        return "state one in [money]: cpi_projection = 0.02 (or inflation = { KRW = 0.02 })"
+    return f"state one in [money]: inflation = {{ {code} = 0.02 }}"
 
 
 def _index_series(name: str) -> pd.Series:
@@ -489,6 +531,18 @@ def _agreement(key: str, spec: object, cpi_projection: float | None = None) -> A
             positive=True,
         )
     text = {k: _string(table[k], f"{path}.{k}") for k in ("description", "source") if k in table}
+    host = None
+    if "host" in table:
+        from burden import hosts  # noqa: PLC0415
+
+        host = _string(table["host"], f"{path}.host")
+        if host not in hosts.names():
+            raise ScenarioNameError(
+                f"{path}.host",
+                host,
+                f"a built-in host code, one of {', '.join(hosts.names())}",
+                hint=_suggest(host, hosts.names()),
+            )
     return _wrap(
         path,
         lambda: Agreement(
@@ -499,7 +553,9 @@ def _agreement(key: str, spec: object, cpi_projection: float | None = None) -> A
             end_year=end_year,
             escalation=escalation,
             rounding=rounding,
-            **text,
+            description=text.get("description", ""),
+            source=text.get("source", ""),
+            host=host,
         ),
     )
 
@@ -514,6 +570,9 @@ class CompareSpec:
     currency: str = "KRW"
     price_basis: PriceBasis = "nominal"
     years: tuple[int, ...] | None = None
+    deflate_with: Deflator = "currency"
+    discount_rate: float | None = None
+    discount_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -551,34 +610,79 @@ class Scenario:
     context: MoneyContext | None
 
 
+def _projection_value(value: object, path: str, what: str) -> float | pd.Series:
+    """Return a number, or a table of years ``{ "2022" = 131.5 }`` as a Series."""
+    if isinstance(value, dict):
+        by_year: dict[int, float] = {}
+        for key, item in value.items():
+            if not re.fullmatch(r"\d{4}", str(key)):
+                raise ScenarioFileError(path, key, 'year keys such as "2027"')
+            by_year[int(key)] = _number(item, f"{path}.{key}", expected=what)
+        if not by_year:
+            raise ScenarioFileError(path, value, "at least one year")
+        return pd.Series(by_year, dtype=np.float64)
+    return _number(value, path, expected=what)
+
+
+def _codes_table(
+    table: Mapping[str, Any], key: str, what: str, known: Sequence[str]
+) -> dict[str, float | pd.Series]:
+    given = _table(table[key], f"money.{key}")
+    out: dict[str, float | pd.Series] = {}
+    for code, value in given.items():
+        if code not in known:
+            raise ScenarioNameError(
+                f"money.{key}.{code}",
+                code,
+                f"one of {', '.join(known)}",
+                hint=_suggest(code, known),
+            )
+        out[code] = _projection_value(value, f"money.{key}.{code}", what)
+    return out
+
+
 def _context(table: Mapping[str, Any]) -> MoneyContext | None:
     _check_keys(table, _MONEY, "money")
     if not table:
         return None
-    macro = datasets.korea_macro()
-    ctx = default_context()
-    if "krw_per_usd_projection" in table:
-        rate = _number(
-            table["krw_per_usd_projection"],
-            "money.krw_per_usd_projection",
-            expected="a positive exchange rate (KRW per USD)",
-            positive=True,
-        )
-        fx = macro["krw_per_usd"].dropna()
-        later = pd.Series(rate, index=np.arange(int(fx.index.max()) + 1, _HORIZON + 1))
-        ctx = ctx.with_per_usd("KRW", pd.concat([fx, later]))
-    if "cpi_projection" in table:
-        inflation_rate = _number(
-            table["cpi_projection"],
-            "money.cpi_projection",
-            expected="an inflation rate as a fraction above -1, e.g. 0.02",
-            above=-1.0,
-        )
-        cpi = macro["cpi_inflation"].dropna()
-        cpi = cpi.loc[cpi.index >= 2007]
-        later = pd.Series(inflation_rate, index=np.arange(int(cpi.index.max()) + 1, _HORIZON + 1))
-        ctx = ctx.with_price_index("KRW", cpi_index(pd.concat([cpi, later]), base_year=2020))
-    return ctx
+    from burden import hosts  # noqa: PLC0415
+
+    per_usd: dict[str, float | pd.Series] = {}
+    inflation: dict[str, float | pd.Series] = {}
+    rate_words = "an exchange rate (units per USD) or a table of years"
+    rate_words_frac = "a rate as a fraction, e.g. 0.02, or a table of years"
+    where: dict[str, str] = {}
+    if "per_usd" in table:
+        per_usd |= _codes_table(table, "per_usd", rate_words, CURRENCIES)
+        where |= {f"per_usd[{c!r}]": f"money.per_usd.{c}" for c in per_usd}
+    if "inflation" in table:
+        inflation |= _codes_table(table, "inflation", rate_words_frac, CURRENCIES)
+        where |= {f"inflation[{c!r}]": f"money.inflation.{c}" for c in inflation}
+    for old, target, code, key in (
+        ("krw_per_usd_projection", per_usd, "KRW", "per_usd"),
+        ("cpi_projection", inflation, "KRW", "inflation"),
+    ):
+        if old in table:
+            if code in target:
+                raise ScenarioFileError(
+                    f"money.{old}",
+                    table[old],
+                    f"one value for {code}",
+                    hint=f"give either {old} or {key}.{code}, not both",
+                )
+            target[code] = _number(table[old], f"money.{old}", expected="a number")
+            where[f"{key}[{code!r}]"] = f"money.{old}"
+    host_series = {}
+    for key in ("defense_budget_growth", "gdp_growth", "troops"):
+        if key in table:
+            what = "a number of service members" if key == "troops" else rate_words_frac
+            host_series[key] = _codes_table(table, key, what, hosts.names())
+            where |= {f"{key}[{c!r}]": f"money.{key}.{c}" for c in host_series[key]}
+    try:
+        return MoneyContext().with_projection(per_usd=per_usd, inflation=inflation, **host_series)
+    except BurdenError as err:
+        path = where.get(err.field, f"money ({err.field})")
+        raise ScenarioFileError(path, err.value, err.expected, hint=err.hint) from None
 
 
 def _view(table: Mapping[str, Any], path: str) -> dict[str, Any]:
@@ -588,6 +692,39 @@ def _view(table: Mapping[str, Any], path: str) -> dict[str, Any]:
         "price_basis": _price_basis(table.get("price_basis", "nominal"), f"{path}.price_basis"),
         "years": tuple(_year_range(table["years"], f"{path}.years")) if "years" in table else None,
     }
+
+
+def _discounting(table: Mapping[str, Any], path: str) -> dict[str, Any]:
+    """Return a comparison's deflator perspective and present-value options."""
+    out: dict[str, Any] = {}
+    if "deflate_with" in table:
+        value = table["deflate_with"]
+        if value not in ("currency", "host"):
+            raise ScenarioFileError(
+                f"{path}.deflate_with",
+                value,
+                '"currency" (the currency\'s own price index) or "host"',
+                hint=_suggest(str(value), ["currency", "host"]),
+            )
+        out["deflate_with"] = value
+    if "discount_rate" in table:
+        rate = _number(
+            table["discount_rate"],
+            f"{path}.discount_rate",
+            expected="a discount rate as a fraction above -1, e.g. 0.03",
+            above=-1.0,
+        )
+        if rate >= 1:
+            raise ScenarioFileError(
+                f"{path}.discount_rate",
+                table["discount_rate"],
+                "a discount rate as a fraction, e.g. 0.03",
+                hint=f"did you mean {rate / 100:g}?",
+            )
+        out["discount_rate"] = rate
+    if "discount_year" in table:
+        out["discount_year"] = _year(table["discount_year"], f"{path}.discount_year")
+    return out
 
 
 def _file_name(text: str) -> str:
@@ -677,6 +814,7 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
                 baseline=base,
                 alternative=alt,
                 **_view(table, path),
+                **_discounting(table, path),
             )
         )
     paths = []
@@ -776,6 +914,9 @@ def _compare(spec: CompareSpec, scenario: Scenario) -> Comparison:
         price_basis=spec.price_basis,
         years=spec.years,
         context=scenario.context,
+        deflate_with=spec.deflate_with,
+        discount_rate=spec.discount_rate,
+        discount_year=spec.discount_year,
     )
 
 

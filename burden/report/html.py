@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
+from burden._core.optional import require
 from burden.compare import compare
-from burden.errors import InvalidInputError, MissingDataError
+from burden.errors import InvalidInputError, OptionalDependencyError
 from burden.money import Amounts
 from burden.report.seed import AGREED, BASELINE, DEMAND, REFERENCE_YEAR
 
@@ -105,12 +106,9 @@ def _scenario_amounts(seed: SeedAnalysis, currency: str, basis: str) -> list[Amo
 
 
 def _png(draw: Callable[[Axes], object], size: tuple[float, float]) -> bytes:
-    try:
-        from matplotlib.figure import Figure as MplFigure  # noqa: PLC0415
-    except ImportError:
-        raise MissingDataError(
-            "matplotlib", None, "the plot extra: pip install 'burden[plot]'"
-        ) from None
+    require("matplotlib.figure", purpose="figures")  # OptionalDependencyError if missing
+    from matplotlib.figure import Figure as MplFigure  # noqa: PLC0415
+
     # A bare Figure (not pyplot): no global state, nothing left open.
     fig = MplFigure(figsize=size, dpi=110, layout="constrained")
     draw(fig.subplots())
@@ -134,7 +132,7 @@ def seed_figures(seed: SeedAnalysis) -> dict[str, FigurePNG]:
 
     Raises
     ------
-    MissingDataError
+    OptionalDependencyError
         With field ``"matplotlib"`` if matplotlib is not installed.
 
     Examples
@@ -439,7 +437,7 @@ def write_report(
     if figures:
         try:
             rendered = seed_figures(seed)
-        except MissingDataError as err:
+        except OptionalDependencyError as err:
             if err.field != "matplotlib":
                 raise
             note = (

@@ -24,7 +24,7 @@ import pandas as pd
 from burden import agreements, datasets
 from burden.compare import compare
 from burden.errors import InvalidInputError
-from burden.money import check_price_basis, default_context
+from burden.money import basis_label, check_price_basis, default_context
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -92,9 +92,9 @@ class SeedAnalysis:
             ["currency", "price_basis"], sort=False
         ):
             scale, unit = _UNITS[str(currency)]
-            label = "nominal" if basis == "nominal" else f"constant {basis} prices"
-            if basis != "nominal" and currency != "KRW":
-                label += f" (deflated with Korean CPI, converted at the {basis} rate)"
+            label = basis_label(
+                str(currency), "nominal" if basis == "nominal" else int(str(basis))
+            )
             wide = block.pivot_table(index="year", columns="scenario", values="value")
             wide = wide.loc[block["year"].unique(), [BASELINE, AGREED, DEMAND]]
             wide = wide / scale

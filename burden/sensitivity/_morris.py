@@ -227,8 +227,10 @@ def morris(
         raise InvalidInputError(
             field="trajectories", value=r, expected="an integer number of trajectories >= 2"
         )
-    if not _is_int(levels) or levels < 2 or levels % 2:
-        raise InvalidInputError(field="levels", value=levels, expected="an even integer >= 2")
+    if not _is_int(levels) or levels < 2 or levels % 2 or levels > 10**6:
+        raise InvalidInputError(
+            field="levels", value=levels, expected="an even integer from 2 to 1,000,000"
+        )
     q = as_float_array(quantile_range, "quantile_range")
     if q.shape != (2,) or not 0.0 <= q[0] < q[1] <= 1.0:
         raise InvalidInputError(

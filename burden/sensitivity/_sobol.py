@@ -449,8 +449,8 @@ def sobol_analyze(
             field="design", value=design, expected="a SobolDesign (see sobol_design)"
         )
     n, g = design.n, design.n_factors
-    single = np.ndim(f_a) == 1
     ya = _as_outputs(f_a, "f_a", n)
+    single = np.ndim(as_float_array(f_a, "f_a", allow_nan=True)) == 1
     yb = _as_outputs(f_b, "f_b", n)
     yab = as_float_array(f_ab, "f_ab")
     if yab.ndim == 2:

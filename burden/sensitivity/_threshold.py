@@ -9,9 +9,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, as_number, readonly
 from burden._core.checks import is_int as _is_int
 from burden._core.results import render_html
+from burden._core.solvers import find_root
 from burden.errors import InvalidInputError
 from burden.uncertainty._evaluate import Model, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space
@@ -116,13 +117,14 @@ def threshold(
 
     Notes
     -----
-    All m x k root problems :math:`g_{ij}(x) = f_j(x) - t_{ij} = 0` are solved by
-    one bisection at once: each step evaluates the model once on the m*k midpoints
-    and keeps, per pair, the half interval on which :math:`g_{ij}` changes sign.
-    After the last step the root is refined by linear interpolation (regula falsi)
-    between the final end points. When :math:`g_{ij}` has the same sign at both
-    ends of the bracket there is no detectable crossing: the value is NaN and
-    ``found`` is False. With several crossings inside the bracket one of them is
+    All m x k root problems :math:`g_{ij}(x) = f_j(x) - t_{ij} = 0` are solved at
+    once by the bracketing root finder :func:`burden._core.solvers.find_root`
+    (Chandrupatla's method): each iteration evaluates the model once, on one row per
+    problem not yet converged, and keeps per pair an interval on which :math:`g_{ij}`
+    changes sign. On smooth outputs it needs about a quarter of the model calls of
+    plain bisection (10 instead of 42 for the example below). When :math:`g_{ij}` has
+    the same sign at both ends of the bracket there is no detectable crossing: the
+    value is NaN and ``found`` is False. With several crossings inside the bracket one of them is
     returned; for a monotone output it is the unique one.
 
     Examples
@@ -146,7 +148,7 @@ def threshold(
         lo, hi = float(b[0]), float(b[1])
     if not _is_int(maxiter) or maxiter < 1:
         raise InvalidInputError(field="maxiter", value=maxiter, expected="a positive integer")
-    tol = 1e-12 * (hi - lo) if xtol is None else float(as_float_array(xtol, "xtol"))
+    tol = 1e-12 * (hi - lo) if xtol is None else as_number(xtol, "xtol")
     if not tol > 0.0:
         raise InvalidInputError(field="xtol", value=xtol, expected="a positive tolerance")
     t_raw = as_float_array(targets, "targets")
@@ -172,26 +174,24 @@ def threshold(
             field="targets", value=t_raw, expected=f"shape (m,) or (m, {k}) for {k} outputs"
         ) from None
     m = t.shape[0]
-    a = np.full((m, k), lo)
-    b = np.full((m, k), hi)
-    ga = ends[0] - t
-    gb = ends[1] - t
-    found = np.sign(ga) * np.sign(gb) <= 0.0
-    steps = min(int(maxiter), max(1, int(np.ceil(np.log2((hi - lo) / tol)))))
-    diag = np.arange(k)
-    for _ in range(steps):  # bisection steps, each vectorized over all m*k problems
-        mid = 0.5 * (a + b)
-        y, _labels = run(mid.ravel())
-        gm = y.reshape(m, k, k)[:, diag, diag] - t
-        left = np.sign(gm) == np.sign(ga)
-        a = np.where(left, mid, a)
-        ga = np.where(left, gm, ga)
-        b = np.where(left, b, mid)
-        gb = np.where(left, gb, gm)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        secant = a - ga * (b - a) / (gb - ga)
-    root = np.where((gb != ga) & np.isfinite(secant), np.clip(secant, a, b), 0.5 * (a + b))
-    root = np.where(ga == 0.0, a, np.where(gb == 0.0, b, root))
+    found = np.sign(ends[0] - t) * np.sign(ends[1] - t) <= 0.0
+    rows, cols = np.nonzero(found)
+
+    def gap(x: FloatArray, output: FloatArray, target: FloatArray) -> FloatArray:
+        # One model evaluation on the unconverged problems only, each its own row.
+        y, _labels = run(x)
+        return y[np.arange(x.size), output.astype(np.intp)] - target
+
+    solved = find_root(
+        gap,
+        np.full(rows.size, lo),
+        np.full(rows.size, hi),
+        args=(cols.astype(np.float64), t[rows, cols]),
+        xtol=tol,
+        maxiter=int(maxiter),
+    )
+    root = np.full((m, k), np.nan)
+    root[rows, cols] = solved.x
     return ThresholdResult(
         space=space,
         input_name=name,

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_flag, as_float_array, readonly
+from burden._core.checks import as_flag, as_float_array, as_names, readonly
 from burden._core.limits import check_memory, check_work
 from burden._core.progress import progress_bar
 from burden._core.results import render_html
@@ -232,6 +232,8 @@ class MonteCarloResult:
         [[0.1], [0.9]]
         """
         levels = as_float_array(q, "q")
+        if levels.ndim > 2:
+            raise InvalidInputError("q", q, "probability levels (an array of at most 2 axes)")
         if not ((levels >= 0.0) & (levels <= 1.0)).all():
             raise InvalidInputError("q", q, "probability levels in [0, 1]")
         if self.outputs is not None:
@@ -327,7 +329,7 @@ class MonteCarloResult:
             years = [_year(s) for s in names]
             chosen = [s for s, y in zip(names, years, strict=True) if y is not None] or names
         else:
-            chosen = [str(s) for s in outputs]
+            chosen = list(as_names(outputs, "outputs"))
             missing = [s for s in chosen if s not in names]
             if missing:
                 raise InvalidInputError("outputs", missing[0], f"one of {names}")
@@ -339,8 +341,9 @@ class MonteCarloResult:
             )
         else:
             pos = as_float_array(x, "x")
-        qs = self.quantiles(as_float_array(levels, "levels"))
-        bands = {float(v): qs[i, cols] for i, v in enumerate(levels)}
+        probs = np.atleast_1d(as_float_array(levels, "levels"))
+        qs = self.quantiles(probs)
+        bands = {float(v): qs[i, cols] for i, v in enumerate(probs)}
         return plot_fan(pos, bands, median_label=median_label, unit=unit, ax=ax, title=title)
 
     def __repr__(self) -> str:

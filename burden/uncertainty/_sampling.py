@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 from scipy.stats import qmc
 
-from burden._core.checks import as_rng, readonly
+from burden._core.checks import as_rng, one_of, readonly
 from burden._core.checks import is_int as _is_int
 from burden._core.limits import check_memory, check_work
 from burden.errors import InvalidInputError
+from burden.typing import SamplingMethod
 from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = ["SamplingMethod", "sample", "sample_unit"]
 
-SamplingMethod: TypeAlias = Literal["random", "lhs", "sobol"]
-"""Design of a sample: plain Monte Carlo, Latin hypercube, or scrambled Sobol'."""
 
 _BLOCK: Final = 4096
 """Rows per independent random stream; fixed so samples never depend on chunking."""
@@ -53,6 +52,7 @@ def check_design(field: str, rows: int, d: int, *, what: str, way_out: str) -> N
 
 
 def _check_n(n: object, method: str) -> int:
+    one_of(method, "method", SamplingMethod)
     if not _is_int(n) or n < 1:
         raise InvalidInputError(field="n", value=n, expected="a positive integer number of draws")
     if method == "sobol" and n & (n - 1):
@@ -146,11 +146,7 @@ def sample_unit(
     >>> bool(np.array_equal(sample_unit(8, 2, rng=1)[3:6], sample_unit(8, 2, rng=1, start=3, stop=6)))
     True
     """
-    given: object = method
-    if not isinstance(given, str) or method not in ("random", "lhs", "sobol"):
-        raise InvalidInputError(
-            field="method", value=method, expected="'random', 'lhs' or 'sobol'"
-        )
+    method = one_of(method, "method", SamplingMethod)
     n = _check_n(n, method)
     if not _is_int(d) or d < 1:
         raise InvalidInputError(
@@ -259,10 +255,7 @@ def _iter_sample(
     linear in `n`.
     """
     space = _check_space(space)
-    if method not in ("random", "lhs", "sobol"):
-        raise InvalidInputError(
-            field="method", value=method, expected="'random', 'lhs' or 'sobol'"
-        )
+    method = one_of(method, "method", SamplingMethod)
     n = _check_n(n, method)
     d = space.d
     root = _root(rng)

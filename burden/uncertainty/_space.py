@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 from scipy import stats
 
-from burden._core.checks import as_float_array, as_number, first_bad, readonly
+from burden._core.checks import as_float_array, as_number, first_bad, one_of, readonly
 from burden.errors import InvalidInputError, MissingDataError
+from burden.typing import CorrelationMethod
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CorrelationMethod", "Distribution", "Parameter", "ParameterSpace"]
 
-CorrelationMethod: TypeAlias = Literal["iman-conover", "gaussian"]
-"""How a rank-correlation matrix is imposed on a sample."""
 
 _DEFAULT_QUANTILES = (0.05, 0.95)
 _EPS = 1e-12
@@ -281,13 +280,7 @@ class ParameterSpace:
                         value=p.group,
                         expected="a group label that is not the name of a parameter outside the group",
                     )
-        given: object = method
-        if not isinstance(given, str) or method not in ("iman-conover", "gaussian"):
-            raise InvalidInputError(
-                field="ParameterSpace.method",
-                value=method,
-                expected="'iman-conover' or 'gaussian'",
-            )
+        method = one_of(method, "ParameterSpace.method", CorrelationMethod)
         corr: FloatArray | None = None
         if correlation is not None:
             corr = as_float_array(correlation, "ParameterSpace.correlation")

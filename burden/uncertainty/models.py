@@ -29,8 +29,10 @@ constant-price outputs only).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -42,6 +44,7 @@ from burden._core.checks import (
     as_mapping,
     as_name,
     as_years,
+    one_of,
     ratio,
     readonly,
 )
@@ -49,7 +52,14 @@ from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Indexed
-from burden.money import MoneyContext, check_currency, check_price_basis, default_context
+from burden.money import (
+    MissingRateError,
+    MoneyContext,
+    check_currency,
+    check_price_basis,
+    default_context,
+)
+from burden.typing import ComparisonMeasure, SplitOutput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -69,11 +79,8 @@ __all__ = [
     "split_model",
 ]
 
-Measure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline"]
-"""What a comparison model returns per year (and as a total)."""
-
-SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
-"""What a split model returns per year."""
+Measure: TypeAlias = ComparisonMeasure
+"""Alias of :data:`burden.typing.ComparisonMeasure`."""
 
 _FX = "krw_per_usd_scale"
 _INFLATION = "inflation_shift"
@@ -117,6 +124,32 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
     return rule
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _no_overflow(method: _F) -> _F:
+    """Evaluate with float overflow silenced, then refuse an infinite output.
+
+    Finite parameters that drive an output past float64 (about 1.8e308) raise
+    :class:`InvalidInputError` instead of returning inf (see docs/reliability.md).
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: object, params: Mapping[str, npt.ArrayLike]) -> Any:
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = method(self, params)
+        arrays = out.values() if isinstance(out, dict) else (out,)
+        if any(np.isinf(a).any() for a in arrays):
+            raise InvalidInputError(
+                "params",
+                {k: np.shape(v) for k, v in params.items()},
+                "values whose model outputs stay within float64 (an output overflowed to inf)",
+            )
+        return out
+
+    return wrapper  # type: ignore[return-value]
+
+
 def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]) -> int:
     as_mapping(params, "params")
     for name, value in params.items():
@@ -133,6 +166,64 @@ def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]
     return sizes.pop() if sizes else 1
 
 
+def _rate_draws(
+    ctx: MoneyContext,
+    currency: str,
+    years: IntArray,
+    scale: FloatArray,
+    params: Mapping[str, FloatArray],
+) -> FloatArray:
+    """Units of `currency` per USD, shape ``(n, T)``: the context's, scaled, then per-year draws."""
+    n = scale.shape[0]
+    if currency == "USD":
+        return np.ones((n, years.size))
+    out = ctx.rate(currency, years)[np.newaxis, :] * scale[:, np.newaxis]
+    out = np.array(np.broadcast_to(out, (n, years.size)))
+    for j, y in enumerate(years):
+        name = f"{currency.lower()}_per_usd[{int(y)}]"
+        if name in params:
+            out[:, j] = params[name]
+    return out
+
+
+def _level_draws(
+    ctx: MoneyContext,
+    currency: str,
+    years: IntArray,
+    shift: FloatArray,
+    params: Mapping[str, FloatArray],
+) -> FloatArray:
+    """Price index of `currency` on `years`, shape ``(n, T)``, with per-draw inflation.
+
+    Each year's inflation (from the context's index) is shifted by ``inflation_shift``
+    and replaced by an ``inflation[Y]`` draw where one is given; the index is chained
+    again from its first year.
+    """
+    n = shift.shape[0]
+    index = ctx.price_index.get(currency)
+    if index is None:
+        raise MissingDataError("price_index", currency, f"a price index for {currency}")
+    known = index.index.to_numpy()
+    missing = np.setdiff1d(years, known)
+    if missing.size:
+        raise MissingRateError(
+            "inflation",
+            currency,
+            int(missing[0]),
+            f"{known.min()}..{known.max()}",
+            hint="pass context= with a projection (MoneyContext().with_projection(inflation=...))",
+        )
+    level = index.to_numpy(dtype=np.float64)
+    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, known.size - 1)).copy()
+    rates += shift[:, np.newaxis]
+    for j, y in enumerate(known[1:]):
+        name = f"inflation[{int(y)}]"
+        if name in params:
+            rates[:, j] = params[name]
+    chained = np.concatenate([np.ones((n, 1)), np.cumprod(1.0 + rates, axis=1)], axis=1)
+    return chained[:, np.searchsorted(known, years)]
+
+
 def _convert_draws(
     values: FloatArray,
     years: IntArray,
@@ -142,46 +233,37 @@ def _convert_draws(
     fx_scale: FloatArray,
     inflation_shift: FloatArray,
     context: MoneyContext | None = None,
+    params: Mapping[str, FloatArray] | None = None,
 ) -> FloatArray:
-    """Convert (n, T) nominal amounts with per-draw FX level and inflation shifts.
+    """Convert (n, T) nominal amounts with per-draw exchange rates and inflation.
 
-    Same method as :func:`burden.money.convert` (deflate in KRW, convert at the base
-    year's rate), with the default context's data perturbed per draw.
+    Same method as :func:`burden.money.convert`: constant prices use the target
+    currency's own index (or the context's ``deflate_with``), with the context's data
+    perturbed per draw (``krw_per_usd_scale``, ``krw_per_usd[Y]``, ``inflation_shift``,
+    ``inflation[Y]``).
     """
     ctx = default_context() if context is None else context
-    scale = fx_scale[:, np.newaxis]
-    needs_fx = src != "KRW" or (dst != "KRW" and basis == "nominal")
-    fx = ctx.rate("KRW", years)[np.newaxis, :] * scale if needs_fx else scale
-    krw = values if src == "KRW" else values * fx
-    if basis == "nominal":
-        out: FloatArray = krw if dst == "KRW" else krw / fx
-        return readonly(out)
-    index = ctx.price_index["KRW"]
-    known = index.index.to_numpy()
-    needed = np.union1d(years, [basis])
-    missing = np.setdiff1d(needed, known)
-    if missing.size:
-        raise MissingDataError(
-            "year",
-            int(missing[0]),
-            f"a year with a KRW price index ({known.min()}..{known.max()})",
-            hint="pass context= with a longer price index (MoneyContext.with_price_index)",
+    given = params or {}
+    n = fx_scale.shape[0]
+
+    def fx(a: str, b: str, yrs: IntArray) -> FloatArray:
+        """Units of `b` per unit of `a`, shape (n, len(yrs)); no lookup when a == b."""
+        if a == b:
+            return np.ones((n, yrs.size))
+        return _rate_draws(ctx, b, yrs, fx_scale, given) / _rate_draws(
+            ctx, a, yrs, fx_scale, given
         )
-    # Shifting every year's inflation by s multiplies P(y)/P(B) by (1 + s)^(y - B),
-    # to first order in the published rates; exact for the chained index.
-    level = index.to_numpy()
-    growth = level[1:] / level[:-1]
-    shifted = np.concatenate(
-        [np.ones((scale.shape[0], 1)), np.cumprod(growth + inflation_shift[:, None], axis=1)],
-        axis=1,
-    )
-    pos_y = np.searchsorted(known, years)
-    pos_b = int(np.searchsorted(known, basis))
-    real: FloatArray = krw * shifted[:, [pos_b]] / shifted[:, pos_y]
-    if dst == "KRW":
-        return real
-    fx_base = float(ctx.rate("KRW", [basis])[0]) * scale
-    return real / fx_base
+
+    if basis == "nominal":
+        out: FloatArray = values * fx(src, dst, years)
+        return readonly(out)
+    deflator = ctx.deflate_with or dst
+    base = np.array([basis], dtype=np.int64)
+    nominal_h = values * fx(src, deflator, years)
+    levels = _level_draws(ctx, deflator, np.append(years, basis), inflation_shift, given)
+    real_h = nominal_h * levels[:, [-1]] / levels[:, :-1]
+    result: FloatArray = real_h * fx(deflator, dst, base)
+    return readonly(result)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -206,7 +288,7 @@ class AgreementModel:
         if self.context is not None:
             as_instance(self.context, MoneyContext, "context")
         check_currency(self.currency, "currency")
-        check_price_basis(self.price_basis)
+        object.__setattr__(self, "price_basis", check_price_basis(self.price_basis))
         for code in {self.currency, self.agreement.currency}:
             if code not in _MODEL_CURRENCIES:
                 raise MissingDataError(
@@ -225,6 +307,7 @@ class AgreementModel:
             params[_INFLATION] = 0.0
         object.__setattr__(self, "nominal", params)
 
+    @_no_overflow
     def paths(self, params: Mapping[str, npt.ArrayLike]) -> FloatArray:
         """Return the amounts of every year for each draw, shape ``(n, T)``."""
         n = _check_names(params, self.nominal)
@@ -256,8 +339,10 @@ class AgreementModel:
             full.get(_FX, np.ones(n)),
             full.get(_INFLATION, np.zeros(n)),
             self.context,
+            full,
         )
 
+    @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate the model: ``{year: (n,)}`` or ``{"total": (n,)}``."""
         values = self.paths(params)
@@ -346,6 +431,7 @@ class ComparisonModel:
                 )
         object.__setattr__(self, "nominal", params)
 
+    @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<measure> <year>": (n,), ..., "total <measure>": (n,)}``."""
         _check_names(params, self.nominal)
@@ -412,9 +498,7 @@ def comparison_model(
             f"{alternative.base_year}..{alternative.end_year}",
             f"years overlapping the baseline ({baseline.base_year}..{baseline.end_year})",
         )
-    as_name(measure, "measure", ("ratio", "difference", "alternative", "baseline"))
-    if measure not in ("ratio", "difference", "alternative", "baseline"):
-        raise InvalidInputError("measure", measure, "ratio, difference, alternative or baseline")
+    measure = one_of(measure, "measure", ComparisonMeasure)
     return ComparisonModel(
         baseline=base,
         alternative=alt,
@@ -448,6 +532,7 @@ class SplitModel:
         params |= {f"cap[{c}]": v for c, v in self.caps.items()}
         object.__setattr__(self, "nominal", params)
 
+    @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<output> <year>": (n,)}``."""
         n = _check_names(params, self.nominal)
@@ -535,11 +620,7 @@ def split_model(
         env = as_float_array(envelope, "envelope", nonnegative=True)
     if env.shape != pool.years.shape:
         raise InvalidInputError("envelope", env.shape, f"one value per year {pool.years.shape}")
-    as_name(output, "output", ("host_share", "excess", "cost_sharing_ratio", "sender"))
-    if output not in ("host_share", "excess", "cost_sharing_ratio", "sender"):
-        raise InvalidInputError(
-            "output", output, "host_share, excess, cost_sharing_ratio or sender"
-        )
+    output = one_of(output, "output", SplitOutput)
     # Check rule, categories and bounds now, not at the first call of a long run.
     split_costs(pool, envelope=env, rule=rule, floors=floors, caps=caps)
     return SplitModel(

@@ -1,0 +1,56 @@
+"""Figures for burden's results (needs the optional ``plot`` extra: matplotlib).
+
+Every function draws on the matplotlib ``Axes`` it is given (or on a new figure when
+``ax`` is None) and returns that ``Axes``, so figures compose with the rest of a
+notebook. Axes carry their units and currency, colours come from the Okabe-Ito
+palette (distinguishable with the common colour-vision deficiencies), and every
+figure has a title you can replace with ``ax.set_title``.
+
+Two functions take burden objects (:func:`plot_paths` for :class:`~burden.money.Amounts`,
+:func:`plot_comparison` for :class:`~burden.compare.Comparison`); the others take
+plain arrays, so that any result object can delegate to them.
+
+matplotlib is imported only when a function runs: ``import burden`` never needs it.
+Without it, every function raises :class:`~burden.MissingDataError` naming the extra
+to install.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import burden as bd
+>>> from burden.plot import plot_paths
+>>> ax = plot_paths([bd.agreements.get("SMA-11").path()])
+>>> ax.get_ylabel()
+'KRW trillion (nominal)'
+"""
+
+from burden.plot._common import OKABE_ITO, money_scale
+from burden.plot.allocation import plot_allocation, plot_split
+from burden.plot.bargaining import plot_bargaining, plot_zopa
+from burden.plot.paths import plot_comparison, plot_paths
+from burden.plot.uncertainty import (
+    plot_fan,
+    plot_indices,
+    plot_morris,
+    plot_sweep,
+    plot_tornado,
+    plot_tradeoff,
+)
+
+__all__ = [
+    "OKABE_ITO",
+    "money_scale",
+    "plot_allocation",
+    "plot_bargaining",
+    "plot_comparison",
+    "plot_fan",
+    "plot_indices",
+    "plot_morris",
+    "plot_paths",
+    "plot_split",
+    "plot_sweep",
+    "plot_tornado",
+    "plot_tradeoff",
+    "plot_zopa",
+]
