@@ -117,7 +117,7 @@ def bench_batch_shapley(rng: np.random.Generator) -> None:
 
 
 def bench_nucleolus(rng: np.random.Generator) -> None:
-    for n in (6, 8, 10, 12):
+    for n in (6, 8, 10, 12, 14):
         for label, maker, solver in (
             ("nucleolus", random_game, games.nucleolus),
             ("prenucleolus tie-heavy", tie_heavy_game, games.prenucleolus),
@@ -138,6 +138,28 @@ def bench_nucleolus(rng: np.random.Generator) -> None:
                 record(task, t_ours, "coopgame", t_cg, diff)
             else:
                 record(task, t_ours, "-", math.nan, math.nan)
+
+
+def bench_batch_nucleolus(rng: np.random.Generator) -> None:
+    """Many small games: one block-diagonal LP per round against a loop over coopgame."""
+    for k, n in ((1000, 5), (300, 6)):
+        v = np.stack([random_game(rng, n) for _ in range(k)])
+        g = games.Game(values=v)
+        t_ours, res = best_time(lambda g=g: games.nucleolus(g), repeat=1)  # type: ignore[misc]
+        result: games.NucleolusResult = res  # type: ignore[assignment]
+        ok = bool(result.kohlberg.all())
+        task = f"nucleolus, {k:,} scenarios, n={n} (Kohlberg {'ok' if ok else 'FAILED'})"
+        if cg is None:
+            record(task, t_ours, "-", math.nan, math.nan)
+            continue
+        rows = [row[1:].tolist() for row in v]
+
+        def loop_cg(rows: list[list[float]] = rows) -> np.ndarray:
+            return np.array([cg.nucleolus(cg.Game(r, order="binary"))["allocation"] for r in rows])
+
+        t_cg, ref = best_time(loop_cg, repeat=1)
+        diff = float(np.abs(result.allocation - np.asarray(ref)).max())
+        record(task, t_ours, "coopgame loop", t_cg, diff)
 
 
 def bench_talmud(rng: np.random.Generator) -> None:
@@ -186,6 +208,7 @@ def main() -> None:
     bench_shapley_n20(rng)
     bench_batch_shapley(rng)
     bench_nucleolus(rng)
+    bench_batch_nucleolus(rng)
     bench_talmud(rng)
     bench_random_arrival()
     head = f"{'task':<48} {'burden s':>10} {'baseline':<20} {'base s':>9} {'ratio':>8} {'max|diff|':>10}"

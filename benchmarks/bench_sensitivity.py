@@ -9,7 +9,8 @@ run; ``--mc-draws 10000000`` to shorten the Monte Carlo memory case). It prints:
    (rearranged into SALib's row order), plus both libraries end to end
    (sample + evaluate + analyze). The indices must agree within the intervals.
 2. Peak memory (``VmHWM`` of a fresh subprocess) of ``bs.sobol`` end to end at
-   N = 2^16, D = 20, R = 1000.
+   N = 2^16, D = 20 and N = 2^14, D = 100, with R = 1000 row-bootstrap resamples
+   (``replicates=1``) and with the default 8 replicates.
 3. Monte Carlo of the seed comparison model (SMA-11 against the US 2019 demand, USD
    at 2019 prices): chunked equals one-shot for the same ``rng``, and the time and
    peak memory of a chunked run over 1e8 draws, in a fresh subprocess.
@@ -44,16 +45,23 @@ if TYPE_CHECKING:
 G_COEF = np.array([0.0, 1.0, 4.5, 9.0, 99.0, 99.0, 99.0, 99.0, 99.0, 99.0] * 2)
 
 
+def g_coef(d: int) -> FloatArray:
+    """a = (0, 1, 4.5, 9, 99, ...): the 20 coefficients of anchors.md B.6, then 99."""
+    a = np.full(d, 99.0)
+    a[: min(d, G_COEF.size)] = G_COEF[:d]
+    return a
+
+
 def g_function(x: FloatArray) -> FloatArray:
     """Sobol' G function over the last axis, a = (0, 1, 4.5, 9, 99, ...) (anchors.md B.6)."""
-    a = G_COEF[: x.shape[-1]]
+    a = g_coef(x.shape[-1])
     out: FloatArray = np.prod((np.abs(4.0 * x - 2.0) + a) / (1.0 + a), axis=-1)
     return out
 
 
 def g_exact(d: int) -> tuple[FloatArray, FloatArray]:
     """Exact S1 and ST of the G function: V_i = 1/(3(1+a_i)^2) (Saltelli et al. 2010, sec. 4)."""
-    vi = 1.0 / (3.0 * (1.0 + G_COEF[:d]) ** 2)
+    vi = 1.0 / (3.0 * (1.0 + g_coef(d)) ** 2)
     v = np.prod(1.0 + vi) - 1.0
     return vi / v, vi * np.prod(1.0 + vi) / (1.0 + vi) / v
 
@@ -124,18 +132,24 @@ def _timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
 def sobol_speed(n: int, d: int, r: int, *, salib: Any, salib_sample: Any) -> None:
     """Case 1: bootstrap CIs of S1 and ST, ours vs naive vs SALib, same outputs."""
     space = unit_space(d)
-    design = bs.sobol_design(space, n, rng=1)
+    # One scrambled design and a row bootstrap, as SALib does (replicates=1): the same
+    # outputs and the same kind of interval on both sides.
+    design = bs.sobol_design(space, n, rng=1, replicates=1)
     f_a, f_b, f_ab = g_function(design.a), g_function(design.b), g_function(design.ab)
     t_ours, res = _timed(
         lambda: bs.sobol_analyze(design, f_a, f_b, f_ab, n_resamples=r, rng=2), repeat=2
     )
-    t_e2e, _ = _timed(lambda: bs.sobol(g_model(space.names), space, n=n, n_resamples=r, rng=2))
+    t_e2e, _ = _timed(
+        lambda: bs.sobol(g_model(space.names), space, n=n, n_resamples=r, rng=2, replicates=1)
+    )
+    t_rep, _ = _timed(lambda: bs.sobol(g_model(space.names), space, n=n, rng=2))
     t_naive, _ = _timed(lambda: naive_bootstrap(f_a, f_b, f_ab, r, 0.95, seed=3))
     first, total = g_exact(d)
     (f_lo, f_hi), (t_lo, t_hi) = res.first_order_ci, res.total_order_ci
     print(f"\n1. Sobol' S1+ST, N=2^{n.bit_length() - 1}, D={d}, R={r} (G function)")
     print(f"   ours  sobol_analyze (GEMM bootstrap)      {t_ours:8.3f} s   (best of 2)")
-    print(f"   ours  sobol end to end                    {t_e2e:8.3f} s")
+    print(f"   ours  sobol end to end (row bootstrap)    {t_e2e:8.3f} s")
+    print(f"   ours  sobol end to end (8 replicates)     {t_rep:8.3f} s   (the default)")
     print(
         f"   naive resample-and-recompute              {t_naive:8.3f} s   "
         f"naive/ours {t_naive / t_ours:6.1f}x"
@@ -201,13 +215,15 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _child(case: str, size: int) -> dict[str, float]:
+def _child(case: str, size: int, dims: int, replicates: int) -> dict[str, float]:
     """Run one memory case in this process and return its numbers (called in a subprocess)."""
     baseline = _peak_mb()
     start = time.perf_counter()
     if case == "sobol":
-        space = unit_space(20)
-        res = bs.sobol(g_model(space.names), space, n=size, n_resamples=1000, rng=1)
+        space = unit_space(dims)
+        res = bs.sobol(
+            g_model(space.names), space, n=size, n_resamples=1000, rng=1, replicates=replicates
+        )
         extra = {"S1[0]": float(res.first_order[0]), "ST[0]": float(res.total_order[0])}
     else:
         mc = bs.monte_carlo(
@@ -221,9 +237,20 @@ def _child(case: str, size: int) -> dict[str, float]:
     return {"seconds": seconds, "baseline_mb": baseline, "peak_mb": _peak_mb(), **extra}
 
 
-def _in_subprocess(case: str, size: int) -> dict[str, float]:
+def _in_subprocess(case: str, size: int, dims: int = 20, replicates: int = 1) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", case, "--size", str(size)],
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            case,
+            "--size",
+            str(size),
+            "--dims",
+            str(dims),
+            "--replicates",
+            str(replicates),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -232,19 +259,19 @@ def _in_subprocess(case: str, size: int) -> dict[str, float]:
     return result
 
 
-def sobol_memory(n: int) -> None:
-    """Case 2: peak memory of bs.sobol end to end, N=n, D=20, R=1000."""
-    row = _in_subprocess("sobol", n)
-    first, total = g_exact(20)
-    print(f"\n2. Sobol' end to end, N=2^{n.bit_length() - 1}, D=20, R=1000, fresh process")
-    print(
-        f"   time {row['seconds']:.2f} s; peak memory {row['peak_mb']:.0f} MB "
-        f"(of which {row['baseline_mb']:.0f} MB interpreter and imports)"
-    )
-    print(
-        f"   S1[0] = {row['S1[0]']:.4f} (exact {first[0]:.4f}), "
-        f"ST[0] = {row['ST[0]']:.4f} (exact {total[0]:.4f})"
-    )
+def sobol_memory(cases: list[tuple[int, int]]) -> None:
+    """Case 2: peak memory of bs.sobol end to end, R=1000 (row bootstrap) and 8 replicates."""
+    print("\n2. Sobol' end to end (G function), fresh process per row; peak memory VmHWM")
+    for n, d in cases:
+        first, total = g_exact(d)
+        for replicates, label in ((1, "row bootstrap R=1000"), (8, "8 replicates")):
+            row = _in_subprocess("sobol", n, d, replicates)
+            print(
+                f"   N=2^{n.bit_length() - 1}, D={d}, {label:<20}: {row['seconds']:6.2f} s, "
+                f"peak {row['peak_mb']:5.0f} MB (interpreter and imports "
+                f"{row['baseline_mb']:.0f} MB); S1[0] = {row['S1[0]']:.4f} "
+                f"(exact {first[0]:.4f}), ST[0] = {row['ST[0]']:.4f} (exact {total[0]:.4f})"
+            )
 
 
 def mc_cases(n_equal: int, n_big: int) -> None:
@@ -285,9 +312,12 @@ def main() -> None:
     parser.add_argument("--mc-draws", type=int, default=10**8, help="draws of the big MC run")
     parser.add_argument("--child", choices=["sobol", "mc"], help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--dims", type=int, default=20, help=argparse.SUPPRESS)
+    parser.add_argument("--replicates", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--skip-mc", action="store_true", help="skip case 3 (the long run)")
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(args.child, args.size)))
+        print(json.dumps(_child(args.child, args.size, args.dims, args.replicates)))
         return
     salib: Any
     salib_sample: Any
@@ -298,12 +328,13 @@ def main() -> None:
         salib = salib_sample = None
     if args.quick:
         sobol_speed(2**10, 5, 200, salib=salib, salib_sample=salib_sample)
-        sobol_memory(2**10)
+        sobol_memory([(2**10, 20)])
         mc_cases(2**12, 2**17)
         return
     sobol_speed(2**14, 10, 1000, salib=salib, salib_sample=salib_sample)
-    sobol_memory(2**16)
-    mc_cases(2**20, args.mc_draws)
+    sobol_memory([(2**16, 20), (2**14, 100)])
+    if not args.skip_mc:
+        mc_cases(2**20, args.mc_draws)
 
 
 if __name__ == "__main__":

@@ -20,25 +20,47 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from burden import datasets
-from burden._core.checks import as_float_array, as_name, as_year, readonly
+from burden._core.checks import as_float_array, as_name, as_year, finite_result, readonly
 from burden.errors import InvalidInputError, MissingDataError
-from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, round_half_up
+from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, _path
 from burden.hosts import Host, as_host
 from burden.money import Amounts, check_currency
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from burden.typing import IntArray
+    from burden.typing import FloatArray, IntArray
 
 __all__ = ["Agreement", "get", "names"]
+
+
+_AMOUNTS_DEFAULTS = tuple((f.name, f.default) for f in fields(Amounts) if f.default is not MISSING)
+
+
+def _computed_amounts(
+    values: FloatArray, years: IntArray, currency: str, label: str, host: Host | None
+) -> Amounts:
+    """Wrap a path the engine just computed, without the copy and checks of ``Amounts()``.
+
+    The values are float64, finite and owned by no one else; every field not set here
+    keeps its default.
+    """
+    out = object.__new__(Amounts)
+    for name, default in _AMOUNTS_DEFAULTS:
+        object.__setattr__(out, name, default)
+    object.__setattr__(out, "values", readonly(values))
+    object.__setattr__(out, "years", readonly(years))
+    object.__setattr__(out, "currency", currency)
+    object.__setattr__(out, "label", label)
+    object.__setattr__(out, "host", host)
+    return out
 
 
 def _is_rule(value: object) -> bool:
@@ -254,24 +276,21 @@ class Agreement:
         Notes
         -----
         The loop runs over years (each step needs the previous year's rounded
-        amount) and is vectorized over draws.
+        amount) and is vectorized over draws: :func:`burden.escalation._path` works
+        on a year-major buffer in cache-sized blocks of draws, so ``values`` is
+        the transpose of that buffer (Fortran-ordered for one draw axis).
         """
         for start, rule in self._phases:
             rule.check_years(
                 self._phase_years(start), f"{self.name}.escalation[{start}]", allow_future=False
             )
         years = self.years
-        values = np.empty((*self.batch_shape, years.size), dtype=np.float64)
-        values[..., 0] = self.base_amount
-        for t in range(1, years.size):
-            rule = self.rule_for(int(years[t]))
-            nxt = rule.next_amounts(values[..., t - 1], int(years[t]))
-            if self.rounding is not None and rule.escalates:
-                nxt = round_half_up(nxt, float(self.rounding))
-            values[..., t] = nxt
-        return Amounts(
-            values=values, years=years, currency=self.currency, label=self.name, host=self.host
-        )
+        with np.errstate(over="ignore", invalid="ignore"):
+            values = _path(self.base_amount, self._phases, years, self.rounding, self.batch_shape)
+        if np.isinf(values).any():  # finite inputs escalated past float64
+            finite_result(values, "Agreement.base_amount", self.base_amount)
+        host = self.host if isinstance(self.host, Host) else None  # normalised at construction
+        return _computed_amounts(values, years, self.currency, self.name, host)
 
     def amounts(self) -> pd.Series:
         """Return the nominal amount of each year as a Series.
@@ -343,14 +362,16 @@ class Agreement:
         )
 
     def __repr__(self) -> str:
-        # A one-year agreement's (never used) first phase is not shown.
+        # Only the phases within the agreement's years (a one-year agreement's first,
+        # never used phase is not shown).
         shown = [(s, r) for s, r in self._phases if s <= self.end_year]
         phases = ", ".join(f"{start}: {type(rule).__name__}" for start, rule in shown)
+        listed = f", phases {{{phases}}}" if phases else ""
         draws = f", draws {self.batch_shape}" if self.batch_shape else ""
         host = f", host {self.host.code}" if isinstance(self.host, Host) else ""
         return (
-            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}, "
-            f"phases {{{phases}}}{host}{draws})"
+            f"Agreement({self.name}: {self.currency} {self.base_year}..{self.end_year}"
+            f"{listed}{host}{draws})"
         )
 
     def _repr_html_(self) -> str:

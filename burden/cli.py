@@ -26,17 +26,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import pandas as pd
-
-from burden import __version__, agreements, datasets
-from burden.compare import compare
-from burden.errors import BurdenError, InvalidInputError, MissingDataError
-from burden.money import MissingRateError, MoneyContext, check_price_basis
-from burden.report.seed import seed_analysis
+from burden import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from burden.money import MissingRateError, MoneyContext
     from burden.typing import PriceBasis
 
 __all__ = ["main"]
@@ -96,6 +91,11 @@ def _assumption(text: str) -> tuple[str, float | dict[int, float]]:
 
 def _cli_context(args: argparse.Namespace) -> MoneyContext:
     """Return the shipped data plus the --per-usd and --inflation assumptions."""
+    import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
+
+    from burden.errors import BurdenError  # noqa: PLC0415
+    from burden.money import MoneyContext  # noqa: PLC0415
+
     per_usd: dict[str, float | pd.Series] = {}
     inflation: dict[str, float | pd.Series] = {}
     for target, given in ((per_usd, args.per_usd), (inflation, args.inflation)):
@@ -264,6 +264,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _report(args: argparse.Namespace) -> str:
     from burden.report.html import write_report  # noqa: PLC0415
+    from burden.report.seed import seed_analysis  # noqa: PLC0415
 
     seed = seed_analysis(years=args.years, price_base_year=args.base_year)
     index, note = write_report(seed, args.out)
@@ -285,6 +286,13 @@ def _run_file(args: argparse.Namespace) -> str:
 
 
 def _compare(args: argparse.Namespace) -> str:
+    import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
+
+    from burden import agreements  # noqa: PLC0415
+    from burden.compare import compare  # noqa: PLC0415
+    from burden.errors import InvalidInputError, MissingDataError  # noqa: PLC0415
+    from burden.money import MissingRateError, check_price_basis  # noqa: PLC0415
+
     if args.list:
         rows = [agreements.get(name) for name in agreements.names()]
         return "\n".join(
@@ -342,6 +350,11 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _datasets(args: argparse.Namespace) -> str:
+    import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
+
+    from burden import datasets  # noqa: PLC0415
+    from burden.errors import InvalidInputError  # noqa: PLC0415
+
     action, name = args.action, args.name
     if action not in _DATASET_ACTIONS:
         # 'burden datasets NAME' (the older form) shows NAME.
@@ -409,6 +422,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    from burden.errors import BurdenError  # noqa: PLC0415 (after --version, which exits above)
+
     try:
         output = _dispatch(args)
     except BurdenError as err:

@@ -28,13 +28,21 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import pandas as pd
 
 from burden import hosts
 from burden._core.checks import as_float_array, as_instance, as_names, ratio, readonly
+from burden._core.results import (
+    Result,
+    Table,
+    format_money,
+    freeze_arrays,
+    scale_factor,
+    shape_text,
+)
 from burden.agreements import Agreement
 from burden.errors import InvalidInputError
 from burden.escalation import Indexed
@@ -55,7 +63,16 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     from matplotlib.axes import Axes
 
-    from burden.typing import BoolArray, Deflator, FloatArray, IntArray, PriceBasis
+    from burden.typing import (
+        BoolArray,
+        ColumnKind,
+        Deflator,
+        FloatArray,
+        IndicatorName,
+        IntArray,
+        MoneyUnit,
+        PriceBasis,
+    )
 
 __all__ = ["Comparison", "Indicators", "compare", "korea_context_series"]
 
@@ -64,9 +81,15 @@ HOST_CURRENCY = "KRW"
 
 _INDICATORS = ("share_of_defense_budget", "share_of_gdp", "per_service_member")
 
+_INDICATOR_UNITS: Final = {
+    "share_of_defense_budget": "percent of the host's defence budget",
+    "share_of_gdp": "percent of the host's GDP",
+    "per_service_member": "per US service member stationed",
+}
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Indicators:
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class Indicators(Result):
     """Burden indicators of one scenario, each of shape ``(..., T)``, from its own host.
 
     Attributes
@@ -96,6 +119,33 @@ class Indicators:
     gdp: FloatArray | None = None
     troops: FloatArray | None = None
 
+    _title = "Burden indicators"
+    _no_plot = (
+        "indicators carry no years of their own; Comparison.plot(measure=...) draws them per year"
+    )
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [("shape", shape_text(self.share_of_gdp.shape))]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy DataFrame: (``draw``,) ``year_index`` (0 = first year), ``measure``, ``value``."""
+        shape = np.broadcast_shapes(
+            self.share_of_defense_budget.shape,
+            self.share_of_gdp.shape,
+            self.per_service_member.shape,
+        )
+        steps = np.arange(shape[-1])
+        frames = [
+            _long(getattr(self, m), steps, shape[:-1], "", m, "").drop(
+                columns=["scenario", "unit"]
+            )
+            for m in ("share_of_defense_budget", "share_of_gdp", "per_service_member")
+        ]
+        return pd.concat(frames, ignore_index=True).rename(columns={"year": "year_index"})
+
+    def _display(self) -> Table:
+        return Table(self.to_frame(), kinds={"year_index": "count"})
+
     def __post_init__(self) -> None:
         for name in (
             "share_of_defense_budget",
@@ -108,12 +158,13 @@ class Indicators:
             value = getattr(self, name)
             if value is not None:
                 checked = as_float_array(value, f"Indicators.{name}", allow_nan=True)
-                object.__setattr__(self, name, readonly(checked))
+                object.__setattr__(self, name, checked)
+        freeze_arrays(self)
         object.__setattr__(self, "notes", dict(self.notes))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Comparison:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class Comparison(Result):
     """A baseline and an alternative on common years, currency and price basis.
 
     Arrays have shape ``(..., T)`` (per year) or ``(...,)`` (totals over the years),
@@ -164,7 +215,60 @@ class Comparison:
         object.__setattr__(self, "projected", readonly(projected))
         as_names(self.assumptions, "Comparison.assumptions")
         object.__setattr__(self, "assumptions", tuple(self.assumptions))
+        freeze_arrays(self)
         object.__setattr__(self, "_derived", derived)
+
+    _title = "Comparison"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        facts: list[tuple[str, object]] = [
+            ("scenarios", f"{self.alternative.label} vs {self.baseline.label}"),
+            ("unit", f"{self.currency} {self.basis_label}"),
+            ("years", f"{self.years[0]}..{self.years[-1]}"),
+        ]
+        batch = np.broadcast_shapes(self.baseline.batch_shape, self.alternative.batch_shape)
+        if batch:
+            facts.append(("draws", shape_text(batch)))
+            facts.append(("median total ratio", f"{float(np.nanmedian(self.total_ratio)):.3f}"))
+        else:
+            facts.append(("total ratio", f"{float(self.total_ratio):.3f}"))
+            facts.append(("total difference", format_money(self.total_difference, self.currency)))
+        return facts
+
+    def _display(self) -> Table:
+        batch = np.broadcast_shapes(self.baseline.batch_shape, self.alternative.batch_shape)
+        b, a = self.baseline.label, self.alternative.label
+        if batch:
+
+            def median(x: FloatArray) -> FloatArray:
+                return np.nanmedian(
+                    np.broadcast_to(x, (*batch, x.shape[-1])).reshape(-1, x.shape[-1]), axis=0
+                )
+
+            frame = pd.DataFrame(
+                {
+                    b: median(self.baseline.values),
+                    a: median(self.alternative.values),
+                    "difference": median(self.difference),
+                    "ratio": median(self.ratio),
+                },
+                index=pd.Index(self.years, name="year"),
+            )
+            kinds: dict[str, ColumnKind] = {b: "money", a: "money", "difference": "money"}
+            note = f"Medians across {shape_text(batch)} draws; .to_frame() has every draw."
+            return Table(frame, kinds=kinds, currency=self.currency, note=note)
+        frame = self.table()
+        money = [b, a, "difference", f"{b} per service member", f"{a} per service member"]
+        kinds = dict.fromkeys(money, "money")
+        return Table(
+            frame,
+            kinds=kinds,
+            groups=dict.fromkeys(money[3:], "per person"),
+            currency=self.currency,
+            note=" ".join(
+                ["% columns are percent of the host's figures.", *(f"{n}." for n in self.notes())]
+            ),
+        )
 
     @property
     def basis_label(self) -> str:
@@ -280,11 +384,29 @@ class Comparison:
         """Cumulative alternative over cumulative baseline."""
         return self._derived["total_ratio"]
 
-    def table(self) -> pd.DataFrame:
+    def table(self, *, unit: MoneyUnit = "units") -> pd.DataFrame:
         """Return a wide per-year table with a final ``total`` row (scalar inputs only).
 
-        Columns: the two scenarios' amounts, ``difference`` and ``ratio``, then each
-        scenario's indicators.
+        Parameters
+        ----------
+        unit : {"units", "auto", "tn", "bn", "mn"}, default "units"
+            Scale of the money columns: whole currency units, or thousand million
+            (``"bn"``) etc., with ``"auto"`` choosing from the largest amount. A
+            scaled money column's name ends with its unit, e.g. ``"SMA-11 (KRW bn)"``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns: the two scenarios' amounts, ``difference`` and ``ratio``, then
+            each scenario's indicators (percent of the defence budget and of GDP,
+            per US service member).
+
+        Examples
+        --------
+        >>> import burden as bd
+        >>> c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
+        >>> round(float(c.table(unit="bn").loc["2021", "SMA-11 (KRW bn)"]), 1)
+        1183.3
         """
         if self.baseline.batch_shape or self.alternative.batch_shape:
             raise InvalidInputError(
@@ -328,6 +450,12 @@ class Comparison:
             pieces.append(row)
         out = pd.concat(pieces)
         out["projected"] = out["projected"].astype(bool)
+        money = [b, a, "difference", f"{b} per service member", f"{a} per service member"]
+        factor, word = scale_factor(unit, out[money].to_numpy(dtype=np.float64))
+        if unit != "units":
+            out[money] = out[money] / factor
+            suffix = f" ({self.currency} {word})" if word else f" ({self.currency})"
+            out = out.rename(columns={m: m + suffix for m in money})
         out.attrs["title"] = self.title
         out.attrs["notes"] = self.notes()
         return out
@@ -414,10 +542,24 @@ class Comparison:
         frame["projected"] = frame["projected"].astype(bool)
         return frame
 
-    def plot(self, ax: Axes | None = None) -> Axes:
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        measure: IndicatorName | None = None,
+        title: str | None = None,
+    ) -> Axes:
         """Plot both scenarios per year as bars and their ratio on a twin axis.
 
         Needs the ``plot`` extra (matplotlib); see :func:`burden.plot.plot_comparison`.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        measure : {"share_of_defense_budget", "share_of_gdp", "per_service_member"}, optional
+            Draw this burden indicator of both scenarios per year (lines) instead of
+            the amounts. With draws, the median across draws.
+        title : str, optional
 
         Examples
         --------
@@ -428,24 +570,32 @@ class Comparison:
         >>> c.plot().get_title()
         'SMA-11 vs SMA-10-HELD'
         """
-        from burden.plot import plot_comparison  # noqa: PLC0415 (matplotlib is optional)
+        from burden.plot import plot_comparison, plot_sweep  # noqa: PLC0415 (optional)
 
-        return plot_comparison(self, ax=ax)
-
-    def __repr__(self) -> str:
-        return (
-            f"Comparison({self.alternative.label} vs {self.baseline.label}: {self.currency} "
-            f"{self.price_basis}, {self.years[0]}..{self.years[-1]})"
+        if measure is None:
+            return plot_comparison(self, ax=ax, title=title)
+        if measure not in _INDICATOR_UNITS:
+            raise InvalidInputError("measure", measure, f"one of {list(_INDICATOR_UNITS)}")
+        lines = {}
+        for amounts, ind in (
+            (self.baseline, self.baseline_indicators),
+            (self.alternative, self.alternative_indicators),
+        ):
+            values = np.asarray(getattr(ind, measure)).reshape(-1, self.years.size)
+            lines[amounts.label] = np.nanmedian(values, axis=0)
+        money = measure == "per_service_member"
+        if not money:
+            lines = {k: 100.0 * v for k, v in lines.items()}
+        return plot_sweep(
+            self.years,
+            lines,
+            input_name="Year",
+            unit=_INDICATOR_UNITS[measure],
+            currency=self.currency if money else None,
+            basis=self.basis_label if money else None,
+            ax=ax,
+            title=title or f"{_INDICATOR_UNITS[measure].capitalize()} per year",
         )
-
-    def _repr_html_(self) -> str:
-        title = (
-            f"<p><b>{self.alternative.label} vs {self.baseline.label}</b> "
-            f"({self.currency}, {self.price_basis})</p>"
-        )
-        if self.baseline.batch_shape or self.alternative.batch_shape:
-            return title + self.to_frame().head(20).to_html()
-        return title + self.table().to_html(float_format=lambda v: f"{v:,.4g}")
 
 
 def _long(

@@ -32,7 +32,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -53,11 +53,19 @@ from burden._core.checks import (
     ratio,
     readonly,
 )
+from burden._core.results import Result, Table, format_money, shape_text
 from burden.agreements import Agreement
 from burden.allocation import claims as _claims
 from burden.compare import korea_context_series
 from burden.errors import BurdenWarning, InfeasibleError, InvalidInputError, UnitMismatchError
-from burden.money import Amounts, MoneyContext, check_currency, check_price_basis, convert
+from burden.money import (
+    Amounts,
+    MoneyContext,
+    basis_label,
+    check_currency,
+    check_price_basis,
+    convert,
+)
 from burden.typing import CLAIMS_RULE_ALIASES, ClaimsRule, RatioDefinition, SplitRule
 
 if TYPE_CHECKING:
@@ -65,7 +73,7 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.typing import BoolArray, FloatArray, IntArray, PriceBasis
+    from burden.typing import BoolArray, ColumnKind, FloatArray, IntArray, PriceBasis
 
 __all__ = [
     "DOD_CATEGORIES",
@@ -308,8 +316,8 @@ def _tidy(
     return frame
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class SplitResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class SplitResult(Result):
     """How a cost pool splits between host and sender.
 
     Attributes
@@ -338,11 +346,64 @@ class SplitResult:
     envelope: FloatArray | None
     rule: str
 
-    def __post_init__(self) -> None:
-        for arr in (self.host, self.sender, self.excess, self.feasible):
-            readonly(arr)
-        if self.envelope is not None:
-            readonly(self.envelope)
+    _title = "Cost split"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        cost = self.pool.costs.sum(axis=(-2, -1))
+        host = self.host.sum(axis=(-2, -1))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.nanmedian(np.asarray(host / cost, dtype=np.float64))
+        facts: list[tuple[str, object]] = [
+            ("rule", self.rule),
+            ("unit", f"{self.pool.currency} {self.pool.price_basis}"),
+            ("years", f"{self.years[0]}..{self.years[-1]}"),
+            ("categories", len(self.categories)),
+        ]
+        if self.batch_shape:
+            facts.append(("draws", shape_text(self.batch_shape)))
+        facts += [
+            ("host share of cost", f"{share:.1%}"),
+            ("host pays", format_money(np.nanmedian(host), self.pool.currency)),
+            ("infeasible years", int((~self.feasible).sum())),
+        ]
+        return facts
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """Shape of the leading (draw) axes."""
+        return self.host.shape[:-2]
+
+    def _per_year(self) -> dict[str, FloatArray]:
+        """Per-year totals (median across draws): cost, host, sender, host share, excess."""
+
+        def median(x: FloatArray) -> FloatArray:
+            return np.asarray(np.nanmedian(x.reshape(-1, self.years.size), axis=0))
+
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return {
+                "cost": median(np.broadcast_to(self.pool.costs.sum(axis=-1), self.excess.shape)),
+                "host": median(self.host.sum(axis=-1)),
+                "sender": median(self.sender.sum(axis=-1)),
+                "host_share": median(self.host_share_total),
+                "excess": median(self.excess),
+            }
+
+    def _display(self) -> Table:
+        columns: dict[str, npt.NDArray[Any]] = dict(self._per_year())
+        feasible = np.asarray(self.feasible).reshape(-1, self.years.size)
+        columns["feasible"] = np.asarray(feasible.all(axis=0), dtype=np.bool_)
+        frame = pd.DataFrame(columns, index=pd.Index(self.years, name="year"))
+        kinds: dict[str, ColumnKind] = {
+            "cost": "money",
+            "host": "money",
+            "sender": "money",
+            "excess": "money",
+            "host_share": "share",
+        }
+        note = "All categories; .to_frame() has each category"
+        if self.batch_shape:
+            note += f"; medians across {shape_text(self.batch_shape)} draws"
+        return Table(frame, kinds=kinds, currency=self.pool.currency, note=note + ".")
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -386,25 +447,41 @@ class SplitResult:
             self.host.sum(axis=-1), sender.sum(axis=-1), definition=definition
         )
 
-    def host_per_service_member(self, troops: pd.Series | None = None) -> FloatArray:
-        """Host payment per US service member stationed, per year, shape (..., n_years).
+    def host_per_service_member(self, troops: pd.Series | None = None) -> Amounts:
+        """Host payment per US service member stationed, per year.
 
-        In the split's currency and price basis. `troops` is a Series by year; default
-        USFK (about 28,500; S5, S48). Years without a troop figure are NaN.
+        Parameters
+        ----------
+        troops : pandas.Series, optional
+            US service members stationed, by year; default USFK (about 28,500; S5,
+            S48). Years without a troop figure are NaN.
+
+        Returns
+        -------
+        Amounts
+            Values of shape (..., n_years) in the split's currency and price basis,
+            labelled ``"host per service member"``.
 
         Examples
         --------
         >>> import burden as bd
         >>> pool = bd.CostPool({"labor": [2.85e9]}, currency="KRW", years=[2020])
-        >>> bd.split_costs(pool, host_shares={"labor": 1.0}).host_per_service_member()
-        array([100000.])
+        >>> per = bd.split_costs(pool, host_shares={"labor": 1.0}).host_per_service_member()
+        >>> per.values, per.currency
+        (array([100000.]), 'KRW')
         """
         if troops is None:
             people = korea_context_series(self.years)["troops"]
         else:
             series = as_year_series(troops, "troops", consecutive=False)
             people = series.reindex(self.years).to_numpy(dtype=np.float64)
-        return readonly(ratio(self.host.sum(axis=-1), people, "host_per_service_member"))
+        return Amounts(
+            values=ratio(self.host.sum(axis=-1), people, "host_per_service_member"),
+            years=self.years,
+            currency=self.pool.currency,
+            price_basis=self.pool.price_basis,
+            label="host per service member",
+        )
 
     def host_share_of_defense_budget(
         self, defense_budget: pd.Series | None = None, *, context: MoneyContext | None = None
@@ -487,27 +564,26 @@ class SplitResult:
             out.insert(0, "scenario", as_name(scenario, "scenario"))
         return out
 
-    def __repr__(self) -> str:
-        return f"SplitResult({self.rule}; {self.pool!r})"
+    def plot(self, ax: Axes | None = None, *, title: str | None = None) -> Axes:
+        """Plot stacked host and sender bars by category (needs the plot extra).
 
-    def _repr_html_(self) -> str:
-        head = (
-            f"<p><b>Cost split</b> ({self.rule}; {self.pool.currency}, "
-            f"{self.pool.price_basis})</p>"
-        )
-        return head + self.to_frame().head(60).to_html(index=False)
+        With draws, the bars are the medians across draws. The money axis is scaled
+        to tn, bn or mn of the pool's currency; see :func:`burden.plot.plot_split`.
+        """
+        from burden.plot import plot_split  # noqa: PLC0415 - matplotlib is optional
 
-    def plot(self, ax: Axes | None = None) -> Axes:
-        """Plot stacked host and sender bars by category (needs the plot extra)."""
-        from burden import plot as _plot  # noqa: PLC0415 - matplotlib is optional
-
-        if self.host.ndim != 2:
-            raise InvalidInputError(
-                "SplitResult.plot", self.host.shape, "a split without draws (years, categories)"
-            )
-        unit = f"{self.pool.currency} ({self.pool.price_basis})"
-        return _plot.plot_split(
-            self.categories, self.years, self.host, self.sender, unit=unit, ax=ax
+        shape = (-1, self.years.size, len(self.categories))
+        host = np.nanmedian(self.host.reshape(shape), axis=0)
+        sender = np.nanmedian(self.sender.reshape(shape), axis=0)
+        return plot_split(
+            self.categories,
+            self.years,
+            host,
+            sender,
+            currency=self.pool.currency,
+            basis=basis_label(self.pool.currency, self.pool.price_basis),
+            ax=ax,
+            title=title,
         )
 
 

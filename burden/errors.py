@@ -90,6 +90,17 @@ class BurdenError(Exception):
         # LookupError subclasses would otherwise quote the message like a dict key.
         return str(self.args[0])
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from its fields, so that an error raised in a worker process (an
+        # executor running a model) reaches the caller as the same BurdenError.
+        return (_rebuild, (type(self), self.field, self.value, self.expected, self.hint))
+
+
+def _rebuild(
+    cls: type[BurdenError], field: str, value: object, expected: str, hint: str
+) -> BurdenError:
+    return cls(field, value, expected, hint=hint)
+
 
 class InvalidInputError(BurdenError, ValueError):
     """A value is out of range, of the wrong shape, NaN, or inconsistent with another."""

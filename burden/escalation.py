@@ -24,9 +24,10 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -112,12 +113,26 @@ def round_half_up(x: FloatArray, step: float) -> FloatArray:
         scaled = np.abs(values) / step
     if np.isfinite(values).all():
         finite_result(scaled, "step", step)  # a step so small that x / step overflows
-    return readonly(np.sign(values) * np.floor(scaled + 0.5 + 1e-9) * step)
+    return readonly(_round_half_up(values, step))
+
+
+def _round_half_up(x: FloatArray, step: float) -> FloatArray:
+    """:func:`round_half_up` without the checks, into a new writable array."""
+    if np.ndim(x) == 0:
+        return np.asarray(np.sign(x) * np.floor(np.abs(x) / step + 0.5 + 1e-9) * step)
+    # The same operations in the same order, in place (one temporary instead of six).
+    out = np.abs(x) / step
+    out += 0.5
+    out += 1e-9
+    np.floor(out, out=out)
+    out *= np.sign(x)
+    out *= step
+    return out
 
 
 def _round_rate(rate: FloatArray, decimals: int) -> FloatArray:
     """Round rates (fractions) to `decimals` places, halves away from zero."""
-    return round_half_up(rate, 10.0**-decimals)
+    return _round_half_up(rate, 10.0**-decimals)
 
 
 _RATE_HINT = "rates are fractions: 0.05 means +5%"
@@ -420,6 +435,45 @@ class Indexed:
             projection=projection,
         )
 
+    def _with_draws(
+        self,
+        shift: FloatArray | None,
+        cap: npt.ArrayLike | None,
+        floor: npt.ArrayLike | None,
+        projection: npt.ArrayLike | None,
+    ) -> Indexed:
+        """Return a copy with per-draw `shift` added to the index and new cap, floor, projection.
+
+        The same rule as ``Indexed({year: rates[..., j] + shift}, lag=..., cap=..., ...)``,
+        without rebuilding and re-validating the year table column by column: the model
+        adapters call it for every chunk of draws. Rates, cap and floor are checked as
+        :class:`Indexed` checks them.
+        """
+        table = self._table if shift is None else self._table + shift[..., np.newaxis]
+        if shift is not None and not (table.min() > -1.0 and table.max() <= 1.0):
+            _check_rates(table, "Indexed.rates")  # (two fast passes when all is well)
+        new = object.__new__(Indexed)
+        rates = (
+            self.rates
+            if shift is None
+            else {int(y): table[..., j] for j, y in enumerate(self._years.tolist())}
+        )
+        object.__setattr__(new, "rates", rates)
+        object.__setattr__(new, "lag", self.lag)
+        object.__setattr__(new, "rate_rounding", self.rate_rounding)
+        for name, value in (("cap", cap), ("floor", floor), ("projection", projection)):
+            object.__setattr__(
+                new, name, None if value is None else _as_rate(value, f"Indexed.{name}")
+            )
+        object.__setattr__(new, "_years", self._years)
+        object.__setattr__(new, "_table", readonly(table))
+        _ = new.batch_shape  # draws must broadcast
+        if new.cap is not None and new.floor is not None:
+            low, high = np.asarray(new.floor), np.asarray(new.cap)
+            if (high < low).any():
+                raise InvalidInputError("Indexed.cap", high, f"a cap >= floor ({low.tolist()})")
+        return new
+
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
         """Raise if an index year ``Y - lag`` is before the index or (unless allowed) after it.
 
@@ -466,12 +520,12 @@ class Indexed:
 
     def _adjust(self, raw: FloatArray) -> FloatArray:
         """Round, then clip: the order the SMAs apply."""
-        rate = raw if self.rate_rounding is None else _round_rate(raw, self.rate_rounding)
-        if self.floor is not None:
-            rate = np.maximum(rate, np.asarray(self.floor)[..., np.newaxis])
-        if self.cap is not None:
-            rate = np.minimum(rate, np.asarray(self.cap)[..., np.newaxis])
-        return rate
+        return _clip_rate(
+            raw,
+            self.rate_rounding,
+            None if self.floor is None else np.asarray(self.floor)[..., np.newaxis],
+            None if self.cap is None else np.asarray(self.cap)[..., np.newaxis],
+        )
 
     def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return ``previous * (1 + rate of year)``."""
@@ -523,8 +577,11 @@ class Schedule:
 
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:  # noqa: ARG002
         """Raise if one of `years` has no scheduled amount."""
-        missing = np.setdiff1d(as_years(years, "years"), self._years)
-        if missing.size:
+        wanted = as_years(years, "years")
+        pos = np.minimum(np.searchsorted(self._years, wanted), self._years.size - 1)
+        absent = self._years[pos] != wanted
+        if absent.any():
+            missing = np.unique(wanted[absent])
             raise MissingDataError(
                 f"{field}.amounts_by_year",
                 int(missing[0]),
@@ -544,3 +601,172 @@ class Schedule:
                 "previous", prev.shape, f"a shape that broadcasts with the schedule {column.shape}"
             ) from None
         return readonly(np.broadcast_to(column, shape).copy())
+
+
+# ---------------------------------------------------------------------------
+# The path engine: every year of every draw, year-major, in cache-sized blocks of draws.
+# ---------------------------------------------------------------------------
+
+_DRAW_BLOCK: Final = 2**15
+"""Draws per block of the engine: the (T, block) slab stays in cache across the years."""
+
+
+def _clip_rate(
+    raw: FloatArray, decimals: int | None, floor: FloatArray | None, cap: FloatArray | None
+) -> FloatArray:
+    """Round, then clip (the order the SMAs apply); `floor` and `cap` broadcast against `raw`."""
+    rate = raw if decimals is None else _round_rate(raw, decimals)
+    if floor is not None:
+        rate = np.maximum(rate, floor)
+    if cap is not None:
+        rate = np.minimum(rate, cap)
+    return rate
+
+
+def _flat(value: npt.ArrayLike, batch: tuple[int, ...], n: int, tail: int = 0) -> FloatArray:
+    """Flatten inputs whose leading axes broadcast to `batch` to (n,) + their last `tail` axes."""
+    arr = np.asarray(value, dtype=np.float64)
+    last = arr.shape[arr.ndim - tail :] if tail else ()
+    if arr.shape != batch + last:
+        arr = np.broadcast_to(arr, batch + last)
+    return arr.reshape(n, *last)
+
+
+def _rows(table: FloatArray, index: IntArray) -> FloatArray:
+    """``table[index]``, as a view when `index` is a run of consecutive rows (the usual case)."""
+    first = int(index[0])
+    if (index == np.arange(first, first + index.size)).all():
+        return table[first : first + index.size]
+    return table[index]
+
+
+class _Step:
+    """One phase ready for the engine: what turns year t - 1 into year t, block by block.
+
+    ``kind`` is "freeze" (carry the amount), "amounts" (set it) or "factor" (multiply,
+    then round when the agreement rounds). :meth:`block` gives one value per year, either
+    shared by all draws (shape (m,)) or per draw (shape (m, hi - lo), year-major).
+    """
+
+    __slots__ = ("_cap", "_floor", "_proj", "_rule", "_table", "kind", "shared", "start", "stop")
+
+    def __init__(
+        self, rule: Rule, years: IntArray, start: int, batch: tuple[int, ...], n: int
+    ) -> None:
+        self.start, self.stop = start, start + years.size
+        self.shared: FloatArray | None = None
+        self._rule = rule
+        if isinstance(rule, Freeze):
+            self.kind = "freeze"
+        elif isinstance(rule, Schedule):
+            self.kind = "amounts"
+            cols = np.searchsorted(rule._years, years)
+            if rule._table.ndim == 1:
+                self.shared = rule._table[cols]
+            else:
+                self._table = _rows(_flat(rule._table, batch, n, tail=1).T, cols)  # (m, n)
+        elif isinstance(rule, Fixed):
+            self.kind = "factor"
+            rate = np.asarray(rule.rate)
+            if rate.ndim == 0:
+                self.shared = np.full(years.size, 1.0 + rate)
+            else:
+                self._table = _flat(1.0 + rate, batch, n)
+        elif isinstance(rule, Indexed):
+            self.kind = "factor"
+            if not rule.batch_shape:
+                self.shared = 1.0 + rule.rates_for(years)
+            else:
+                self._prepare_indexed(rule, years, batch, n)
+        else:  # pragma: no cover - an Agreement accepts only the four rules
+            raise TypeError(type(rule).__name__)
+
+    def _prepare_indexed(
+        self, rule: Indexed, years: IntArray, batch: tuple[int, ...], n: int
+    ) -> None:
+        # Same gather as Indexed.rates_for, year-major: (m, n), every per-draw input flat.
+        index_years = rule.index_years
+        positions = np.clip(years - rule.lag - index_years[0], 0, index_years.size - 1)
+        self._table = _rows(_flat(rule.rates_table, batch, n, tail=1).T, positions)  # (m, n)
+        self._proj = None
+        if rule.projection is not None:
+            beyond = years - rule.lag > index_years[-1]
+            if beyond.any():
+                self._proj = (beyond[:, np.newaxis], _flat(rule.projection, batch, n))
+        self._floor = None if rule.floor is None else _flat(rule.floor, batch, n)
+        self._cap = None if rule.cap is None else _flat(rule.cap, batch, n)
+
+    def block(self, lo: int, hi: int) -> FloatArray:
+        """Values of the phase's years for draws lo..hi: (m,) if shared, else (m, hi - lo)."""
+        if self.shared is not None:
+            return self.shared
+        if isinstance(self._rule, Indexed):
+            raw = self._table[:, lo:hi]  # (m, hi - lo)
+            if self._proj is not None:
+                beyond, proj = self._proj
+                raw = np.where(beyond, proj[lo:hi], raw)
+            decimals = self._rule.rate_rounding
+            rate = np.array(raw) if decimals is None else _round_rate(raw, decimals)
+            if self._floor is not None:
+                np.maximum(rate, self._floor[lo:hi], out=rate)
+            if self._cap is not None:
+                np.minimum(rate, self._cap[lo:hi], out=rate)
+            rate += 1.0
+            return rate
+        if self._table.ndim == 1:  # a Fixed rate per draw: the same factor every year
+            return np.broadcast_to(self._table[lo:hi], (self.stop - self.start, hi - lo))
+        return self._table[:, lo:hi]  # scheduled amounts, (m, hi - lo)
+
+
+def _path(
+    base: npt.ArrayLike,
+    phases: tuple[tuple[int, Rule], ...],
+    years: IntArray,
+    rounding: float | None,
+    batch: tuple[int, ...],
+) -> FloatArray:
+    """Amounts of every year for every draw, shape ``batch + (T,)`` (the engine of paths).
+
+    Year ``t`` is computed from year ``t - 1`` for a block of draws at a time, in a
+    year-major (T, n) buffer whose rows are contiguous, with the rounding done in place;
+    the result is its transpose (a view), so peak memory is the output plus one block.
+    Bit-identical to applying each rule's :meth:`~Rule.next_amounts` and
+    :func:`round_half_up` year by year (amounts are never negative, so the sign in
+    :func:`round_half_up` is always 1).
+    """
+    t_all = years.size
+    n = math.prod(batch)
+    base_year = int(years[0])
+    steps: list[tuple[_Step, bool]] = []
+    starts = [start for start, _ in phases] + [base_year + t_all]
+    for (start, rule), stop in zip(phases, starts[1:], strict=True):
+        lo_t, hi_t = start - base_year, min(stop - base_year, t_all)
+        if lo_t < hi_t:
+            step = _Step(rule, years[lo_t:hi_t], lo_t, batch, n)
+            steps.append((step, rounding is not None and rule.escalates))
+    out = np.empty((t_all, n), dtype=np.float64)
+    base_flat = _flat(base, batch, n)
+    unit = 0.0 if rounding is None else float(rounding)
+    for lo in range(0, n, _DRAW_BLOCK):  # loop over blocks of draws, each vectorized
+        hi = min(lo + _DRAW_BLOCK, n)
+        out[0, lo:hi] = base_flat[lo:hi]
+        for step, rounds in steps:
+            if step.kind == "freeze":
+                out[step.start : step.stop, lo:hi] = out[step.start - 1, lo:hi]
+                continue
+            values = step.block(lo, hi)
+            if step.kind == "amounts":
+                out[step.start : step.stop, lo:hi] = (
+                    values if values.ndim == 2 else values[:, None]
+                )
+                continue
+            for i, t in enumerate(range(step.start, step.stop)):  # loop over years
+                cur = out[t, lo:hi]
+                np.multiply(out[t - 1, lo:hi], values[i], out=cur)
+                if rounds:  # round_half_up(cur, unit) in place (cur >= 0: its sign is 1)
+                    np.divide(cur, unit, out=cur)
+                    cur += 0.5
+                    cur += 1e-9
+                    np.floor(cur, out=cur)
+                    cur *= unit
+    return out.T.reshape(*batch, t_all)

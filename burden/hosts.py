@@ -30,7 +30,7 @@ from __future__ import annotations
 import difflib
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import pandas as pd
@@ -38,14 +38,12 @@ import pandas as pd
 from burden import datasets
 from burden._core.checks import as_name, as_year, as_year_series, as_years, readonly
 from burden.errors import InvalidInputError, MissingDataError
+from burden.typing import TroopsBasis
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = ["SERIES", "Host", "TroopsBasis", "as_host", "get", "names"]
-
-TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
-"""How US service members are counted: a stated (authorized) level, or a DMDC count."""
 
 SERIES: Final = ("troops", "defense_budget", "gdp", "cpi_inflation", "per_usd")
 """The series a host holds, by year."""

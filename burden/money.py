@@ -66,6 +66,7 @@ from burden._core.checks import (
     ratio,
     readonly,
 )
+from burden._core.results import Result, Table, format_money, shape_text
 from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from burden.hosts import Host
-    from burden.typing import BoolArray, FloatArray, IntArray, PriceBasis
+    from burden.typing import BoolArray, ColumnKind, FloatArray, IntArray, PriceBasis
 
 __all__ = [
     "CURRENCIES",
@@ -988,8 +989,8 @@ def present_value(
     return readonly(out)
 
 
-@dataclass(frozen=True, slots=True, eq=False, init=False)
-class Amounts:
+@dataclass(frozen=True, slots=True, eq=False, init=False, repr=False)
+class Amounts(Result):
     """Money by year, in one currency and price basis, with optional draws.
 
     Parameters
@@ -1087,10 +1088,39 @@ class Amounts:
         fields.update(changes)
         return Amounts(values=values, **fields)  # type: ignore[arg-type]
 
+    _title = "Amounts"
+
     @property
     def batch_shape(self) -> tuple[int, ...]:
         """Shape of the leading (draw) axes."""
         return self.values.shape[:-1]
+
+    def _facts(self) -> list[tuple[str, object]]:
+        facts: list[tuple[str, object]] = [
+            ("label", self.label or "unnamed"),
+            ("unit", f"{self.currency} {self.basis_label}"),
+            ("years", f"{self.years[0]}..{self.years[-1]}"),
+        ]
+        total = self.values.sum(axis=-1)
+        if self.batch_shape:
+            facts.append(("draws", shape_text(self.batch_shape)))
+            facts.append(("median total", format_money(np.nanmedian(total), self.currency)))
+        else:
+            facts.append(("total", format_money(total, self.currency)))
+        return facts
+
+    def _display(self) -> Table:
+        index = pd.Index(self.years, name="year")
+        if not self.batch_shape:
+            frame = pd.DataFrame({"amount": self.values}, index=index)
+            return Table(frame, kinds={"amount": "money"}, currency=self.currency)
+        low, mid, high = np.nanpercentile(
+            self.values.reshape(-1, self.years.size), [5.0, 50.0, 95.0], axis=0
+        )
+        frame = pd.DataFrame({"median": mid, "5%": low, "95%": high}, index=index)
+        kinds: dict[str, ColumnKind] = dict.fromkeys(frame.columns, "money")
+        note = f"Across {shape_text(self.batch_shape)} draws; .to_frame() has every draw."
+        return Table(frame, kinds=kinds, currency=self.currency, note=note)
 
     def to(
         self,
@@ -1281,20 +1311,8 @@ class Amounts:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
         >>> Amounts(values=[1e12, 1.1e12], years=[2020, 2021], currency="KRW").plot().get_ylabel()
-        'KRW trillion (nominal)'
+        'KRW tn (nominal)'
         """
         from burden.plot import plot_paths  # noqa: PLC0415 (matplotlib is optional)
 
         return plot_paths([self], ax=ax)
-
-    def _repr_html_(self) -> str:
-        caption = f"{self.label or 'Amounts'} ({self.currency}, {self.basis_label})"
-        body = self.to_series().to_frame().to_html(float_format=lambda v: f"{v:,.0f}")
-        return f"<p><b>{caption}</b></p>{body}"
-
-    def __repr__(self) -> str:
-        shape = f", draws {self.batch_shape}" if self.batch_shape else ""
-        return (
-            f"Amounts({self.label or 'unnamed'}: {self.currency} {self.price_basis}, "
-            f"{self.years[0]}..{self.years[-1]}{shape})"
-        )

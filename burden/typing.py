@@ -28,13 +28,16 @@ __all__ = [
     "BoolArray",
     "ClaimsRule",
     "ClaimsRuleAlias",
+    "ColumnKind",
     "ComparisonMeasure",
     "CorrelationMethod",
     "Deflator",
     "FloatArray",
     "FrontierKind",
     "GameKind",
+    "IndicatorName",
     "IntArray",
+    "MoneyUnit",
     "NucleolusDomain",
     "PriceBasis",
     "Proposer",
@@ -43,6 +46,7 @@ __all__ = [
     "SamplingMethod",
     "SplitOutput",
     "SplitRule",
+    "TroopsBasis",
 ]
 
 # -- arrays and randomness ----------------------------------------------------------
@@ -122,3 +126,20 @@ ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "ba
 
 SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
 """What a split model returns per year."""
+
+# -- hosts --------------------------------------------------------------------------
+
+TroopsBasis: TypeAlias = Literal["stated", "dmdc"]
+"""How US service members are counted: a stated (authorized) level, or a DMDC count."""
+
+# -- results and how they are shown -----------------------------------------------------
+
+IndicatorName: TypeAlias = Literal["share_of_defense_budget", "share_of_gdp", "per_service_member"]
+"""A burden indicator of a scenario (see :class:`burden.compare.Indicators`)."""
+
+MoneyUnit: TypeAlias = Literal["auto", "tn", "bn", "mn", "units"]
+"""Scale of money in a table: ``"auto"`` picks tn, bn or mn from the largest value."""
+
+ColumnKind: TypeAlias = Literal["money", "share", "number", "count", "text"]
+"""How a column of a result's notebook table is shown: money (scaled, unit in the header),
+share (as %), a plain number, a whole count, or text."""

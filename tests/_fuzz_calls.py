@@ -374,6 +374,20 @@ REGISTRY: dict[str, Callable[[], Call]] = {
         bd.money.present_value, [1.0, 2.0], [2020, 2021], 0.03, year=2020
     ),
     "money.price_index_name": _call(bd.money.price_index_name, "KRW"),
+    "bargain.DelayCost.plot": _method(_delay, "plot", None, unit="KRW", currency=None, title="t"),
+    "bd.Indicators.to_frame": _method(
+        lambda: bd.Indicators(
+            share_of_defense_budget=np.array([0.01]),
+            share_of_gdp=np.array([0.001]),
+            per_service_member=np.array([1.0e6]),
+        ),
+        "to_frame",
+    ),
+    "sensitivity.SobolDesign.rows": _method(_design, "rows", 2, 10),
+    "sensitivity.SobolDesign.to_frame": _method(_design, "to_frame"),
+    "sensitivity.ThresholdResult.plot": _method(
+        _threshold, "plot", None, output=None, unit="u", currency=None, title="t"
+    ),
     # ---- limits
     "bd.Limits": _call(bd.Limits, memory=2**30, work=10**9, year_span=100, toml_depth=8),
     "bd.get_limits": _call(bd.get_limits),

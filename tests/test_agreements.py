@@ -192,3 +192,9 @@ def test_missing_future_index_raises_when_computing() -> None:
     a = bd.Agreement(**{**_GOOD, "escalation": bd.Indexed(_CPI, lag=1)})  # type: ignore[arg-type]
     with pytest.raises(bd.MissingDataError, match="2021"):
         a.amounts()
+
+
+def test_repr_shows_only_phases_within_the_years() -> None:
+    # user finding: SMA-10 (2019 only) showed its 2020 freeze, a phase after its end year.
+    assert repr(bd.agreements.get("SMA-10")) == "Agreement(SMA-10: KRW 2019..2019, host KOR)"
+    assert "2021: Fixed" in repr(bd.agreements.get("SMA-11"))

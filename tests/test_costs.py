@@ -290,11 +290,15 @@ def test_split_indicators_per_member_and_budget_share() -> None:
     # 2021: the host's KRW 1,183.3 bn (S4) over 28,500 US service members (S5) and over the
     # 2021 main defence budget of KRW 52.8401 tn (S53), converted at 1,144.8911 KRW/USD (S66).
     split = bd.split_costs(_sma_pool(2021), envelope=bd.agreements.get("SMA-11"))
-    assert split.host_per_service_member()[0] == pytest.approx(1183.3e9 / 28_500)
+    per_member = split.host_per_service_member()
+    assert per_member.values[0] == pytest.approx(1183.3e9 / 28_500)
+    # user finding: the figure carries its unit (an Amounts, not a bare array).
+    assert (per_member.currency, per_member.price_basis) == ("KRW", "nominal")
     assert split.host_share_of_defense_budget()[0] == pytest.approx(1183.3e9 / 52.8401e12)
     usd = split.to("USD")
-    assert usd.host_per_service_member()[0] == pytest.approx(1183.3e9 / 1144.8911 / 28_500)
+    assert usd.host_per_service_member().values[0] == pytest.approx(1183.3e9 / 1144.8911 / 28_500)
+    assert usd.host_per_service_member().currency == "USD"
     # The budget share does not depend on the currency the split is shown in.
     assert usd.host_share_of_defense_budget()[0] == pytest.approx(1183.3e9 / 52.8401e12)
     custom = split.host_per_service_member(pd.Series({2021: 1000.0}))
-    assert custom[0] == pytest.approx(1183.3e9 / 1000)
+    assert custom.values[0] == pytest.approx(1183.3e9 / 1000)

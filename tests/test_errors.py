@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sys
 
 import pytest
@@ -44,3 +45,13 @@ def test_a_figure_without_matplotlib_raises_the_import_error(
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(OptionalDependencyError, match=r"burden\[plot\]"):
         bd.bargain.zopa([10.0, 5.0], [8.0, 6.0]).plot()
+
+
+def test_optional_dependency_error_pickles_and_is_public() -> None:
+    # An error raised in a worker process reaches the caller as the same error.
+    err = bd.OptionalDependencyError("matplotlib", None, "the plot extra", hint="or skip figures")
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is OptionalDependencyError
+    assert str(back) == str(err)
+    assert back.name == "matplotlib"
+    assert "OptionalDependencyError" in bd.__all__

@@ -287,6 +287,34 @@ def test_batched_equals_per_scenario(batch: list[np.ndarray]) -> None:
         assert_allclose(nuc[k], games.prenucleolus(one).allocation, atol=1e-8)
 
 
+@given(st.integers(2, 6), st.integers(2, 6), st.integers(0, 2**32 - 1), st.booleans())
+def test_batched_nucleolus_equals_per_game(n: int, k: int, seed: int, ties: bool) -> None:
+    # A batch of small games is solved as one block-diagonal LP per round; each game
+    # alone by its own LPs. Same allocations, least-core value and Kohlberg verdicts (the
+    # number of rounds may differ: another optimal vertex can fix fewer coalitions).
+    rng = np.random.default_rng(seed)
+    size = np.bitwise_count(np.arange(2**n)).astype(float)
+    if ties:
+        values = rng.integers(0, 2 * size + 1, (k, 2**n)).astype(float)
+    else:
+        values = size**1.5 * rng.uniform(0.8, 1.2, (k, 2**n))
+    values[:, 0] = 0.0
+    batch = games.prenucleolus(games.Game(values=values))
+    assert batch.kohlberg.all()
+    for j in range(k):
+        one = games.prenucleolus(games.Game(values=values[j]))
+        assert_allclose(batch.allocation[j], one.allocation, atol=1e-8)
+        assert_allclose(batch.least_core_value[j], one.least_core_value, atol=1e-8)
+    feasible = values[:, 1 << np.arange(n)].sum(axis=1) <= values[:, -1]
+    if feasible.sum() >= 2:
+        nuc = games.nucleolus(games.Game(values=values[feasible]))
+        assert nuc.kohlberg.all()
+        for j, v in enumerate(values[feasible]):
+            assert_allclose(
+                nuc.allocation[j], games.nucleolus(games.Game(values=v)).allocation, atol=1e-8
+            )
+
+
 @given(bankruptcy_problems())
 def test_bankruptcy_shapley_is_random_arrival(problem: tuple[float, np.ndarray]) -> None:
     # O'Neill (1982): the Shapley value of the bankruptcy game is the RA rule.
@@ -319,7 +347,11 @@ def test_sampled_shapley() -> None:
     assert_allclose(rb.estimate[1] * 50 / 2, np.round(rb.estimate[1] * 50 / 2))
     assert np.all(np.abs(rb.estimate[1] - 2 / 3) <= 5 * rb.standard_error[1])
     df = r.to_frame()
-    assert list(df.columns) == ["scenario", "player", "estimate", "standard_error"]
+    assert list(df.columns) == ["player", "estimate", "standard_error"]
+    # The batch axis is called "draw", as in every result's frame.
+    frame = rb.to_frame()
+    assert list(frame.columns) == ["draw", "player", "estimate", "standard_error"]
+    assert frame["draw"].tolist() == [0, 0, 0, 1, 1, 1]
 
 
 # --------------------------------------------------------------------------- nucleolus

@@ -45,7 +45,7 @@ def test_paths_one_line_per_agreement(tmp_path: Path) -> None:
     _save(ax, tmp_path, "paths")
     assert len(ax.get_lines()) == 3
     assert _legend(ax) == ["SMA-10-HELD", "SMA-11", "SMA-12"]
-    assert ax.get_ylabel() == "KRW trillion (nominal)"
+    assert ax.get_ylabel() == "KRW tn (nominal)"
     assert ax.get_xlabel() == "Year"
     # The 11th SMA's 2025 amount (KRW 1,402.8 bn, S6) in trillions.
     sma11 = ax.get_lines()[1]
@@ -120,7 +120,11 @@ def test_tornado_sorted_by_swing(tmp_path: Path) -> None:
 
 def test_indices_with_error_bars(tmp_path: Path) -> None:
     ax = plot.plot_indices(
-        ["x1", "x2", "x3"], [0.31, 0.44, 0.0], [0.56, 0.44, 0.24], [0.02] * 3, [0.03] * 3
+        ["x1", "x2", "x3"],
+        [0.31, 0.44, 0.0],
+        [0.56, 0.44, 0.24],
+        first_ci=[0.02] * 3,
+        total_ci=[0.03] * 3,
     )
     _save(ax, tmp_path, "sobol")
     assert len(ax.patches) == 6
@@ -233,3 +237,77 @@ def test_bargaining_plots_show_frontier_solutions_and_zone() -> None:
     ax2 = z.plot(unit="KRW 100 bn", actual=11.833)
     assert ax2.get_title() == f"Zone of agreement in {float(z.probability):.0%} of draws"
     assert len(ax2.patches) == 80  # two histograms of 40 bins
+
+
+def test_money_axes_are_scaled_on_fan_tornado_and_sweep() -> None:
+    # KRW 1,183.3 bn (S4) shown as 1.1833 on a "KRW tn" axis.
+    q = {0.05: [1.0e12, 1.1e12], 0.5: [1.0389e12, 1.1833e12], 0.95: [1.2e12, 1.3e12]}
+    ax = plot.plot_fan([2020, 2021], q, median_label="SMA-11", currency="KRW", basis="nominal")
+    assert ax.get_ylabel() == "KRW tn (nominal)"
+    assert ax.get_lines()[0].get_ydata()[1] == pytest.approx(1.1833)  # type: ignore[index]
+    ax = plot.plot_tornado(
+        ["fx"], [4.5e9], [5.5e9], 5.0e9, currency="USD", basis="constant 2019 prices (US CPI-U)"
+    )
+    assert "USD bn (constant 2019 prices" in ax.get_xlabel()
+    ax = plot.plot_sweep([0.9, 1.1], {"y": [4.5e9, 5.5e9]}, input_name="fx", currency="USD")
+    assert ax.get_ylabel() == "USD bn"
+
+
+def test_long_parameter_names_stay_readable() -> None:
+    names = ["baseline.index_shift[2022]", "krw_per_usd_scale", "alternative.base_amount"]
+    ax = plot.plot_indices(names, [0.1, 0.5, 0.2], [0.2, 0.6, 0.3])
+    labels = ax.get_xticklabels()
+    assert [t.get_text() for t in labels] == names
+    assert all(t.get_rotation() == 30 for t in labels)
+    ax = plot.plot_tornado(names, [1, 2, 3], [2, 4, 6], 1.5)
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert "baseline.index_\nshift[2022]" in shown  # broken after "_", not inside a word
+    assert sorted(t.replace("\n", "") for t in shown) == sorted(names)
+
+
+def test_comparison_plots_an_indicator_per_year() -> None:
+    c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
+    ax = c.plot(measure="share_of_defense_budget")
+    assert _legend(ax) == ["SMA-10-HELD", "SMA-11"]
+    # 2020: KRW 1,038.9 bn (S1) over the 2020 main budget KRW 50.1527 tn (S53) = 2.07%.
+    assert ax.get_lines()[0].get_ydata()[0] == pytest.approx(100 * 1.0389 / 50.1527)  # type: ignore[index]
+    assert "percent" in ax.get_ylabel()
+    per_member = c.plot(measure="per_service_member")
+    assert per_member.get_ylabel().startswith("KRW mn")
+    with pytest.raises(bd.InvalidInputError, match="measure"):
+        c.plot(measure="gdp")  # type: ignore[arg-type]
+
+
+def test_sweep_of_two_inputs_draws_one_line_per_second_value() -> None:
+    space = bd.ParameterSpace([bd.Parameter("a", (0.0, 1.0)), bd.Parameter("b", (0.0, 1.0))])
+    res = bd.sensitivity.sweep(lambda p: p["a"] * p["b"], space, {"a": [0, 1], "b": [0, 0.5, 1]})
+    ax = res.plot()
+    assert len(ax.get_lines()) == 3
+    assert _legend(ax) == ["b = 0", "b = 0.5", "b = 1"]
+
+
+def test_split_plot_with_draws_shows_medians() -> None:
+    pool = bd.CostPool({"labor": [3.0e11, 4.0e11]}, currency="KRW", years=[2020, 2021])
+    split = bd.split_costs(pool, envelope=np.array([[1.0e11, 2.0e11], [3.0e11, 4.0e11]]))
+    ax = split.plot()
+    assert ax.get_ylabel() == "KRW bn (nominal)"
+    assert len(ax.patches) == 4  # 2 years x (host, sender) x 1 category
+
+
+def test_figures_import_no_analysis_module() -> None:
+    # No import circle plot <-> compare <-> money, not even a type-only one: figures
+    # take arrays and labels, and import only the core, the errors and the aliases.
+    import ast
+
+    allowed = ("burden._core", "burden.errors", "burden.typing", "burden.plot")
+    for path in Path(plot.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.startswith("burden")
+            ):
+                assert node.module.startswith(allowed), f"{path.name} imports {node.module}"
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert not alias.name.startswith("burden") or alias.name.startswith(allowed)

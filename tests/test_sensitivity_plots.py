@@ -82,7 +82,9 @@ def test_sobol_plot_draws_both_orders_with_intervals() -> None:
     heights = [p.get_height() for p in ax.patches if isinstance(p, Rectangle)]
     j = res.output_names.index("2023")
     np.testing.assert_allclose(heights[:2], res.first_order[j])
-    single = bs.sobol(lambda p: p["growth"] + p["level"], _space(), n=64, n_resamples=0, rng=1)
+    single = bs.sobol(
+        lambda p: p["growth"] + p["level"], _space(), n=64, n_resamples=0, replicates=1, rng=1
+    )
     ax2 = single.plot()
     assert len(ax2.collections) == 0  # no intervals, no error bars
 

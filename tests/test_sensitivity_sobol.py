@@ -68,7 +68,12 @@ def test_linear_additive_model() -> None:
     res = bs.sobol(model, space, n=2**12, n_resamples=0, rng=5)
     np.testing.assert_allclose(res.first_order, exact, atol=0.01)
     np.testing.assert_allclose(res.total_order, exact, atol=0.01)
-    assert np.isnan(res.first_order_ci).all()
+    # scrambled Sobol' design: intervals from 8 replicates, whatever n_resamples says
+    assert res.replicates == 8
+    assert res.n_resamples == 0
+    assert np.isfinite(res.first_order_ci).all()
+    boot = bs.sobol(model, space, n=2**12, n_resamples=0, rng=5, replicates=1)
+    assert np.isnan(boot.first_order_ci).all()  # a row bootstrap with no resamples
 
 
 def test_group_indices_are_true_group_indices() -> None:

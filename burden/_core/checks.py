@@ -32,6 +32,7 @@ __all__ = [
     "as_names",
     "as_number",
     "as_rng",
+    "as_texts",
     "as_whole_number",
     "as_year",
     "as_year_series",
@@ -589,3 +590,15 @@ adjusted_proportional, got 'talmd'; did you mean 'talmud'?
     if is_int(value) and int(value) in choices:
         return int(value)
     raise InvalidInputError(field, value, "one of " + ", ".join(map(str, choices)))
+
+
+def as_texts(**texts: object) -> None:
+    """Raise unless every given option (title, unit, currency, ...) is None or a string.
+
+    Examples
+    --------
+    >>> as_texts(title="t", unit=None)
+    """
+    for field, text in texts.items():
+        if text is not None and not isinstance(text, str):
+            raise InvalidInputError(field, text, "a string")

@@ -12,6 +12,23 @@ Each module is also reachable as ``bd.claims``, ``bd.games`` and ``bd.measures``
 
 from __future__ import annotations
 
-from burden.allocation import claims, games, measures
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from burden.allocation import claims
+
+if TYPE_CHECKING:
+    from burden.allocation import games, measures
 
 __all__ = ["claims", "games", "measures"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import :mod:`games` (scipy.optimize) and :mod:`measures` (scipy.stats) on first access."""
+    if name in ("games", "measures"):
+        return import_module(f"burden.allocation.{name}")
+    raise AttributeError(f"module 'burden.allocation' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -47,6 +47,7 @@ from burden._core.checks import (
     finite_result,
     readonly,
 )
+from burden._core.results import Result
 from burden.allocation import claims
 from burden.errors import InvalidInputError, MissingDataError
 
@@ -182,8 +183,8 @@ def fair_share_ratio(defense_spending: npt.ArrayLike, gdp: npt.ArrayLike) -> Flo
     return readonly(finite_result(out, "gdp", gdp))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class OlsonZeckhauserResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class OlsonZeckhauserResult(Result):
     """Rank correlation of GDP and defence burden (Olson and Zeckhauser 1966).
 
     A positive, significant correlation supports the exploitation hypothesis: large
@@ -196,6 +197,16 @@ class OlsonZeckhauserResult:
     kendall_pvalue: float
     n: int
 
+    _title = "Olson-Zeckhauser test"
+    _no_plot = "five numbers (two correlations, their p-values, n): a table says it all"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [
+            ("allies", self.n),
+            ("Spearman rho", f"{self.spearman:.3f} (p={self.spearman_pvalue:.3g})"),
+            ("Kendall tau", f"{self.kendall:.3f} (p={self.kendall_pvalue:.3g})"),
+        ]
+
     def to_frame(self) -> pd.DataFrame:
         """Return one row per statistic: ``statistic``, ``correlation``, ``pvalue``."""
         return pd.DataFrame(
@@ -206,9 +217,6 @@ class OlsonZeckhauserResult:
                 "n": [self.n, self.n],
             }
         )
-
-    def _repr_html_(self) -> str:
-        return "<p><b>Olson-Zeckhauser test</b></p>" + self.to_frame().to_html(index=False)
 
 
 def olson_zeckhauser(gdp: npt.ArrayLike, burden: npt.ArrayLike) -> OlsonZeckhauserResult:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
-from burden._core.checks import broadcast_batch, readonly
+from burden._core.checks import as_whole_number, broadcast_batch, readonly
+from burden._core.results import Result, batch_frame, shape_text
 from burden._core.solvers import decreasing_root, golden_max
 from burden.errors import InfeasibleError, InvalidInputError
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from burden.typing import FloatArray
-from burden.bargain._shared import Pair, _batch_index, _full, _pair, _positive_or_one, _weights
+from burden.bargain._shared import Pair, _full, _pair, _positive_or_one, _weights
 from burden.bargain.frontiers import Frontier, _check_frontier
 
 __all__ = ["BargainingSolutions", "egalitarian", "kalai_smorodinsky", "nash", "solutions"]
@@ -328,8 +329,8 @@ def egalitarian(
     return readonly(_full(u1, shape)), readonly(_full(u2, shape))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class BargainingSolutions:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class BargainingSolutions(Result):
     r"""Nash, Kalai-Smorodinsky and egalitarian solutions of the same problems.
 
     Built by :func:`solutions`.
@@ -355,52 +356,100 @@ class BargainingSolutions:
     u1: FloatArray
     u2: FloatArray
 
+    _title = "Bargaining solutions"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        batch = self.u1.shape[:-1]
+        facts: list[tuple[str, object]] = [("frontier", self.frontier.kind)]
+        if batch:
+            facts.append(("draws", shape_text(batch)))
+            return facts
+        for name, a, b in zip(self.names, self.u1.tolist(), self.u2.tolist(), strict=True):
+            facts.append((name, f"({a:.4g}, {b:.4g})"))
+        return facts
+
     def to_frame(self) -> pd.DataFrame:
-        """Return a tidy DataFrame indexed by draw (and further batch axes) and solution.
+        """Return a tidy DataFrame: one row per (draw and) solution.
 
         Returns
         -------
         pandas.DataFrame
-            Columns ``u1``, ``u2`` and the gains ``gain1 = u1 - d1``,
-            ``gain2 = u2 - d2``; the ``solution`` index level is categorical.
+            Columns ``draw`` (plus ``axis_1``, ... for further batch axes; none for
+            a single problem), ``solution`` (categorical), ``u1``, ``u2`` and the
+            gains ``gain1 = u1 - d1``, ``gain2 = u2 - d2``.
         """
         batch = self.u1.shape[:-1]
-        n_rows = int(np.prod(batch, dtype=np.int64))
-        outer = _batch_index(batch)
-        codes = [
-            np.repeat(outer.get_level_values(k), len(self.names)) for k in range(outer.nlevels)
-        ]
-        solution = pd.Categorical(
-            np.tile(np.array(self.names), n_rows), categories=list(self.names)
-        )
-        index = pd.MultiIndex.from_arrays([*codes, solution], names=[*outer.names, "solution"])
+        k = len(self.names)
         d1 = self.disagreement[0][..., np.newaxis]
         d2 = self.disagreement[1][..., np.newaxis]
-        data = {
-            "u1": self.u1.ravel(),
-            "u2": self.u2.ravel(),
-            "gain1": (self.u1 - d1).ravel(),
-            "gain2": (self.u2 - d2).ravel(),
-        }
-        return pd.DataFrame(data, index=index)
+        frame = batch_frame(
+            {
+                "u1": self.u1,
+                "u2": self.u2,
+                "gain1": self.u1 - d1,
+                "gain2": self.u2 - d2,
+            },
+            (*batch, k),
+        )
+        last = f"axis_{len(batch)}" if batch else "draw"
+        solution = pd.Categorical(
+            np.asarray(self.names)[frame[last].to_numpy()], categories=list(self.names)
+        )
+        out = frame.drop(columns=[last])
+        out.insert(len(batch), "solution", pd.Series(solution, index=out.index))
+        return out
 
-    def _repr_html_(self) -> str:
-        return self.to_frame().to_html(max_rows=30)
-
-    def plot(self, ax: Axes | None = None, *, unit: str = "payoff") -> Axes:
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        draw: int | None = None,
+        unit: str = "payoff",
+        title: str | None = None,
+    ) -> Axes:
         """Draw the frontier, the disagreement point and the three solutions.
 
-        For a single problem (no draws); see :func:`burden.plot.plot_bargaining`.
-        """
-        from burden import plot as _plot  # noqa: PLC0415 - matplotlib is optional
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        draw : int, optional
+            For problems with draws (one batch axis), the draw to show; default 0.
+        unit : str, default "payoff"
+            Unit of both payoffs, for the axis labels.
+        title : str, optional
 
-        if self.u1.ndim != 1:
+        Returns
+        -------
+        matplotlib.axes.Axes
+
+        See Also
+        --------
+        burden.plot.plot_bargaining
+        """
+        from burden.plot import plot_bargaining  # noqa: PLC0415 - matplotlib is optional
+
+        if self.u1.ndim == 2:
+            n = self.u1.shape[0]
+            i = as_whole_number(0 if draw is None else draw, "draw", minimum=0, maximum=n - 1)
+            title = title or f"Bargaining frontier and solutions (draw {i} of {n})"
+        elif self.u1.ndim != 1:
             raise InvalidInputError(
-                "BargainingSolutions.plot", self.u1.shape, "a single problem (no draws)"
+                "BargainingSolutions.plot", self.u1.shape, "a single problem or one axis of draws"
             )
-        d1, d2 = (float(np.asarray(d)) for d in self.disagreement)
-        start = min(0.0, d1, float(self.u1.min()))
-        grid = np.linspace(start, float(self.frontier.u1_max), 101)
+        else:
+            n, i = 1, 0
+
+        def pick(arr: FloatArray) -> float:
+            return float(np.broadcast_to(arr, (n,))[i])
+
+        u1, u2 = self.u1.reshape(n, -1)[i], self.u2.reshape(n, -1)[i]
+        d1, d2 = pick(self.disagreement[0]), pick(self.disagreement[1])
+        start = min(0.0, d1, float(u1.min()))
+        grid = np.linspace(start, pick(self.frontier.u1_max), 101)
+        if self.frontier.shape:
+            frontier_u2 = self.frontier.evaluate(grid[:, None], (grid.size, n))[:, i]
+        else:
+            frontier_u2 = self.frontier.evaluate(grid)
         labels = {
             "nash": "Nash",
             "kalai_smorodinsky": "Kalai-Smorodinsky",
@@ -408,10 +457,10 @@ class BargainingSolutions:
         }
         points = {
             labels.get(name, name): (float(a), float(b))
-            for name, a, b in zip(self.names, self.u1, self.u2, strict=True)
+            for name, a, b in zip(self.names, u1, u2, strict=True)
         }
-        return _plot.plot_bargaining(
-            grid, self.frontier.evaluate(grid), points, disagreement=(d1, d2), unit=unit, ax=ax
+        return plot_bargaining(
+            grid, frontier_u2, points, disagreement=(d1, d2), unit=unit, ax=ax, title=title
         )
 
 
@@ -453,11 +502,10 @@ def solutions(
     >>> front = bargain.concave_frontier(lambda u: 1.0 - u**2, u1_max=1.0)
     >>> res = bargain.solutions(front)
     >>> res.to_frame().round(4)
-                              u1      u2   gain1   gain2
-    draw solution
-    0    nash               0.5774  0.6667  0.5774  0.6667
-         kalai_smorodinsky  0.6180  0.6180  0.6180  0.6180
-         egalitarian        0.6180  0.6180  0.6180  0.6180
+                solution      u1      u2   gain1   gain2
+    0               nash  0.5774  0.6667  0.5774  0.6667
+    1  kalai_smorodinsky  0.6180  0.6180  0.6180  0.6180
+    2        egalitarian  0.6180  0.6180  0.6180  0.6180
     """
     w1, w2 = _weights(weights)
     front, d1, d2, _ = _problem(frontier, disagreement, {"weights[0]": w1, "weights[1]": w2})

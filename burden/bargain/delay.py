@@ -7,20 +7,29 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
-from burden._core.checks import as_float_array, broadcast_batch, finite_result, readonly
+from burden._core.checks import (
+    as_float_array,
+    as_texts,
+    broadcast_batch,
+    finite_result,
+    readonly,
+)
+from burden._core.results import Result, Table, batch_frame, format_money, shape_text
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from burden.typing import FloatArray
-from burden.bargain._shared import _batch_index, _full
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from burden.typing import ColumnKind, FloatArray
+from burden.bargain._shared import _full
 
 __all__ = ["DelayCost", "cost_of_delay"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class DelayCost:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class DelayCost(Result):
     """One side's cost of a stalemate, as a rate, a discount factor and a disagreement point.
 
     Built by :func:`cost_of_delay`; arrays are read-only, broadcast shape.
@@ -57,7 +66,8 @@ class DelayCost:
         Returns
         -------
         pandas.DataFrame
-            Indexed by ``draw`` (plus ``axis_1``, ... for further batch axes).
+            Columns ``draw`` (plus ``axis_1``, ...; none without draws), then one
+            per attribute.
         """
         names = (
             "monthly_cost",
@@ -68,11 +78,59 @@ class DelayCost:
             "discount",
             "disagreement",
         )
-        data = {name: np.ravel(getattr(self, name)) for name in names}
-        return pd.DataFrame(data, index=_batch_index(self.rate.shape))
+        return batch_frame({name: getattr(self, name) for name in names}, self.rate.shape)
 
-    def _repr_html_(self) -> str:
-        return self.to_frame().to_html(max_rows=20)
+    _title = "Cost of delay"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [
+            ("shape", shape_text(self.rate.shape)),
+            ("median rate per month", f"{float(np.median(self.rate)):.3%}"),
+            ("median discount per round", f"{float(np.median(self.discount)):.4f}"),
+            ("median disagreement", format_money(np.median(self.disagreement), "")),
+        ]
+
+    def _display(self) -> Table:
+        kinds: dict[str, ColumnKind] = {"rate": "share"}
+        kinds |= dict.fromkeys(("monthly_cost", "stake", "disagreement"), "money")
+        groups = {"monthly_cost": "per month"}
+        note = "Amounts in the currency of the inputs; rate per month."
+        return Table(self.to_frame(), kinds=kinds, groups=groups, note=note)
+
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        unit: str = "amount",
+        currency: str | None = None,
+        title: str | None = None,
+    ) -> Axes:
+        """Draw the cost of a stalemate and the stake lost to discounting over the months.
+
+        With draws, the medians across draws. With `currency` the money axis is
+        scaled to tn, bn or mn of it; see :func:`burden.plot.plot_sweep`.
+        """
+        as_texts(unit=unit, currency=currency, title=title)
+        from burden.plot import plot_sweep  # noqa: PLC0415 - matplotlib is optional
+
+        horizon = max(1.0, float(np.max(self.stalemate_months)))
+        months = np.linspace(0.0, horizon, 61)
+        monthly = float(np.median(self.monthly_cost))
+        stake = float(np.median(self.stake))
+        rate = float(np.median(self.rate))
+        lines = {
+            "cost of the stalemate so far": monthly * months,
+            "stake lost to discounting": stake * -np.expm1(-rate * months),
+        }
+        return plot_sweep(
+            months,
+            lines,
+            input_name="Months without agreement",
+            unit=unit,
+            currency=currency,
+            ax=ax,
+            title=title or "Cost of delay",
+        )
 
 
 def cost_of_delay(

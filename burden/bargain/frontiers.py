@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from burden._core.checks import as_float_array, first_bad, readonly
+from burden._core.results import shape_text, short_repr
 from burden.bargain._shared import _full
 from burden.errors import InvalidInputError
 from burden.typing import FloatArray, FrontierKind
@@ -38,7 +39,7 @@ def _linear_u2(total: FloatArray, u1: FloatArray) -> FloatArray:
     return total - u1
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Frontier:
     """Pareto frontier of a two-party bargaining problem.
 
@@ -62,6 +63,17 @@ class Frontier:
     u1_max: FloatArray
     u2_max: FloatArray
     f: FrontierFunction
+
+    def __repr__(self) -> str:
+        # A value, not a result: a short repr (not the frozen function and its partials).
+        return short_repr(
+            "Frontier",
+            [
+                ("kind", self.kind),
+                ("shape", shape_text(self.shape)),
+                ("u1_max", float(np.max(self.u1_max)) if self.u1_max.size else "-"),
+            ],
+        )
 
     @property
     def shape(self) -> tuple[int, ...]:

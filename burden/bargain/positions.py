@@ -7,22 +7,23 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from burden._core.checks import as_float_array, broadcast_batch, readonly
+from burden._core.results import Result, Table, batch_frame, format_money, shape_text
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.axes import Axes
 
-    from burden.typing import BoolArray, FloatArray
-from burden.bargain._shared import _batch_index, _full
+    from burden.typing import BoolArray, ColumnKind, FloatArray
+from burden.bargain._shared import _full
 
 __all__ = ["Zopa", "zopa"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Zopa:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class Zopa(Result):
     """Zone of possible agreement between a host and a sender, per draw.
 
     Built by :func:`zopa`; all arrays are read-only and share the broadcast shape
@@ -51,6 +52,25 @@ class Zopa:
     high: FloatArray
     width: FloatArray
     surplus: FloatArray
+
+    _title = "Zone of possible agreement"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        facts: list[tuple[str, object]] = [("shape", shape_text(self.exists.shape))]
+        if self.exists.ndim == 0:
+            facts.append(("exists", bool(self.exists)))
+            facts.append(("width", format_money(self.width, "")))
+        else:
+            share = float(np.mean(self.exists)) if self.exists.size else float("nan")
+            facts.append(("share of draws with a zone", f"{share:.1%}"))
+            facts.append(("median surplus", format_money(np.median(self.surplus), "")))
+        return facts
+
+    def _display(self) -> Table:
+        money = ("host_max", "sender_min", "low", "high", "width", "surplus")
+        kinds: dict[str, ColumnKind] = dict.fromkeys(money, "money")
+        note = "Amounts in the currency of the positions."
+        return Table(self.to_frame(), kinds=kinds, note=note)
 
     @property
     def probability(self) -> FloatArray:
@@ -95,29 +115,38 @@ class Zopa:
         Returns
         -------
         pandas.DataFrame
-            Indexed by ``draw`` (plus ``axis_1``, ... for further batch axes).
+            Columns ``draw`` (plus ``axis_1``, ... for further batch axes; none for
+            a single position), then ``host_max``, ``sender_min``, ``exists``,
+            ``low``, ``high``, ``width``, ``surplus``.
         """
-        data = {
-            name: np.ravel(getattr(self, name))
-            for name in ("host_max", "sender_min", "exists", "low", "high", "width", "surplus")
-        }
-        return pd.DataFrame(data, index=_batch_index(self.exists.shape))
-
-    def _repr_html_(self) -> str:
-        return self.to_frame().to_html(max_rows=20)
+        names = ("host_max", "sender_min", "exists", "low", "high", "width", "surplus")
+        return batch_frame({name: getattr(self, name) for name in names}, self.exists.shape)
 
     def plot(
-        self, ax: Axes | None = None, *, unit: str = "amount", actual: float | None = None
+        self,
+        ax: Axes | None = None,
+        *,
+        unit: str = "amount",
+        currency: str | None = None,
+        actual: float | None = None,
+        title: str | None = None,
     ) -> Axes:
         """Histogram both sides' reservation values over draws (needs the plot extra).
 
-        See :func:`burden.plot.plot_zopa`; the zone must have one axis of draws.
+        A single position (no draws) is drawn as one bar per side. With `currency`,
+        the axis is scaled to tn, bn or mn of it. See :func:`burden.plot.plot_zopa`.
         """
-        from burden import plot as _plot  # noqa: PLC0415 - matplotlib is optional
+        from burden.plot import plot_zopa  # noqa: PLC0415 - matplotlib is optional
 
-        if self.host_max.ndim != 1:
-            raise InvalidInputError("Zopa.plot", self.host_max.shape, "one axis of draws (n,)")
-        return _plot.plot_zopa(self.host_max, self.sender_min, unit=unit, actual=actual, ax=ax)
+        return plot_zopa(
+            np.ravel(self.host_max),
+            np.ravel(self.sender_min),
+            unit=unit,
+            currency=currency,
+            actual=actual,
+            ax=ax,
+            title=title,
+        )
 
 
 def zopa(host_max: npt.ArrayLike, sender_min: npt.ArrayLike) -> Zopa:

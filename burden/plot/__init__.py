@@ -6,9 +6,15 @@ notebook. Axes carry their units and currency, colours come from the Okabe-Ito
 palette (distinguishable with the common colour-vision deficiencies), and every
 figure has a title you can replace with ``ax.set_title``.
 
-Two functions take burden objects (:func:`plot_paths` for :class:`~burden.money.Amounts`,
-:func:`plot_comparison` for :class:`~burden.compare.Comparison`); the others take
-plain arrays, so that any result object can delegate to them.
+The figures come in four families, one module each: paths and comparisons
+(:mod:`burden.plot.paths`), uncertainty and sensitivity (:mod:`burden.plot.uncertainty`),
+allocations and cost splits (:mod:`burden.plot.allocation`) and bargaining
+(:mod:`burden.plot.bargaining`). They take arrays and labels, with every option
+keyword-only, and import nothing from the analyses, so the result objects' ``.plot()``
+methods can call them without an import circle. :func:`plot_paths` and
+:func:`plot_comparison` read the attributes of an :class:`~burden.money.Amounts` or a
+:class:`~burden.compare.Comparison` (structurally, without importing those modules).
+Money axes are scaled to tn, bn or mn with the currency and scale in the label.
 
 matplotlib is imported only when a function runs: ``import burden`` never needs it.
 Without it, every function raises :class:`~burden.MissingDataError` naming the extra
@@ -22,7 +28,7 @@ Examples
 >>> from burden.plot import plot_paths
 >>> ax = plot_paths([bd.agreements.get("SMA-11").path()])
 >>> ax.get_ylabel()
-'KRW trillion (nominal)'
+'KRW tn (nominal)'
 """
 
 from burden.plot._common import OKABE_ITO, money_scale

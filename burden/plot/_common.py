@@ -11,6 +11,7 @@ import numpy.typing as npt
 
 from burden._core.checks import as_float_array, as_number
 from burden._core.optional import require
+from burden._core.results import money_scale
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, PriceBasis
+    from burden.typing import FloatArray
 
-__all__ = ["OKABE_ITO", "money_scale"]
+__all__ = ["OKABE_ITO", "money_axis", "money_scale"]
 
 OKABE_ITO: Final = (
     "#0072B2",  # blue
@@ -33,8 +34,6 @@ OKABE_ITO: Final = (
     "#000000",  # black
 )
 """The Okabe-Ito colour-blind-safe palette, in the order burden uses it."""
-
-_SCALES: Final = ((1e12, "trillion"), (1e9, "bn"), (1e6, "million"), (1e3, "thousand"))
 
 
 def _colour(i: int) -> str:
@@ -98,48 +97,66 @@ def _finish(ax: Axes, title: str) -> Axes:
     return ax
 
 
-def money_scale(values: npt.ArrayLike) -> tuple[float, str]:
-    """Choose a readable unit (trillion, bn, million, thousand) for money `values`.
+def _money_label(currency: str, basis: str, word: str) -> str:
+    """Axis label of money: ``"KRW tn (nominal)"``; `basis` is the price basis in words."""
+    unit = f"{currency} {word}".strip()
+    return f"{unit} ({basis})"
 
-    Parameters
-    ----------
-    values : array_like
-        Amounts in whole currency units (NaN ignored).
 
-    Returns
-    -------
-    factor : float
-        Divide the values by this before plotting.
-    word : str
-        Unit word for the axis label (empty for factor 1).
+def money_axis(values: npt.ArrayLike, currency: str, basis: str | None) -> tuple[float, str]:
+    """Return the factor to divide money `values` by and the axis label with its unit.
+
+    `basis` is the price basis in words (:func:`burden.money.basis_label`, e.g.
+    ``"constant 2019 prices (US CPI-U)"``), or None to leave it out.
 
     Examples
     --------
-    >>> money_scale([1.0389e12, 5.9e12])
-    (1000000000000.0, 'trillion')
-    >>> money_scale([870.0])
-    (1.0, '')
+    >>> money_axis([1.2e12], "KRW", "nominal")
+    (1000000000000.0, 'KRW tn (nominal)')
     """
-    arr = np.abs(np.asarray(values, dtype=np.float64))
-    top = float(np.nanmax(arr)) if arr.size and not np.isnan(arr).all() else 0.0
-    for factor, word in _SCALES:
-        if top >= factor:
-            return factor, word
-    return 1.0, ""
+    factor, word = money_scale(values)
+    if basis is None:
+        return factor, f"{currency} {word}".strip()
+    return factor, _money_label(currency, basis, word)
 
 
-def _basis_text(basis: PriceBasis) -> str:
-    return "nominal" if basis == "nominal" else f"constant {basis} prices"
+def _wrap(name: str, width: int = 20) -> str:
+    """Break a long name after its dots or underscores (never inside a word) into lines.
+
+    Examples
+    --------
+    >>> print(_wrap("baseline.index_shift[2022]"))
+    baseline.index_
+    shift[2022]
+    """
+    if len(name) <= width:
+        return name
+    pieces, cut = [], 0
+    for i, char in enumerate(name):
+        if char in "._" and i + 1 < len(name):
+            pieces.append(name[cut : i + 1])
+            cut = i + 1
+    pieces.append(name[cut:])
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and len(lines[-1]) + len(piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    return "\n".join(lines)
 
 
-def _money_label(currency: str, basis: PriceBasis, word: str, deflator: str | None = None) -> str:
-    unit = f"{currency} {word}".strip()
-    if basis != "nominal":
-        # Name the price index used (see burden.money: own index or host perspective).
-        from burden.money import basis_label  # noqa: PLC0415
-
-        return f"{unit} ({basis_label(currency, basis, deflator)})"
-    return f"{unit} ({_basis_text(basis)})"
+def _long_labels(ax: Axes, labels: Sequence[str], *, axis: str = "x") -> None:
+    """Set tick labels so that long parameter names stay readable (wrapped, rotated)."""
+    wrapped = [_wrap(str(n)) for n in labels]
+    pos = np.arange(len(labels), dtype=np.float64)
+    if axis == "y":
+        ax.set_yticks(pos, wrapped)
+        return
+    longest = max((len(str(n)) for n in labels), default=0)
+    if longest > 10 or len(labels) > 8:
+        ax.set_xticks(pos, [str(n) for n in labels], rotation=30, ha="right")
+    else:
+        ax.set_xticks(pos, wrapped)
 
 
 def _names(names: Sequence[str], field: str) -> list[str]:

@@ -16,8 +16,10 @@ from burden.plot._common import (
     _colour,
     _finish,
     _integer_years,
+    _long_labels,
     _names,
     _vector,
+    money_axis,
 )
 
 if TYPE_CHECKING:
@@ -76,7 +78,7 @@ def plot_allocation(
     for i, (method, values) in enumerate(shares.items()):
         offset = (i - (len(shares) - 1) / 2) * width
         ax.bar(pos + offset, values, width, color=_colour(i), label=method)
-    ax.set_xticks(pos, labels)
+    _long_labels(ax, labels)
     ax.set_xlabel("Player")
     ax.set_ylabel(unit)
     ax.axhline(0.0, color=OKABE_ITO[7], linewidth=0.8)
@@ -91,7 +93,9 @@ def plot_split(
     host: npt.ArrayLike,
     sender: npt.ArrayLike,
     *,
-    unit: str,
+    unit: str = "amount",
+    currency: str | None = None,
+    basis: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -104,8 +108,14 @@ def plot_split(
     years : array_like of int, shape (T,)
     host, sender : array_like, shape (T, k)
         What the host nation and the sending state pay, per year and category.
-    unit : str
-        Unit of the amounts, for the y axis.
+    unit : str, default "amount"
+        Unit of the amounts, for the y axis (ignored when `currency` is given).
+    currency : str, optional
+        For amounts in whole currency units: scale them to tn, bn or mn and write
+        the currency and scale on the axis.
+    basis : str, optional
+        Price basis of the amounts in words, for the axis label, e.g. "nominal" or
+        "constant 2019 prices (US CPI-U)" (see :func:`burden.money.basis_label`).
     ax : matplotlib Axes, optional
     title : str, optional
         Default "Who pays: host (plain) and sender (hatched)".
@@ -135,6 +145,12 @@ def plot_split(
     for name, arr in (("host", h), ("sender", s)):
         if arr.shape != shape:
             raise InvalidInputError(name, arr.shape, f"shape {shape} (years, categories)")
+    factor, label = (
+        (1.0, unit)
+        if currency is None
+        else money_axis(np.concatenate([h.ravel(), s.ravel()]), currency, basis)
+    )
+    h, s = h / factor, s / factor
     ax = _axes(ax)
     pos = yrs.astype(np.float64)
     width = 0.38
@@ -163,6 +179,6 @@ def plot_split(
     names_ += ["host (left bar)", "sender (right bar)"]
     ax.legend(handles, names_, frameon=False, ncols=2, fontsize=8)
     ax.set_xlabel("Year")
-    ax.set_ylabel(unit)
+    ax.set_ylabel(label)
     _integer_years(ax)
     return _finish(ax, title or "Who pays: host (plain) and sender (hatched)")

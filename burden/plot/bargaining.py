@@ -15,6 +15,7 @@ from burden.plot._common import (
     _checked,
     _colour,
     _finish,
+    money_axis,
 )
 
 if TYPE_CHECKING:
@@ -96,7 +97,8 @@ def plot_zopa(
     host_max: npt.ArrayLike,
     sender_min: npt.ArrayLike,
     *,
-    unit: str,
+    unit: str = "amount",
+    currency: str | None = None,
     actual: float | None = None,
     ax: Axes | None = None,
     title: str | None = None,
@@ -107,8 +109,11 @@ def plot_zopa(
     ----------
     host_max, sender_min : array_like, shape (n,)
         Draws of the host's maximum and the sender's minimum acceptable amount.
-    unit : str
-        Unit of the amounts, for the x axis.
+    unit : str, default "amount"
+        Unit of the amounts, for the x axis (ignored when `currency` is given).
+    currency : str, optional
+        For amounts in whole currency units: scale them to tn, bn or mn and write
+        the currency and scale on the axis.
     actual : float, optional
         The amount actually agreed, drawn as a vertical line.
     ax : matplotlib Axes, optional
@@ -134,14 +139,18 @@ def plot_zopa(
         raise InvalidInputError(
             "host_max, sender_min", (hi.shape, lo.shape), "two 1-D arrays of draws of one length"
         )
+    factor, label = (1.0, unit)
+    if currency is not None:
+        factor, label = money_axis(np.concatenate([hi, lo]), currency, None)
+    hi, lo = hi / factor, lo / factor
     ax = _axes(ax)
     bins = np.histogram_bin_edges(np.concatenate([hi, lo]), bins=40).tolist()
     ax.hist(hi, bins=bins, alpha=0.55, color=OKABE_ITO[0], label="host's maximum")
     ax.hist(lo, bins=bins, alpha=0.55, color=OKABE_ITO[1], label="sender's minimum")
     if actual is not None:
-        ax.axvline(actual, color=OKABE_ITO[7], linestyle="--", label="agreed")
+        ax.axvline(actual / factor, color=OKABE_ITO[7], linestyle="--", label="agreed")
     share = float(np.mean(lo <= hi))
-    ax.set_xlabel(unit)
+    ax.set_xlabel(label)
     ax.set_ylabel("Draws")
     ax.legend(frameon=False)
     return _finish(ax, title or f"Zone of agreement in {share:.0%} of draws")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -24,15 +24,51 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from burden.compare import Comparison
-    from burden.money import Amounts
+    from burden.typing import FloatArray, IntArray, PriceBasis
+
+
+class _Units(Protocol):
+    """Years, currency and price basis, shared by what the figures read."""
+
+    @property
+    def years(self) -> IntArray: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def price_basis(self) -> PriceBasis: ...
+    @property
+    def basis_label(self) -> str: ...
+
+
+class _MoneyPath(_Units, Protocol):
+    """What :func:`plot_paths` reads of a path (e.g. :class:`burden.money.Amounts`).
+
+    Structural, so that figures need not import the money layer.
+    """
+
+    @property
+    def values(self) -> FloatArray: ...
+    @property
+    def label(self) -> str: ...
+
+
+class _Versus(_Units, Protocol):
+    """What :func:`plot_comparison` reads (e.g. :class:`burden.compare.Comparison`)."""
+
+    @property
+    def baseline(self) -> _MoneyPath: ...
+    @property
+    def alternative(self) -> _MoneyPath: ...
+    @property
+    def ratio(self) -> FloatArray: ...
+
 
 __all__ = ["plot_comparison", "plot_paths"]
 
 
 @_checked
 def plot_paths(
-    amounts: Sequence[Amounts], ax: Axes | None = None, *, title: str | None = None
+    amounts: Sequence[_MoneyPath], *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Plot the contribution paths of several agreements over the years.
 
@@ -103,7 +139,7 @@ def plot_paths(
         )
         ax.plot(item.years, mid, marker="o", color=colour, label=f"{label} median", linewidth=2)
     ax.set_xlabel("Year")
-    ax.set_ylabel(_money_label(first.currency, first.price_basis, word, first.deflator))
+    ax.set_ylabel(_money_label(first.currency, first.basis_label, word))
     ax.set_ylim(bottom=0)
     _integer_years(ax)
     ax.legend(frameon=False)
@@ -112,7 +148,7 @@ def plot_paths(
 
 @_checked
 def plot_comparison(
-    comparison: Comparison, ax: Axes | None = None, *, title: str | None = None
+    comparison: _Versus, *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Plot a comparison: both scenarios as bars per year, their ratio as a line.
 
@@ -163,11 +199,7 @@ def plot_comparison(
         label=comparison.alternative.label or "alternative",
     )
     ax.set_xlabel("Year")
-    ax.set_ylabel(
-        _money_label(
-            comparison.currency, comparison.price_basis, word, comparison.baseline.deflator
-        )
-    )
+    ax.set_ylabel(_money_label(comparison.currency, comparison.basis_label, word))
     _integer_years(ax)
     right = ax.twinx()
     right.plot(

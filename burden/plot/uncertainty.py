@@ -16,14 +16,27 @@ from burden.plot._common import (
     _colour,
     _finish,
     _integer_years,
+    _long_labels,
     _names,
     _vector,
+    money_axis,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from matplotlib.axes import Axes
+
+    from burden.typing import FloatArray
+
+
+def _output_unit(
+    values: FloatArray, unit: str, currency: str | None, basis: str | None
+) -> tuple[float, str]:
+    """Factor and label of an output axis: money scaled to tn/bn/mn when a currency is given."""
+    if currency is None:
+        return 1.0, unit
+    return money_axis(values, currency, basis)
 
 
 __all__ = [
@@ -42,7 +55,9 @@ def plot_fan(
     quantiles: Mapping[float, npt.ArrayLike],
     *,
     median_label: str,
-    unit: str,
+    unit: str = "output units",
+    currency: str | None = None,
+    basis: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -57,8 +72,14 @@ def plot_fan(
         highest) into shaded bands; 0.5, if present, is the median line.
     median_label : str
         Legend text of the median line.
-    unit : str
-        Unit of the values, for the y axis (e.g. "KRW bn (nominal)").
+    unit : str, default "output units"
+        Unit of the values, for the y axis (e.g. "share of GDP"); ignored for money.
+    currency : str, optional
+        For money values (whole currency units): scale them to tn, bn or mn and
+        label the axis with the currency and scale, e.g. "KRW tn (nominal)".
+    basis : str, optional
+        Price basis of money values in words, for the axis label, e.g. "nominal" or
+        "constant 2019 prices (US CPI-U)" (see :func:`burden.money.basis_label`).
     ax : matplotlib Axes, optional
     title : str, optional
         Default: "<median_label>: percentile bands".
@@ -75,6 +96,10 @@ def plot_fan(
     >>> ax = plot_fan([2020, 2021], q, median_label="SMA-11", unit="KRW bn")
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['5-95%', 'SMA-11 (median)']
+    >>> money = {0.05: [1.0e12, 1.1e12], 0.5: [1.2e12, 1.3e12], 0.95: [1.4e12, 1.6e12]}
+    >>> plot_fan([2020, 2021], money, median_label="SMA-11", currency="KRW",
+    ...          basis="nominal").get_ylabel()
+    'KRW tn (nominal)'
     """
     yrs = np.asarray(years)
     if yrs.ndim != 1 or yrs.size == 0:
@@ -86,6 +111,8 @@ def plot_fan(
         float(q): _vector(v, f"quantiles[{q}]", yrs.size, allow_nan=True)
         for q, v in quantiles.items()
     }
+    factor, label = _output_unit(np.concatenate(list(values.values())), unit, currency, basis)
+    values = {q: v / factor for q, v in values.items()}
     ax = _axes(ax)
     outer = [q for q in levels if q != 0.5]
     pairs = [(outer[i], outer[-1 - i]) for i in range(len(outer) // 2)]
@@ -104,7 +131,7 @@ def plot_fan(
             yrs, values[0.5], color=OKABE_ITO[7], linewidth=2, label=f"{median_label} (median)"
         )
     ax.set_xlabel("Year")
-    ax.set_ylabel(unit)
+    ax.set_ylabel(label)
     _integer_years(ax)
     if ax.get_legend_handles_labels()[0]:  # a single level draws no band
         ax.legend(frameon=False, loc="upper left")
@@ -118,7 +145,9 @@ def plot_tornado(
     high: npt.ArrayLike,
     nominal: float,
     *,
-    unit: str,
+    unit: str = "output units",
+    currency: str | None = None,
+    basis: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -132,8 +161,14 @@ def plot_tornado(
         Output with the input at its low (resp. high) value, all others nominal.
     nominal : float
         Output with every input nominal (the vertical line bars start from).
-    unit : str
-        Unit of the output, for the x axis.
+    unit : str, default "output units"
+        Unit of the output, for the x axis; ignored for money.
+    currency : str, optional
+        For a money output (whole currency units): scale it to tn, bn or mn and
+        write the currency and scale on the axis.
+    basis : str, optional
+        Price basis of a money output in words, for the axis label, e.g. "nominal" or
+        "constant 2019 prices (US CPI-U)" (see :func:`burden.money.basis_label`).
     ax : matplotlib Axes, optional
     title : str, optional
         Default "Tornado: one input at a time".
@@ -155,15 +190,17 @@ def plot_tornado(
     lo = _vector(low, "low", len(labels))
     hi = _vector(high, "high", len(labels))
     centre = float(as_float_array(nominal, "nominal"))
+    factor, label = _output_unit(np.concatenate([lo, hi, [centre]]), unit, currency, basis)
+    lo, hi, centre = lo / factor, hi / factor, centre / factor
     ax = _axes(ax, size=(8.0, max(2.5, 0.5 * len(labels) + 1.5)))
     order = np.argsort(np.abs(hi - lo), kind="stable")  # smallest first: drawn at the bottom
     pos = np.arange(len(labels))
     ax.barh(pos, lo[order] - centre, left=centre, color=_colour(0), label="input at low value")
     ax.barh(pos, hi[order] - centre, left=centre, color=_colour(1), label="input at high value")
     ax.axvline(centre, color=OKABE_ITO[7], linewidth=1)
-    ax.set_yticks(pos, [labels[i] for i in order])
-    ax.set_xlabel(f"Output ({unit}); line = all inputs nominal ({centre:,.4g})")
-    ax.legend(frameon=False, loc="lower right")
+    _long_labels(ax, [labels[i] for i in order], axis="y")
+    ax.set_xlabel(f"Output ({label}); line = all inputs nominal ({centre:,.4g})")
+    ax.legend(frameon=False, loc="best")
     ax.set_title(title or "Tornado: one input at a time")
     ax.grid(visible=True, axis="x", alpha=0.3)
     ax.set_axisbelow(True)
@@ -175,10 +212,10 @@ def plot_indices(
     names: Sequence[str],
     first: npt.ArrayLike,
     total: npt.ArrayLike,
+    *,
     first_ci: npt.ArrayLike | None = None,
     total_ci: npt.ArrayLike | None = None,
     ax: Axes | None = None,
-    *,
     title: str | None = None,
 ) -> Axes:
     """Draw Sobol first-order and total indices per input, with error bars.
@@ -218,7 +255,7 @@ def plot_indices(
     err: dict[str, Any] = {"capsize": 3, "ecolor": OKABE_ITO[7]}
     ax.bar(pos - width / 2, s1, width, yerr=e1, color=_colour(0), label="first order S1", **err)
     ax.bar(pos + width / 2, st, width, yerr=et, color=_colour(1), label="total effect ST", **err)
-    ax.set_xticks(pos, labels)
+    _long_labels(ax, labels)
     ax.set_ylabel("Share of output variance (fraction)")
     ax.set_xlabel("Input")
     top = float(np.nanmax(np.concatenate([s1, st]))) if np.isfinite(st).any() else 1.0
@@ -232,8 +269,8 @@ def plot_morris(
     names: Sequence[str],
     mu_star: npt.ArrayLike,
     sigma: npt.ArrayLike,
-    ax: Axes | None = None,
     *,
+    ax: Axes | None = None,
     unit: str = "output units",
     title: str | None = None,
 ) -> Axes:
@@ -290,7 +327,9 @@ def plot_sweep(
     outputs: Mapping[str, npt.ArrayLike],
     *,
     input_name: str,
-    unit: str,
+    unit: str = "output units",
+    currency: str | None = None,
+    basis: str | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -301,11 +340,17 @@ def plot_sweep(
     grid : array_like, shape (g,)
         Values of the swept input.
     outputs : mapping of str to array_like, shape (g,)
-        Output label to its values on the grid.
+        Output label to its values on the grid (NaN leaves a gap).
     input_name : str
         Name of the swept input, for the x axis.
-    unit : str
-        Unit of the outputs, for the y axis.
+    unit : str, default "output units"
+        Unit of the outputs, for the y axis; ignored for money.
+    currency : str, optional
+        For money outputs (whole currency units): scale them to tn, bn or mn and
+        write the currency and scale on the axis.
+    basis : str, optional
+        Price basis of money outputs in words, for the axis label, e.g. "nominal" or
+        "constant 2019 prices (US CPI-U)" (see :func:`burden.money.basis_label`).
     ax : matplotlib Axes, optional
     title : str, optional
 
@@ -324,17 +369,15 @@ def plot_sweep(
     x = as_float_array(grid, "grid")
     if x.ndim != 1 or not outputs:
         raise InvalidInputError("grid, outputs", x.shape, "a 1-D grid and at least one output")
+    lines = {
+        str(k): _vector(v, f"outputs[{k!r}]", x.size, allow_nan=True) for k, v in outputs.items()
+    }
+    factor, axis_label = _output_unit(np.concatenate(list(lines.values())), unit, currency, basis)
     ax = _axes(ax)
-    for i, (label, values) in enumerate(outputs.items()):
-        ax.plot(
-            x,
-            _vector(values, f"outputs[{label!r}]", x.size),
-            color=_colour(i),
-            linewidth=2.0,
-            label=str(label),
-        )
+    for i, (label, values) in enumerate(lines.items()):
+        ax.plot(x, values / factor, color=_colour(i), linewidth=2.0, label=label)
     ax.set_xlabel(input_name)
-    ax.set_ylabel(unit)
+    ax.set_ylabel(axis_label)
     if len(outputs) > 1:
         ax.legend(frameon=False)
     return _finish(ax, title or f"Outputs as {input_name} varies")

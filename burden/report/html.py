@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from burden._core.optional import require
-from burden.compare import compare
+from burden.compare import Comparison, compare
 from burden.errors import InvalidInputError, OptionalDependencyError
 from burden.money import Amounts
 from burden.report.seed import AGREED, BASELINE, DEMAND, REFERENCE_YEAR
@@ -142,7 +142,7 @@ def seed_figures(seed: SeedAnalysis) -> dict[str, FigurePNG]:
     >>> figures["paths"][1][1:4]
     b'PNG'
     """
-    from burden.plot import plot_comparison, plot_paths  # noqa: PLC0415
+    from burden.plot import plot_paths  # noqa: PLC0415
 
     held, agreed, demand = _scenario_amounts(seed, "KRW", "nominal")
     span = f"{seed.years[0]}-{seed.years[-1]}"
@@ -168,9 +168,15 @@ def seed_figures(seed: SeedAnalysis) -> dict[str, FigurePNG]:
                 f"{DEMAND} against {base.label}, KRW nominal, per year; the dashed line "
                 "(right axis) is the ratio of the two."
             ),
-            _png(partial(plot_comparison, comparison), (8.0, 4.6)),
+            _png(partial(_comparison_figure, comparison), (8.0, 4.6)),
         )
     return figures
+
+
+def _comparison_figure(comparison: Comparison, ax: Axes) -> None:
+    from burden.plot import plot_comparison  # noqa: PLC0415
+
+    plot_comparison(comparison, ax=ax)
 
 
 _URL = re.compile(r"https?://\S+")

@@ -11,13 +11,15 @@ import pandas as pd
 
 from burden._core.checks import as_flag, as_float_array, as_rng, readonly
 from burden._core.checks import is_int as _is_int
-from burden._core.results import _output_index, render_html
+from burden._core.results import Result, _output_index
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._sampling import check_design
 from burden.uncertainty._space import ParameterSpace, _check_space, _require_independent
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from matplotlib.axes import Axes
 
     from burden.typing import FloatArray, RNGLike
@@ -25,8 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["MorrisResult", "morris"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class MorrisResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class MorrisResult(Result):
     """Elementary-effect screening statistics.
 
     Attributes
@@ -64,6 +66,19 @@ class MorrisResult:
     delta: float
     by_group: bool
 
+    _title = "Morris elementary effects"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        j = len(self.output_names) - 1
+        top = self.names[int(np.argmax(self.mu_star[:, j]))] if self.names else "-"
+        return [
+            ("factors", len(self.names)),
+            ("outputs", len(self.output_names)),
+            ("trajectories", self.trajectories),
+            ("model runs", self.design.shape[0] * self.design.shape[1]),
+            (f"largest mu* on {self.output_names[j]!r}", top),
+        ]
+
     def to_frame(self) -> pd.DataFrame:
         """Tidy table: ``factor``, ``output``, ``mu``, ``mu_star``, ``sigma`` (float64)."""
         g, k = self.mu.shape
@@ -76,14 +91,6 @@ class MorrisResult:
                 "sigma": self.sigma.ravel(),
             }
         )
-
-    def _repr_html_(self) -> str:
-        facts = [
-            ("trajectories", self.trajectories),
-            ("levels", self.levels),
-            ("model runs", self.design.shape[0] * self.design.shape[1]),
-        ]
-        return render_html("Morris elementary effects", facts, self.to_frame())
 
     def plot(
         self,
@@ -99,9 +106,10 @@ class MorrisResult:
         ----------
         ax : matplotlib Axes, optional
         output : str or int, default -1
-            Output label or position; the default, the last output, is the total
-            for the models of :mod:`burden.uncertainty.models`.
-            Output label or position.
+            Output label or position. The default, the last output, is the total
+            for :func:`~burden.uncertainty.models.comparison_model` and for
+            ``agreement_model(..., total=True)``, but the last year for
+            ``agreement_model(..., total=False)`` (its default).
         unit : str, default "output units"
             Unit of the output (elementary effects are per unit-cube step).
         title : str, optional
@@ -117,7 +125,7 @@ class MorrisResult:
             list(self.names),
             self.mu_star[:, j],
             self.sigma[:, j],
-            ax,
+            ax=ax,
             unit=unit,
             title=title or f"Morris screening: {self.output_names[j]}",
         )
@@ -153,6 +161,7 @@ def morris(
     quantile_range: tuple[float, float] = (0.0, 1.0),
     chunk_size: int | None = None,
     progress: bool | None = None,
+    executor: Executor | None = None,
 ) -> MorrisResult:
     r"""Morris screening: elementary effects on random one-at-a-time trajectories.
 
@@ -177,7 +186,11 @@ def morris(
     chunk_size : int, optional
         Rows per model call (default 65536).
     progress : bool or None, default None
-        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+        Show a tqdm bar over chunks (``None``: when stderr is a terminal or in a Jupyter notebook).
+    executor : concurrent.futures.Executor, optional
+        Evaluate the model's blocks of rows as tasks of this executor (a process pool,
+        or ``distributed.Client(...).get_executor()``); results are bit-identical to a
+        serial run. See :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -260,8 +273,17 @@ def morris(
             expected="a range whose quantiles are finite for every input",
             hint="unbounded inputs need e.g. quantile_range=(0.01, 0.99)",
         )
+    _check_executor(executor)
     probe(model, space)
-    y, labels = evaluate(model, space, x, chunk_size=chunk_size, progress=progress, desc="Morris")
+    y, labels = evaluate(
+        model,
+        space,
+        x,
+        chunk_size=chunk_size,
+        progress=progress,
+        desc="Morris",
+        executor=executor,
+    )
     k = len(labels)
     delta = p / (2.0 * (p - 1))
     f = y.reshape(int(r), g + 1, k)

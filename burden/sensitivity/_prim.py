@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from burden._core.checks import as_flag, as_float_array, as_names, as_number, readonly
-from burden._core.results import render_html
+from burden._core.results import Result, Table
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["PrimResult", "prim"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class PrimResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class PrimResult(Result):
     """The peeling trajectory of PRIM and the chosen (pasted) box.
 
     Attributes
@@ -63,6 +63,24 @@ class PrimResult:
     min_mass: float
     threshold: float
 
+    _title = "PRIM box (scenario discovery)"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        flags = np.isfinite(self.box).any(axis=0)
+        restricted = [self.names[i] for i in np.flatnonzero(flags)]
+        return [
+            ("chosen step", self.chosen),
+            ("coverage", f"{self.box_coverage:.1%}"),
+            ("density", f"{self.box_density:.1%}"),
+            ("mass", f"{self.box_mass:.1%}"),
+            ("restricts", ", ".join(restricted) or "nothing"),
+        ]
+
+    def _display(self) -> Table:
+        return Table(
+            self.box_frame(), note="Limits of the chosen box; .to_frame() gives the trajectory."
+        )
+
     def to_frame(self) -> pd.DataFrame:
         """Return the coverage-density trade-off: ``step``, ``coverage``, ``density``, ``mass``, ``restricted``."""
         restricted = np.isfinite(self.boxes).any(axis=1).sum(axis=1)
@@ -95,21 +113,6 @@ class PrimResult:
         from burden.plot import plot_tradeoff  # noqa: PLC0415 (matplotlib is optional)
 
         return plot_tradeoff(self.coverage, self.density, chosen=self.chosen, ax=ax, title=title)
-
-    def __repr__(self) -> str:
-        return (
-            f"PrimResult(chosen step {self.chosen}, coverage {self.box_coverage:.3f}, "
-            f"density {self.box_density:.3f})"
-        )
-
-    def _repr_html_(self) -> str:
-        facts = [
-            ("chosen step", self.chosen),
-            ("coverage", f"{self.box_coverage:.3f}"),
-            ("density", f"{self.box_density:.3f}"),
-            ("mass", f"{self.box_mass:.3f}"),
-        ]
-        return render_html("PRIM box", facts, self.box_frame())
 
 
 def _inside(x: FloatArray, box: FloatArray) -> BoolArray:

@@ -1,4 +1,8 @@
-"""Variance-based (Sobol') sensitivity indices with an explicit design and a GEMM bootstrap."""
+"""Variance-based (Sobol') sensitivity indices, with honest intervals and O(N d) memory.
+
+The pick-freeze design is generated one block of rows at a time; intervals come from
+independent randomisations of quasi-random designs, or from a GEMM row bootstrap.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +16,9 @@ import pandas as pd
 from burden._core.checks import as_flag, as_float_array, as_names, as_number, as_rng, readonly
 from burden._core.checks import is_int as _is_int
 from burden._core.limits import check_memory
-from burden._core.results import _output_index, render_html
+from burden._core.results import Result, Table, _output_index
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _collect, probe
 from burden.uncertainty._sampling import (
     SamplingMethod,
     _check_n,
@@ -26,20 +30,25 @@ from burden.uncertainty._sampling import (
 from burden.uncertainty._space import ParameterSpace, _check_space, _require_independent
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from concurrent.futures import Executor
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, RNGLike
+    from burden.typing import ColumnKind, FloatArray, RNGLike
 
 __all__ = ["SobolDesign", "SobolResult", "sobol", "sobol_analyze", "sobol_design"]
 
-_WEIGHT_BLOCK: Final = 2**22
-"""Entries of one bootstrap weight block (32 MB of float64): resamples per GEMM = this // N."""
+_WEIGHT_BLOCK: Final = 2**20
+"""Entries of one bootstrap weight block (8 MB of float64): resamples per GEMM = this // N."""
+DEFAULT_REPLICATES: Final = 8
+"""Independent randomisations of a scrambled Sobol' or Latin hypercube design (intervals)."""
+_STREAM_REPLICATE: Final = 3
+"""Child stream key of the replicates (0-2 are used by :mod:`burden.uncertainty._sampling`)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class SobolDesign:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class SobolDesign(Result):
     """The pick-freeze design of Saltelli et al. (2010): matrices A, B and A_B^(g).
 
     Attributes
@@ -52,16 +61,21 @@ class SobolDesign:
     by_group : bool
     a, b : ndarray, shape (N, d)
         Two independent samples of the inputs.
-    ab : ndarray, shape (G, N, d)
-        ``ab[g]`` equals `a` except that the columns of factor ``g`` come from `b`.
     method : str
         Design of the underlying 2d-dimensional unit sample.
+    replicates : int
+        Number r of independent randomisations: rows ``j N/r .. (j+1) N/r - 1`` of
+        `a` and `b` are replicate ``j`` (a scrambled Sobol' or Latin hypercube design
+        of N/r points of its own). 1 means one design of N points.
 
     Notes
     -----
     Outputs are matched to this design by name (``f_a``, ``f_b``, ``f_ab``), never
-    by a row-order convention. :meth:`stacked` gives one matrix to evaluate and
-    :meth:`split` cuts its outputs back into the three parts.
+    by a row-order convention. :meth:`rows` gives any block of the N(G + 2) model
+    inputs (A, then B, then A_B^(1), ..., A_B^(G)) without building the others, so
+    memory stays O(N d); :meth:`stacked` gives them all at once and :meth:`split`
+    cuts their outputs back into the three parts. The (G, N, d) matrices A_B^(g)
+    are built only when :attr:`ab` is read.
     """
 
     space: ParameterSpace
@@ -70,8 +84,69 @@ class SobolDesign:
     by_group: bool
     a: FloatArray
     b: FloatArray
-    ab: FloatArray
     method: str
+    replicates: int = 1
+
+    @property
+    def ab(self) -> FloatArray:
+        """The G matrices A_B^(g), shape (G, N, d): `a` with the columns of factor g from `b`."""
+        take_b = self.member[None, :] == np.arange(self.n_factors)[:, None]  # (G, d)
+        return readonly(np.where(take_b[:, None, :], self.b[None, :, :], self.a[None, :, :]))
+
+    @property
+    def n_rows(self) -> int:
+        """Number of model inputs N(G + 2)."""
+        return self.n * (self.n_factors + 2)
+
+    def rows(self, start: int, stop: int) -> FloatArray:
+        """Rows ``start:stop`` of :meth:`stacked`, shape (stop - start, d), built alone.
+
+        Examples
+        --------
+        >>> from burden.sensitivity import Parameter, ParameterSpace
+        >>> space = ParameterSpace([Parameter("a", (0.0, 1.0)), Parameter("b", (0.0, 1.0))])
+        >>> design = sobol_design(space, 8, rng=0)
+        >>> bool(np.array_equal(design.rows(5, 30), design.stacked()[5:30]))
+        True
+        """
+        n = self.n
+        if not (_is_int(start) and _is_int(stop) and 0 <= start <= stop <= self.n_rows):
+            raise InvalidInputError(
+                "start, stop", (start, stop), f"0 <= start <= stop <= {self.n_rows}"
+            )
+        idx = np.arange(start, stop)
+        part, row = np.divmod(idx, n)  # part 0: A, 1: B, 2 + g: A_B^(g)
+        take_b = np.empty((self.n_factors + 2, self.member.size), dtype=np.bool_)
+        take_b[0], take_b[1] = False, True
+        take_b[2:] = self.member[None, :] == np.arange(self.n_factors)[:, None]
+        return readonly(np.where(take_b[part], self.b[row], self.a[row]))
+
+    _title = "Sobol' design (pick-freeze)"
+    _no_plot = (
+        "a design is the input of a model run, not a finding; plot the SobolResult "
+        "computed from it"
+    )
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [
+            ("N", self.n),
+            ("factors", self.n_factors),
+            ("inputs", self.a.shape[1]),
+            ("model runs", self.n * (self.n_factors + 2)),
+            ("design", self.method),
+        ]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy table of every model input: ``matrix``, ``draw``, then one column per input.
+
+        ``matrix`` is ``"A"``, ``"B"`` or ``"AB[<factor>]"``; ``draw`` is the row
+        within the matrix (0 to N-1), as in :meth:`stacked`.
+        """
+        parts = ["A", "B", *(f"AB[{g}]" for g in self.names)]
+        frame = pd.DataFrame(self.stacked(), columns=list(self.space.names))
+        frame.insert(0, "draw", np.tile(np.arange(self.n), len(parts)))
+        frame.insert(0, "matrix", np.repeat(np.asarray(parts, dtype=object), self.n))
+        return frame
 
     @property
     def n(self) -> int:
@@ -85,9 +160,7 @@ class SobolDesign:
 
     def stacked(self) -> FloatArray:
         """All N(G + 2) model inputs: rows of A, then B, then A_B^(1), ..., A_B^(G)."""
-        return readonly(
-            np.concatenate([self.a, self.b, self.ab.reshape(-1, self.a.shape[1])], axis=0)
-        )
+        return readonly(self.rows(0, self.n_rows))
 
     def split(self, y: npt.ArrayLike) -> tuple[FloatArray, FloatArray, FloatArray]:
         """Cut outputs of :meth:`stacked`, shape (N(G+2), k), into f_A, f_B and f_AB.
@@ -116,6 +189,7 @@ def sobol_design(
     by_group: bool = False,
     method: SamplingMethod = "sobol",
     rng: RNGLike = None,
+    replicates: int | None = None,
 ) -> SobolDesign:
     """Build the A, B and A_B^(g) matrices for Sobol' indices.
 
@@ -134,6 +208,12 @@ def sobol_design(
     rng : numpy.random.Generator, int, SeedSequence or None, keyword-only
         SPEC 7 source of randomness. When `rng` is None, a new Generator is created
         using entropy from the OS.
+    replicates : int, optional
+        Build the N rows as r independent randomisations of N/r points each (the
+        intervals of :func:`sobol_analyze` then come from the spread of the r
+        estimates). Default: 8 for ``method="sobol"`` and ``"lhs"``, whose rows are
+        not independent draws, and 1 for ``"random"``. For Sobol' points r must be a
+        power of 2 (so is N/r); in every case N/r >= 2.
 
     Returns
     -------
@@ -142,19 +222,23 @@ def sobol_design(
     Raises
     ------
     InvalidInputError
-        If the space has a correlation matrix or `n` is invalid.
+        If the space has a correlation matrix, or `n` or `replicates` is invalid.
 
     Examples
     --------
     >>> from burden.sensitivity import Parameter, ParameterSpace
     >>> space = ParameterSpace([Parameter("a", (0.0, 1.0)), Parameter("b", (0.0, 1.0))])
-    >>> design = sobol_design(space, 8, rng=0)
+    >>> design = sobol_design(space, 16, rng=0)
     >>> design.ab.shape, bool(np.array_equal(design.ab[0][:, 1], design.a[:, 1]))
-    ((2, 8, 2), True)
+    ((2, 16, 2), True)
+    >>> design.replicates   # 8 scrambled Sobol' designs of 2 points each
+    8
     """
     space = _check_space(space)
     by_group = as_flag(by_group, "by_group")
     _require_independent(space, "Sobol' analysis")
+    n = _check_n(n, method)
+    r = _check_replicates(replicates, n, method)
     d = space.d
     if _is_int(n) and n > 0:
         check_design(
@@ -164,15 +248,22 @@ def sobol_design(
             what="a Sobol' design (n (d + 2) model runs)",
             way_out="a smaller n (indices converge as 1/sqrt(n)), or group inputs (by_group=True)",
         )
-    u = sample_unit(n, 2 * d, method=method, rng=rng)
+    if r == 1:
+        u = sample_unit(n, 2 * d, method=method, rng=rng)
+    else:
+        root = _root(rng)
+        u = np.concatenate(
+            [
+                sample_unit(n // r, 2 * d, method=method, rng=_replicate_seed(root, j))
+                for j in range(r)  # loop over the r replicates, each vectorized
+            ]
+        )
     a = space.ppf(u[:, :d])
     b = space.ppf(u[:, d:])
     if by_group:
         names, member = space.group_index()
     else:
         names, member = space.names, np.arange(d, dtype=np.intp)
-    take_b = member[None, :] == np.arange(len(names))[:, None]  # (G, d)
-    ab = np.where(take_b[:, None, :], b[None, :, :], a[None, :, :])
     return SobolDesign(
         space=space,
         names=tuple(names),
@@ -180,14 +271,39 @@ def sobol_design(
         by_group=bool(by_group),
         a=readonly(a),
         b=readonly(b),
-        ab=readonly(ab),
         method=method,
+        replicates=r,
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class SobolResult:
-    """First- and total-order Sobol' indices with percentile bootstrap intervals.
+def _replicate_seed(root: np.random.SeedSequence, j: int) -> np.random.SeedSequence:
+    """Seed of replicate `j`: an independent child stream of `root`."""
+    return np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, _STREAM_REPLICATE, j))
+
+
+def _check_replicates(replicates: object, n: int, method: str) -> int:
+    """Validate `replicates` (None: the default of `method`) against the base size `n`."""
+    if replicates is None:
+        r = DEFAULT_REPLICATES if method in ("sobol", "lhs") else 1
+        return r if n >= 2 * r else 1
+    if not _is_int(replicates) or replicates < 1:
+        raise InvalidInputError(
+            field="replicates", value=replicates, expected="a positive integer"
+        )
+    r = int(replicates)
+    if r > 1 and (n % r or n // r < 2 or (method == "sobol" and r & (r - 1))):
+        raise InvalidInputError(
+            field="replicates",
+            value=replicates,
+            expected=f"a divisor of n = {n} leaving at least 2 points per replicate"
+            + (" and a power of 2 (Sobol' points)" if method == "sobol" else ""),
+        )
+    return r
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class SobolResult(Result):
+    """First- and total-order Sobol' indices with confidence intervals.
 
     Attributes
     ----------
@@ -202,14 +318,18 @@ class SobolResult:
         model returning k values per draw (shape (n, k) or a mapping), row ``m``
         for output ``output_names[m]``.
     first_order_ci, total_order_ci : (ndarray, ndarray)
-        Lower and upper percentile bootstrap bounds, each of the shape of the
-        indices (NaN when ``n_resamples=0``).
+        Lower and upper bounds, each of the shape of the indices: Student-t intervals
+        over the independent replicates of the design when ``replicates > 1``,
+        otherwise percentile bootstrap intervals over rows (NaN when
+        ``n_resamples=0``).
     mean, variance : ndarray, shape (k,)
         Output mean and variance estimated from f_A and f_B.
     n_resamples : int
-        Bootstrap resamples behind the intervals.
+        Bootstrap resamples behind the intervals (0 when they come from replicates).
     confidence_level : float
         Coverage of the intervals.
+    replicates : int
+        Independent randomisations of the design behind the intervals (1: bootstrap).
     """
 
     design: SobolDesign
@@ -223,6 +343,30 @@ class SobolResult:
     variance: FloatArray
     n_resamples: int
     confidence_level: float
+    replicates: int = 1
+
+    _title = "Sobol' indices"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        j = len(self.output_names) - 1
+        total = self._table(self.total_order)[j]
+        top = self.names[int(np.nanargmax(total))] if np.isfinite(total).any() else "-"
+        return [
+            ("factors", len(self.names)),
+            ("outputs", len(self.output_names)),
+            ("N", self.design.n),
+            ("model runs", self.design.n * (self.design.n_factors + 2)),
+            (
+                ("replicates", f"{self.replicates} randomisations, {self.confidence_level:.0%} t")
+                if self.replicates > 1
+                else ("bootstrap", f"{self.n_resamples} x, {self.confidence_level:.0%}")
+            ),
+            (f"largest ST on {self.output_names[j]!r}", top),
+        ]
+
+    def _display(self) -> Table:
+        kinds: dict[str, ColumnKind] = dict.fromkeys(("estimate", "ci_low", "ci_high"), "share")
+        return Table(self.to_frame(), kinds=kinds)
 
     def _table(self, value: FloatArray) -> FloatArray:
         """Any index array as (k, d)."""
@@ -266,9 +410,10 @@ class SobolResult:
         ----------
         ax : matplotlib Axes, optional
         output : str or int, default -1
-            Output label or position; the default, the last output, is the total
-            for the models of :mod:`burden.uncertainty.models`.
-            Output label or position.
+            Output label or position. The default, the last output, is the total
+            for :func:`~burden.uncertainty.models.comparison_model` and for
+            ``agreement_model(..., total=True)``, but the last year for
+            ``agreement_model(..., total=False)`` (its default).
         title : str, optional
 
         Returns
@@ -295,22 +440,11 @@ class SobolResult:
             list(self.names),
             self._table(self.first_order)[j],
             self._table(self.total_order)[j],
-            half(self.first_order, self.first_order_ci),
-            half(self.total_order, self.total_order_ci),
-            ax,
+            first_ci=half(self.first_order, self.first_order_ci),
+            total_ci=half(self.total_order, self.total_order_ci),
+            ax=ax,
             title=title or f"Sobol indices: {self.output_names[j]}",
         )
-
-    def _repr_html_(self) -> str:
-        facts = [
-            ("N", self.design.n),
-            ("model runs", self.design.n * (self.design.n_factors + 2)),
-            (
-                "bootstrap",
-                f"{self.n_resamples} resamples, {self.confidence_level:.0%} percentile",
-            ),
-        ]
-        return render_html("Sobol' indices", facts, self.to_frame())
 
 
 def _terms(f_a: FloatArray, f_b: FloatArray, f_ab: FloatArray) -> FloatArray:
@@ -335,6 +469,25 @@ def _indices(m: FloatArray, g: int) -> tuple[FloatArray, FloatArray, FloatArray,
         first = (m[..., :g, :] - centre[..., None, :] * m[..., g : 2 * g, :]) / var[..., None, :]
         total = 0.5 * m[..., 2 * g : 3 * g, :] / var[..., None, :]
     return first, total, centre, var
+
+
+def _replicate_intervals(
+    terms: FloatArray, g: int, r: int, conf: float, first: FloatArray, total: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Student-t intervals from r independent replicates: each (2, G, k), around the estimates."""
+    from scipy import stats  # noqa: PLC0415 (scipy.stats loads when first used)
+
+    n = terms.shape[0]
+    means = terms.reshape(r, n // r, *terms.shape[1:]).mean(axis=1)  # (r, 3G+2, k)
+    rep_first, rep_total, _, _ = _indices(means, g)  # (r, G, k) each
+    t = float(stats.t.ppf(0.5 + conf / 2.0, r - 1))
+    with np.errstate(invalid="ignore"):
+        half_first = t * rep_first.std(axis=0, ddof=1) / np.sqrt(r)
+        half_total = t * rep_total.std(axis=0, ddof=1) / np.sqrt(r)
+    return (
+        np.stack([first - half_first, first + half_first]),
+        np.stack([total - half_total, total + half_total]),
+    )
 
 
 def _bootstrap_counts(rng: np.random.Generator, r: int, n: int) -> FloatArray:
@@ -380,9 +533,10 @@ def sobol_analyze(
     output_names : sequence of str, optional
         k labels; default ``"y[j]"`` (``"y"`` for one output).
     n_resamples : int, default 1000
-        Bootstrap resamples R for the intervals (0 disables them: NaN bounds).
+        Bootstrap resamples R for the intervals of a design without replicates
+        (0 disables them: NaN bounds). Not used when ``design.replicates > 1``.
     confidence_level : float, default 0.95
-        Coverage of the percentile intervals.
+        Coverage of the intervals.
     rng : numpy.random.Generator, int, SeedSequence or None, keyword-only
         SPEC 7 source of randomness for the bootstrap only. When `rng` is None, a
         new Generator is created using entropy from the OS.
@@ -418,10 +572,23 @@ def sobol_analyze(
     :math:`w_j` (:math:`\sum_j w_j = N`) only replaces each mean by
     :math:`\frac1N\sum_j w_j\,\text{term}_j`. All R resamples are therefore
     one matrix product :math:`W T / N` of the (R, N) count matrix with the
-    (N, (3G+2)k) term matrix (done in blocks of about 4e6 / N resamples, so a
-    weight block takes 32 MB), with no copy of
+    (N, (3G+2)k) term matrix (done in blocks of about 1e6 / N resamples, so a
+    weight block takes 8 MB), with no copy of
     the sample per resample. Intervals are percentile intervals of the R
     resampled indices. A constant output has zero variance: its indices are NaN.
+
+    *Which interval.* The row bootstrap treats the N rows as independent draws. That
+    holds for ``method="random"``, but the points of a scrambled Sobol' (or Latin
+    hypercube) design are negatively dependent by construction, so there the
+    bootstrap overstates the error, by a factor from 2 to over 100 (its 95% intervals
+    covered the truth in 250 of 250 runs on a linear model). A design with
+    ``replicates = r > 1`` (the default for those methods, see :func:`sobol_design`)
+    consists of r independent randomisations of N/r points; the estimate uses all N
+    rows, and the interval is the randomised quasi-Monte Carlo one (Owen 1997;
+    L'Ecuyer et al. 2018):
+    :math:`\hat S \pm t_{r-1,(1+c)/2}\, s_r / \sqrt r`, with :math:`s_r` the standard
+    deviation of the r per-replicate estimates. The replicates are independent, so the
+    interval means what it says; its coverage is tested on analytic functions.
 
     References
     ----------
@@ -433,6 +600,10 @@ def sobol_analyze(
        Computer Physics Communications 117, 35-43, 1999.
     .. [3] I. M. Sobol', "Sensitivity estimates for nonlinear mathematical
        models", Mathematical Modelling and Computational Experiments 1, 407-414, 1993.
+    .. [4] A. B. Owen, "Scrambled net variance for integrals of smooth functions",
+       Annals of Statistics 25(4), 1541-1562, 1997.
+    .. [5] P. L'Ecuyer, M. K. Nakayama, A. B. Owen and B. Tuffin, "Confidence intervals
+       for randomized quasi-Monte Carlo estimators", Winter Simulation Conference, 2018.
 
     Examples
     --------
@@ -492,8 +663,11 @@ def sobol_analyze(
 
     first_ci = np.full((2, g, k), np.nan)
     total_ci = np.full((2, g, k), np.nan)
-    n_bootstrap = int(n_resamples)
-    if n_bootstrap:
+    r = design.replicates
+    n_bootstrap = int(n_resamples) if r == 1 else 0
+    if r > 1:
+        first_ci, total_ci = _replicate_intervals(terms, g, r, conf, first, total)
+    elif n_bootstrap:
         flat = terms.reshape(n, -1)
         root = _root(rng)
         boot_first = np.empty((n_bootstrap, g, k))
@@ -524,6 +698,7 @@ def sobol_analyze(
         variance=readonly(var),
         n_resamples=n_bootstrap,
         confidence_level=conf,
+        replicates=r,
     )
 
 
@@ -540,11 +715,14 @@ def sobol(
     method: SamplingMethod = "sobol",
     chunk_size: int | None = None,
     progress: bool | None = None,
+    replicates: int | None = None,
+    executor: Executor | None = None,
 ) -> SobolResult:
     """First- and total-order Sobol' indices of every model output.
 
     Builds a :func:`sobol_design`, evaluates the model on its N(d + 2) rows in
-    chunks and calls :func:`sobol_analyze`.
+    chunks (each chunk of rows generated when it is evaluated, so memory stays
+    O(N d)) and calls :func:`sobol_analyze`.
 
     Parameters
     ----------
@@ -560,7 +738,8 @@ def sobol(
         Second-order indices are not implemented yet: True raises
         :class:`~burden.InvalidInputError`.
     n_resamples : int, default 1000
-        Bootstrap resamples for the percentile intervals (0: none, NaN bounds).
+        Bootstrap resamples for the percentile intervals of a design without
+        replicates (``method="random"``, or ``replicates=1``; 0: none, NaN bounds).
     confidence_level : float, default 0.95
         Interval coverage.
     rng : numpy.random.Generator, int, SeedSequence or None, keyword-only
@@ -575,7 +754,15 @@ def sobol(
     chunk_size : int, optional
         Rows per model call (default 65536).
     progress : bool or None, default None
-        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+        Show a tqdm bar over chunks (``None``: when stderr is a terminal or in a Jupyter notebook).
+    replicates : int, optional
+        Independent randomisations of the design, whose spread gives the intervals.
+        Default 8 for ``method="sobol"`` and ``"lhs"`` (N >= 16), 1 (a row bootstrap)
+        for ``"random"``; see :func:`sobol_design` and, for why, :func:`sobol_analyze`.
+    executor : concurrent.futures.Executor, optional
+        Evaluate the chunks as tasks of this executor (a process pool, or
+        ``distributed.Client(...).get_executor()``); the results are bit-identical to
+        a serial run. See :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -596,7 +783,9 @@ def sobol(
     -----
     Every check, including a probe call of the model at the nominal point, runs
     before the design is built. See :func:`sobol_analyze` for the estimators and
-    the bootstrap.
+    the intervals: on the default scrambled Sobol' design they come from 8
+    independent randomisations (a Student-t interval), because a row bootstrap
+    would treat the dependent quasi-random points as independent draws.
 
     References
     ----------
@@ -630,11 +819,23 @@ def sobol(
         raise InvalidInputError(
             field="confidence_level", value=confidence_level, expected="a level in (0, 1)"
         )
+    n = _check_n(n, method)
+    _check_replicates(replicates, n, method)
+    step = _chunk(chunk_size)
+    pool = _check_executor(executor)
     single = probe(model, space)
     design_rng, boot_rng = as_rng(rng).spawn(2)
-    design = sobol_design(space, n, by_group=by_group, method=method, rng=design_rng)
-    y, labels = evaluate(
-        model, space, design.stacked(), chunk_size=chunk_size, progress=progress, desc="Sobol'"
+    design = sobol_design(
+        space, n, by_group=by_group, method=method, rng=design_rng, replicates=replicates
+    )
+    total = design.n_rows
+
+    def blocks() -> Iterator[FloatArray]:
+        for lo in range(0, total, step):  # loop over chunks of rows, each vectorized
+            yield design.rows(lo, min(lo + step, total))
+
+    y, labels = _collect(
+        model, space.names, blocks(), total, pool, progress=progress, desc="Sobol'", step=step
     )
     f_a, f_b, f_ab = design.split(y)
     if single:

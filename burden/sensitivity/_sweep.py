@@ -10,23 +10,25 @@ import numpy.typing as npt
 import pandas as pd
 
 from burden._core.checks import as_float_array, readonly
-from burden._core.results import render_html
+from burden._core.results import Result, _output_index
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.money import basis_label
+from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space, _is_mapping
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from concurrent.futures import Executor
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray
+    from burden.typing import FloatArray, PriceBasis
 
 __all__ = ["SweepResult", "sweep"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class SweepResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class SweepResult(Result):
     """Model outputs on a grid of one or two inputs.
 
     Attributes
@@ -47,6 +49,15 @@ class SweepResult:
     output_names: tuple[str, ...]
     outputs: FloatArray
 
+    _title = "Sweep"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [
+            ("swept", ", ".join(self.swept)),
+            ("grid", "x".join(str(g.size) for g in self.grids)),
+            ("outputs", len(self.output_names)),
+        ]
+
     def to_frame(self) -> pd.DataFrame:
         """Tidy table: one column per swept input, then ``output`` and ``value``."""
         mesh = np.meshgrid(*self.grids, indexing="ij")
@@ -60,27 +71,68 @@ class SweepResult:
         return pd.DataFrame(data)
 
     def plot(
-        self, ax: Axes | None = None, *, unit: str = "output units", title: str | None = None
+        self,
+        ax: Axes | None = None,
+        *,
+        output: str | int | None = None,
+        unit: str = "output units",
+        currency: str | None = None,
+        price_basis: PriceBasis | None = None,
+        title: str | None = None,
     ) -> Axes:
-        """Draw every output against a single swept input (needs the plot extra).
+        """Draw outputs against the (first) swept input (needs the plot extra).
 
-        See :func:`burden.plot.plot_sweep`; a two-input sweep is left to ``to_frame()``.
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        output : str or int, optional
+            One sweep: the output to draw (default every output, one line each).
+            Two sweeps: the output to draw (default the last), one line per value
+            of the second swept input.
+        unit : str, default "output units"
+            Unit of the outputs (ignored when `currency` is given).
+        currency : str, optional
+            For money outputs: scale the axis to tn, bn or mn of this currency.
+        price_basis : "nominal" or int, optional
+            Price basis of money outputs, for the axis label.
+        title : str, optional
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+
+        See Also
+        --------
+        burden.plot.plot_sweep
         """
         from burden.plot import plot_sweep  # noqa: PLC0415 (matplotlib is optional)
 
-        if len(self.swept) != 1:
-            raise InvalidInputError("SweepResult.plot", self.swept, "a sweep of one input")
-        outputs = {name: self.outputs[:, j] for j, name in enumerate(self.output_names)}
+        if len(self.swept) == 1:
+            cols = (
+                range(len(self.output_names))
+                if output is None
+                else [_output_index(self.output_names, output)]
+            )
+            lines = {self.output_names[j]: self.outputs[:, j] for j in cols}
+        else:
+            j = _output_index(self.output_names, -1 if output is None else output)
+            lines = {
+                f"{self.swept[1]} = {v:.4g}": self.outputs[:, i, j]
+                for i, v in enumerate(self.grids[1])
+            }
+            title = title or f"{self.output_names[j]} as {self.swept[0]} varies"
         return plot_sweep(
-            self.grids[0], outputs, input_name=self.swept[0], unit=unit, ax=ax, title=title
+            self.grids[0],
+            lines,
+            input_name=self.swept[0],
+            unit=unit,
+            currency=currency,
+            basis=None
+            if currency is None or price_basis is None
+            else basis_label(currency, price_basis),
+            ax=ax,
+            title=title,
         )
-
-    def _repr_html_(self) -> str:
-        facts = [
-            ("swept", ", ".join(self.swept)),
-            ("grid", "x".join(str(g.size) for g in self.grids)),
-        ]
-        return render_html("Sweep result", facts, self.to_frame())
 
 
 def sweep(
@@ -90,6 +142,7 @@ def sweep(
     *,
     chunk_size: int | None = None,
     progress: bool | None = None,
+    executor: Executor | None = None,
 ) -> SweepResult:
     """Evaluate the model over a grid of one or two inputs, others at nominal.
 
@@ -104,7 +157,11 @@ def sweep(
     chunk_size : int, optional
         Rows per model call (default 65536).
     progress : bool or None, default None
-        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+        Show a tqdm bar over chunks (``None``: when stderr is a terminal or in a Jupyter notebook).
+    executor : concurrent.futures.Executor, optional
+        Evaluate the model's blocks of rows as tasks of this executor (a process pool,
+        or ``distributed.Client(...).get_executor()``); results are bit-identical to a
+        serial run. See :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -143,13 +200,16 @@ def sweep(
             raise InvalidInputError(
                 field=f"grid[{name!r}]", value=g, expected="at least one value"
             )
+    _check_executor(executor)
     probe(model, space)
     mesh = np.meshgrid(*grids, indexing="ij")
     shape = mesh[0].shape
     x = np.tile(space.nominal_values(), (mesh[0].size, 1))
     for col, m in zip(cols, mesh, strict=True):
         x[:, col] = m.ravel()
-    y, labels = evaluate(model, space, x, chunk_size=chunk_size, progress=progress, desc="sweep")
+    y, labels = evaluate(
+        model, space, x, chunk_size=chunk_size, progress=progress, desc="sweep", executor=executor
+    )
     return SweepResult(
         space=space,
         swept=names,

@@ -9,22 +9,26 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, as_number, readonly
+from burden._core.checks import as_float_array, as_number, as_texts, readonly
 from burden._core.checks import is_int as _is_int
-from burden._core.results import render_html
+from burden._core.results import Result, _output_index
 from burden._core.solvers import find_root
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from matplotlib.axes import Axes
+
     from burden.typing import BoolArray, FloatArray
 
 __all__ = ["ThresholdResult", "threshold"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class ThresholdResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class ThresholdResult(Result):
     """Values of one input at which outputs reach targets.
 
     Attributes
@@ -55,6 +59,17 @@ class ThresholdResult:
     bracket: tuple[float, float]
     output_at_bracket: FloatArray
 
+    _title = "Threshold search"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        return [
+            ("input", self.input_name),
+            ("bracket", f"{self.bracket[0]:.4g}..{self.bracket[1]:.4g}"),
+            ("targets", self.targets.shape[0]),
+            ("outputs", len(self.output_names)),
+            ("found", f"{int(self.found.sum())} of {self.found.size}"),
+        ]
+
     def to_frame(self) -> pd.DataFrame:
         """Tidy table: ``output``, ``target``, ``value`` (float64, NaN if none), ``found``."""
         m, _k = self.targets.shape
@@ -67,9 +82,52 @@ class ThresholdResult:
             }
         )
 
-    def _repr_html_(self) -> str:
-        facts = [("input", self.input_name), ("bracket", self.bracket)]
-        return render_html("Threshold result", facts, self.to_frame())
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        output: str | int | None = None,
+        unit: str = "output units",
+        currency: str | None = None,
+        title: str | None = None,
+    ) -> Axes:
+        """Draw the input value that reaches each target, one line per output.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        output : str or int, optional
+            Draw this output only. Default: every output when all share the
+            targets, else the last.
+        unit : str, default "output units"
+            Unit of the targets (the outputs' unit), for the x axis.
+        currency : str, optional
+            For money targets: label the x axis in this currency (not scaled).
+        title : str, optional
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+            Gaps where no crossing was found in the bracket.
+        """
+        from burden.plot import plot_sweep  # noqa: PLC0415 (matplotlib is optional)
+
+        as_texts(unit=unit, currency=currency, title=title)
+        shared = bool((self.targets == self.targets[:, :1]).all())
+        if output is None and shared:
+            cols = list(range(len(self.output_names)))
+        else:
+            cols = [_output_index(self.output_names, -1 if output is None else output)]
+        order = np.argsort(self.targets[:, cols[0]], kind="stable")
+        lines = {self.output_names[j]: self.values[order, j] for j in cols}
+        return plot_sweep(
+            self.targets[order, cols[0]],
+            lines,
+            input_name=f"target ({currency or unit})",
+            unit=self.input_name,
+            ax=ax,
+            title=title or f"Value of {self.input_name} that reaches each target",
+        )
 
 
 def threshold(
@@ -81,6 +139,7 @@ def threshold(
     bracket: tuple[float, float] | None = None,
     xtol: float | None = None,
     maxiter: int = 200,
+    executor: Executor | None = None,
 ) -> ThresholdResult:
     """Find the value of input `name` at which each output reaches each target.
 
@@ -102,6 +161,10 @@ def threshold(
         bracket width.
     maxiter : int, default 200
         Maximum bisection steps.
+    executor : concurrent.futures.Executor, optional
+        Evaluate the model of each bisection step as tasks of this executor (blocks
+        of 65536 rows); results are identical to a serial run. See
+        :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -157,13 +220,14 @@ def threshold(
             field="targets", value=targets, expected="an array of shape (m,) or (m, k), m >= 1"
         )
 
+    _check_executor(executor)
     probe(model, space)
     nominal = space.nominal_values()
 
     def run(values: FloatArray) -> tuple[FloatArray, tuple[str, ...]]:
         x = np.tile(nominal, (values.size, 1))
         x[:, col] = values
-        return evaluate(model, space, x, progress=False)
+        return evaluate(model, space, x, progress=False, executor=executor)
 
     ends, labels = run(np.array([lo, hi]))
     k = len(labels)

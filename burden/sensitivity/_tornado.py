@@ -9,20 +9,23 @@ import numpy as np
 import pandas as pd
 
 from burden._core.checks import as_float_array, readonly
-from burden._core.results import _output_index, render_html
-from burden.uncertainty._evaluate import Model, evaluate, probe
+from burden._core.results import Result, Table, _output_index
+from burden.money import basis_label
+from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray
+    from burden.typing import FloatArray, PriceBasis
 
 __all__ = ["TornadoResult", "tornado"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class TornadoResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class TornadoResult(Result):
     """Outputs with one input at a time moved to its low and high value.
 
     Attributes
@@ -60,6 +63,20 @@ class TornadoResult:
     order: np.ndarray[tuple[int, int], np.dtype[np.intp]]
     quantiles: tuple[float, float] | None
 
+    _title = "Tornado (one input at a time)"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        j = len(self.output_names) - 1
+        top = self.input_names[int(self.order[0, j])] if self.input_names else "-"
+        return [
+            ("inputs", len(self.input_names)),
+            ("outputs", len(self.output_names)),
+            (f"largest swing on {self.output_names[j]!r}", top),
+        ]
+
+    def _display(self) -> Table:
+        return Table(self.to_frame(), kinds={"rank": "count"})
+
     def to_frame(self) -> pd.DataFrame:
         """Tidy table, one row per (output, input), sorted by swing within each output.
 
@@ -87,29 +104,32 @@ class TornadoResult:
             }
         )
 
-    def _repr_html_(self) -> str:
-        facts = [("inputs", len(self.input_names)), ("outputs", len(self.output_names))]
-        return render_html("Tornado result", facts, self.to_frame())
-
     def plot(
         self,
         ax: Axes | None = None,
         *,
         output: str | int = -1,
         unit: str = "output units",
+        currency: str | None = None,
+        price_basis: PriceBasis | None = None,
         title: str | None = None,
     ) -> Axes:
-        """Draw the tornado chart of one output.
+        """Draw the tornado chart of one output (needs the plot extra).
 
         Parameters
         ----------
         ax : matplotlib Axes, optional
         output : str or int, default -1
-            Output label or position; the default, the last output, is the total
-            for the models of :mod:`burden.uncertainty.models`.
-            Output label or position.
+            Output label or position. The default, the last output, is the total
+            for :func:`~burden.uncertainty.models.comparison_model` and for
+            ``agreement_model(..., total=True)``, but the last year for
+            ``agreement_model(..., total=False)`` (its default).
         unit : str, default "output units"
-            Unit of the output, for the axis label.
+            Unit of the output, for the axis label (ignored when `currency` is given).
+        currency : str, optional
+            For a money output: scale the axis to tn, bn or mn of this currency.
+        price_basis : "nominal" or int, optional
+            Price basis of a money output, for the axis label.
         title : str, optional
 
         Returns
@@ -126,6 +146,10 @@ class TornadoResult:
             self.output_high[:, j],
             float(self.base[j]),
             unit=unit,
+            currency=currency,
+            basis=None
+            if currency is None or price_basis is None
+            else basis_label(currency, price_basis),
             ax=ax,
             title=title or f"Tornado: {self.output_names[j]}",
         )
@@ -136,6 +160,7 @@ def tornado(
     space: ParameterSpace,
     *,
     quantiles: tuple[float, float] | None = None,
+    executor: Executor | None = None,
 ) -> TornadoResult:
     """One-at-a-time sensitivity of every output to every input (tornado diagram data).
 
@@ -148,6 +173,10 @@ def tornado(
     quantiles : (float, float), optional
         Probability levels of the low and high values, e.g. ``(0.05, 0.95)``.
         ``None`` uses each input's bounds when finite and 5%/95% otherwise.
+    executor : concurrent.futures.Executor, optional
+        Evaluate the model as a task of this executor (the ``2d + 1`` rows are one
+        block); results are identical to a serial run. See
+        :func:`~burden.sensitivity.evaluate`.
 
     Returns
     -------
@@ -178,6 +207,7 @@ def tornado(
     """
     space = _check_space(space)
     d = space.d
+    _check_executor(executor)
     probe(model, space)
     q_pair = None if quantiles is None else as_float_array(quantiles, "quantiles")
     ranges = np.array([p.bounds(quantiles) for p in space.parameters], dtype=np.float64)
@@ -186,7 +216,7 @@ def tornado(
     cols = np.arange(d)
     x[1 + cols, cols] = ranges[:, 0]
     x[1 + d + cols, cols] = ranges[:, 1]
-    y, labels = evaluate(model, space, x, progress=False)
+    y, labels = evaluate(model, space, x, progress=False, executor=executor)
     low, high = y[1 : d + 1], y[d + 1 :]
     swing = np.abs(high - low)
     order = np.argsort(-swing, axis=0, kind="stable")

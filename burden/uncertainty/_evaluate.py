@@ -1,8 +1,17 @@
-"""Calling a model in chunks of draws and normalising its outputs to (n, k) plus labels."""
+"""Calling a model in fixed blocks of draws, serially or on an executor, with (n, k) outputs.
+
+Every analysis evaluates its model through :func:`_map_blocks`: the rows are cut into
+fixed blocks of ``chunk_size`` rows, each block is one model call (in this process, or as
+one task of a :class:`concurrent.futures.Executor`), and the outputs are put back in
+order. The blocks do not depend on the executor or its number of workers, so parallel
+results are bit-identical to serial ones.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Executor, Future
 from typing import Final, TypeAlias
 
 import numpy as np
@@ -26,6 +35,8 @@ ModelOutput: TypeAlias = tuple[FloatArray, tuple[str, ...]]
 """Outputs of shape (n, k) and their k labels."""
 
 DEFAULT_CHUNK_SIZE: Final = 65_536
+_MIN_IN_FLIGHT: Final = 8
+"""Blocks submitted ahead of the one being collected (at least; twice the workers if known)."""
 
 
 def _normalise(raw: object, n: int) -> ModelOutput:
@@ -44,6 +55,10 @@ def _normalise(raw: object, n: int) -> ModelOutput:
                 labels.append(str(key))
             else:
                 labels.extend(f"{key}[{j}]" for j in range(len(sub)))
+        if all(b.shape[1] == 1 for b in blocks):
+            # One column per key (the usual case): output-major buffer, returned as its
+            # (n, k) transpose, so that per-output reductions downstream run on rows.
+            return np.stack([b[:, 0] for b in blocks]).T, tuple(labels)
         return np.concatenate(blocks, axis=1), tuple(labels)
     arr = np.asarray(raw)
     if arr.dtype == np.bool_:
@@ -84,6 +99,63 @@ def _chunk(chunk_size: object) -> int:
             field="chunk_size", value=chunk_size, expected="a positive integer or None"
         )
     return int(chunk_size)
+
+
+def _check_executor(executor: object) -> Executor | None:
+    """Validate the `executor` keyword: None (serial) or a concurrent.futures.Executor."""
+    if executor is None or isinstance(executor, Executor):
+        return executor
+    raise InvalidInputError(
+        field="executor",
+        value=executor,
+        expected="None or a concurrent.futures.Executor (e.g. ProcessPoolExecutor, "
+        "or distributed.Client(...).get_executor())",
+    )
+
+
+def _run_block(model: Model, names: tuple[str, ...], block: FloatArray) -> ModelOutput:
+    """One model call on the rows of `block`, shape (m, d): outputs (m, k) and labels.
+
+    Module-level, so that process pools can pickle it; the same function runs the
+    serial path, so both give the same floats.
+    """
+    params = {name: readonly(np.ascontiguousarray(block[:, j])) for j, name in enumerate(names)}
+    return _normalise(model(params), block.shape[0])
+
+
+def _in_flight(executor: Executor) -> int:
+    workers = getattr(executor, "_max_workers", None)
+    return max(_MIN_IN_FLIGHT, 2 * workers) if isinstance(workers, int) else 4 * _MIN_IN_FLIGHT
+
+
+def _map_blocks(
+    model: Model,
+    names: tuple[str, ...],
+    blocks: Iterable[FloatArray],
+    executor: Executor | None,
+) -> Iterator[ModelOutput]:
+    """Yield the outputs of `model` on each block, in the order of `blocks`.
+
+    Serially, or with a bounded number of blocks submitted ahead to `executor`, so that
+    a long stream of blocks (Monte Carlo over 1e8 draws) never sits in memory at once.
+    On an error the blocks not yet started are cancelled and the error is raised.
+    """
+    if executor is None:
+        for block in blocks:  # loop over blocks of draws; the model is vectorized inside
+            yield _run_block(model, names, block)
+        return
+    ahead = _in_flight(executor)
+    pending: deque[Future[ModelOutput]] = deque()
+    try:
+        for block in blocks:
+            pending.append(executor.submit(_run_block, model, names, block))
+            if len(pending) >= ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def probe(model: Model, space: ParameterSpace) -> bool:
@@ -158,6 +230,7 @@ def evaluate(
     chunk_size: int | None = None,
     progress: bool | None = None,
     desc: str = "evaluating model",
+    executor: Executor | None = None,
 ) -> ModelOutput:
     """Evaluate a vectorized model on the rows of `x`, `chunk_size` rows per call.
 
@@ -174,9 +247,16 @@ def evaluate(
     chunk_size : int, optional
         Maximum rows passed to one model call (bounds memory); default 65536.
     progress : bool or None, default None
-        Show a tqdm bar over chunks; ``None`` shows it only when stderr is a TTY.
+        Show a tqdm bar over chunks; ``None`` shows it when stderr is a terminal or in a Jupyter notebook.
     desc : str
         Label of the bar.
+    executor : concurrent.futures.Executor, optional
+        Run the blocks of `chunk_size` rows as tasks of this executor (a
+        ``ProcessPoolExecutor``, or ``distributed.Client(...).get_executor()`` for a
+        Dask cluster). The blocks are the same as in a serial run, so the outputs are
+        bit-identical for any executor and number of workers. A process pool needs a
+        picklable model (a function defined at module level, or an adapter of
+        :mod:`burden.uncertainty.models`); Dask pickles lambdas and closures too.
 
     Returns
     -------
@@ -210,14 +290,34 @@ def evaluate(
         raise InvalidInputError(
             field="model", value=model, expected="a callable model(params) -> outputs"
         )
-    n = arr.shape[0]
-    starts = range(0, n, int(chunk_size))
+    pool = _check_executor(executor)
+    n, step = arr.shape[0], int(chunk_size)
+    blocks = (arr[lo : lo + step] for lo in range(0, n, step))
+    return _collect(model, space.names, blocks, n, pool, progress=progress, desc=desc, step=step)
+
+
+def _collect(
+    model: Model,
+    names: tuple[str, ...],
+    blocks: Iterable[FloatArray],
+    n: int,
+    executor: Executor | None,
+    *,
+    progress: bool | None,
+    desc: str,
+    step: int,
+) -> ModelOutput:
+    """Evaluate `model` on consecutive `blocks` of rows (n rows in all, `step` per block).
+
+    Returns the read-only (n, k) outputs and their labels; the labels must not change
+    between blocks.
+    """
     out: FloatArray | None = None
     labels: tuple[str, ...] = ()
-    with progress_bar(len(starts), progress=progress, desc=desc) as bar:
-        for lo in starts:  # loop over chunks of draws; the model is vectorized inside
-            hi = min(lo + int(chunk_size), n)
-            chunk, chunk_labels = _normalise(model(space.as_params(arr[lo:hi])), hi - lo)
+    lo = 0
+    with progress_bar(-(-n // step), progress=progress, desc=desc) as bar:
+        for chunk, chunk_labels in _map_blocks(model, names, blocks, executor):
+            hi = lo + chunk.shape[0]
             if out is None:
                 out = np.empty((n, chunk.shape[1]), dtype=np.float64)
                 labels = chunk_labels
@@ -228,6 +328,7 @@ def evaluate(
                     expected=f"the same outputs in every chunk: {labels}",
                 )
             out[lo:hi] = chunk
+            lo = hi
             bar.update(1)
     assert out is not None  # n >= 1
     return readonly(out), labels

@@ -12,18 +12,20 @@ import pandas as pd
 from burden._core.checks import as_flag, as_float_array, as_names, readonly
 from burden._core.limits import check_memory, check_work
 from burden._core.progress import progress_bar
-from burden._core.results import render_html
+from burden._core.results import Result, Table
 from burden.errors import InvalidInputError
-from burden.uncertainty._evaluate import Model, _chunk, _normalise, probe
+from burden.money import basis_label
+from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _map_blocks, probe
 from burden.uncertainty._sampling import SamplingMethod, _check_n, _iter_sample
 from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from concurrent.futures import Executor
 
     from matplotlib.axes import Axes
 
-    from burden.typing import FloatArray, RNGLike
+    from burden.typing import FloatArray, PriceBasis, RNGLike
 
 __all__ = ["MonteCarloResult", "monte_carlo"]
 
@@ -118,21 +120,30 @@ class _Accumulator:
             y = block
         assert self.s1 is not None
         assert self.s2 is not None
-        k = y.shape[1]
-        c = y - self.shift
-        self.s1 += c.sum(axis=0)
-        self.s2 += (c * c).sum(axis=0)
-        self.n += y.shape[0]
-        np.minimum(self.minimum, y.min(axis=0), out=self.minimum)
-        np.maximum(self.maximum, y.max(axis=0), out=self.maximum)
-        inside = (y >= self.low) & (y <= self.high)
-        step = np.where(self.width > 0.0, self.width, 1.0)
-        idx = np.minimum(((y - self.low) / step).astype(np.int64), _BINS - 1)
-        flat = (idx + np.arange(k) * _BINS)[inside]
-        self.counts += np.bincount(flat, minlength=k * _BINS).reshape(k, _BINS)
+        assert self.shift is not None
+        # Output-major (k, m): every reduction and comparison below runs along contiguous
+        # rows (reducing a narrow (m, k) array over axis 0 is several times slower).
+        yt = y.T if y.flags.f_contiguous else np.ascontiguousarray(y.T)
+        k = yt.shape[0]
+        c = yt - self.shift[:, np.newaxis]
+        self.s1 += c.sum(axis=1)
+        c *= c
+        self.s2 += c.sum(axis=1)
+        self.n += yt.shape[1]
+        np.minimum(self.minimum, yt.min(axis=1), out=self.minimum)
+        np.maximum(self.maximum, yt.max(axis=1), out=self.maximum)
+        low, high = self.low[:, np.newaxis], self.high[:, np.newaxis]
+        inside = yt >= low
+        inside &= yt <= high
+        np.subtract(yt, low, out=c)
+        c /= np.where(self.width > 0.0, self.width, 1.0)[:, np.newaxis]
+        idx = c.astype(np.int64)
+        np.minimum(idx, _BINS - 1, out=idx)
+        idx += (np.arange(k, dtype=np.int64) * _BINS)[:, np.newaxis]
+        self.counts += np.bincount(idx[inside], minlength=k * _BINS).reshape(k, _BINS)
         if not inside.all():
-            for j in np.flatnonzero(~inside.all(axis=0)):  # loop over outputs with tail values
-                col = y[:, j]
+            for j in np.flatnonzero(~inside.all(axis=1)):  # loop over outputs with tail values
+                col = yt[j]
                 self.below[j].append(col[col < self.low[j]])
                 self.above[j].append(col[col > self.high[j]])
 
@@ -159,8 +170,8 @@ class _Accumulator:
         return mean, np.maximum(var, 0.0), summary
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class MonteCarloResult:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class MonteCarloResult(Result):
     """Outputs of a model over a sample of its inputs, with summary statistics.
 
     Attributes
@@ -199,6 +210,25 @@ class MonteCarloResult:
     inputs: FloatArray | None
     outputs: FloatArray | None
     _summary: _Summary | None = None
+
+    _title = "Monte Carlo"
+
+    def _facts(self) -> list[tuple[str, object]]:
+        names = ", ".join(self.output_names[:3]) + (", ..." if len(self.output_names) > 3 else "")
+        return [
+            ("draws", self.n),
+            ("design", self.method),
+            ("inputs", len(self.input_names)),
+            ("outputs", f"{len(self.output_names)} [{names}]"),
+            ("samples kept", self.outputs is not None),
+        ]
+
+    def _display(self) -> Table:
+        qs = self.quantiles(np.asarray(_DEFAULT_LEVELS))
+        columns = {"mean": self.mean, "std": self.std}
+        columns |= {f"q{v:g}": qs[i] for i, v in enumerate(_DEFAULT_LEVELS)}
+        wide = pd.DataFrame(columns, index=pd.Index(list(self.output_names), name="output"))
+        return Table(wide, note="Mean, standard deviation and quantiles per output.")
 
     @property
     def std(self) -> FloatArray:
@@ -301,6 +331,8 @@ class MonteCarloResult:
         levels: Sequence[float] = _DEFAULT_LEVELS,
         median_label: str = "model output",
         unit: str = "output units",
+        currency: str | None = None,
+        price_basis: PriceBasis | None = None,
         title: str | None = None,
     ) -> Axes:
         """Fan chart of the outputs (e.g. one per year): percentile bands and median.
@@ -317,6 +349,11 @@ class MonteCarloResult:
             Quantile levels, paired from the outside in into bands; 0.5 is the median.
         median_label, unit, title : str
             Passed to :func:`burden.plot.plot_fan`.
+        currency : str, optional
+            For money outputs (e.g. of :func:`~burden.uncertainty.models.agreement_model`):
+            scale the axis to tn, bn or mn of this currency, unit in the label.
+        price_basis : "nominal" or int, optional
+            Price basis of money outputs, for the axis label.
 
         Returns
         -------
@@ -344,15 +381,18 @@ class MonteCarloResult:
         probs = np.atleast_1d(as_float_array(levels, "levels"))
         qs = self.quantiles(probs)
         bands = {float(v): qs[i, cols] for i, v in enumerate(probs)}
-        return plot_fan(pos, bands, median_label=median_label, unit=unit, ax=ax, title=title)
-
-    def __repr__(self) -> str:
-        names = ", ".join(self.output_names[:4]) + (", ..." if len(self.output_names) > 4 else "")
-        return f"MonteCarloResult(draws={self.n}, design={self.method!r}, outputs=[{names}])"
-
-    def _repr_html_(self) -> str:
-        facts = [("draws", self.n), ("design", self.method), ("outputs", len(self.output_names))]
-        return render_html("Monte Carlo result", facts, self.to_frame())
+        return plot_fan(
+            pos,
+            bands,
+            median_label=median_label,
+            unit=unit,
+            currency=currency,
+            basis=None
+            if currency is None or price_basis is None
+            else basis_label(currency, price_basis),
+            ax=ax,
+            title=title,
+        )
 
 
 def _year(label: str) -> int | None:
@@ -371,6 +411,7 @@ def monte_carlo(
     chunk_size: int | None = None,
     keep_samples: bool | None = None,
     progress: bool | None = None,
+    executor: Executor | None = None,
 ) -> MonteCarloResult:
     """Propagate input uncertainty: sample `space`, run `model` in chunks, summarise.
 
@@ -398,7 +439,14 @@ def monte_carlo(
         Default: keep them when ``n <= 2**20``; otherwise only streaming sums and a
         histogram are kept, so memory does not grow with `n`.
     progress : bool or None, default None
-        Show a tqdm bar over chunks (``None``: only when stderr is a TTY).
+        Show a tqdm bar over chunks (``None``: when stderr is a terminal or in a Jupyter notebook).
+    executor : concurrent.futures.Executor, optional
+        Run the model on each chunk as a task of this executor (a process pool, or
+        ``distributed.Client(...).get_executor()`` for a Dask cluster). Draws are made
+        here, chunk by chunk, and a bounded number of chunks is in flight at a time, so
+        memory stays bounded; outputs are collected in order, so every result is
+        bit-identical to a serial run. See :func:`~burden.sensitivity.evaluate` for what
+        a process pool needs of the model.
 
     Returns
     -------
@@ -457,11 +505,20 @@ def monte_carlo(
     y_all: FloatArray | None = None
     acc = _Accumulator()
     labels: tuple[str, ...] = ()
+    pool = _check_executor(executor)
     draws = _iter_sample(space, n, method=method, rng=rng, chunk_size=chunk)
-    with progress_bar(-(-n // chunk), progress=progress, desc="Monte Carlo") as bar:
+
+    def inputs() -> Iterator[FloatArray]:
+        """Yield the chunks of draws in order, keeping them as they pass when `keep`."""
         for lo, x in draws:
-            m = x.shape[0]
-            y, chunk_labels = _normalise(model(space.as_params(x)), m)
+            if x_all is not None:
+                x_all[lo : lo + x.shape[0]] = x
+            yield x
+
+    with progress_bar(-(-n // chunk), progress=progress, desc="Monte Carlo") as bar:
+        lo = 0
+        for y, chunk_labels in _map_blocks(model, space.names, inputs(), pool):
+            m = y.shape[0]
             if not labels:
                 labels = chunk_labels
                 if keep:
@@ -472,11 +529,11 @@ def monte_carlo(
                     value=chunk_labels,
                     expected=f"the same outputs in every chunk: {labels}",
                 )
-            if x_all is not None and y_all is not None:
-                x_all[lo : lo + m] = x
+            if y_all is not None:
                 y_all[lo : lo + m] = y
             else:
                 acc.add(y, n)
+            lo += m
             bar.update(1)
     summary: _Summary | None = None
     if y_all is not None:

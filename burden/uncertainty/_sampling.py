@@ -6,7 +6,6 @@ import warnings
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
-from scipy.stats import qmc
 
 from burden._core.checks import as_rng, one_of, readonly
 from burden._core.checks import is_int as _is_int
@@ -17,6 +16,8 @@ from burden.uncertainty._space import ParameterSpace, _check_space
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from scipy.stats import qmc
 
     from burden.typing import FloatArray, RNGLike
 
@@ -36,6 +37,13 @@ def _root(rng: RNGLike) -> np.random.SeedSequence:
         return rng
     gen = as_rng(rng)
     return np.random.SeedSequence(gen.integers(0, 2**63 - 1, size=4, dtype=np.int64).tolist())
+
+
+def _sobol_engine(d: int, rng: np.random.Generator) -> qmc.Sobol:
+    """Return a scrambled Sobol' engine of ``scipy.stats.qmc`` (imported on first use)."""
+    from scipy.stats import qmc  # noqa: PLC0415 (scipy.stats loads when first used)
+
+    return qmc.Sobol(d, scramble=True, rng=rng)
 
 
 def _child(root: np.random.SeedSequence, *key: int) -> np.random.Generator:
@@ -163,7 +171,7 @@ def sample_unit(
     )
     root = _root(rng)
     if method == "sobol":
-        engine = qmc.Sobol(d, scramble=True, rng=_child(root, _STREAM_SOBOL))
+        engine = _sobol_engine(d, _child(root, _STREAM_SOBOL))
         if start:
             engine.fast_forward(start)
         with warnings.catch_warnings():
@@ -264,9 +272,7 @@ def _iter_sample(
         for lo in range(0, n, chunk_size):
             yield lo, whole[lo : lo + chunk_size]
         return
-    engine = (
-        qmc.Sobol(d, scramble=True, rng=_child(root, _STREAM_SOBOL)) if method == "sobol" else None
-    )
+    engine = _sobol_engine(d, _child(root, _STREAM_SOBOL)) if method == "sobol" else None
     perm = (
         _child(root, _STREAM_PERM).permuted(
             np.tile(np.arange(n, dtype=np.float64), (d, 1)), axis=1

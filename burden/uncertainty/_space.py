@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats
 
 from burden._core.checks import as_float_array, as_number, first_bad, one_of, readonly
 from burden.errors import InvalidInputError, MissingDataError
@@ -114,6 +113,8 @@ class Parameter:
                     value=dist,
                     expected="bounds (low, high) with finite low < high",
                 )
+            from scipy import stats  # noqa: PLC0415 (scipy.stats loads when first used)
+
             frozen = stats.uniform(bounds[0], bounds[1] - bounds[0])
         lo, hi = (float(v) for v in frozen.support())
         if nominal is None:
@@ -145,7 +146,14 @@ class Parameter:
         InvalidInputError
             If a probability is outside [0, 1] or NaN (it has no quantile).
         """
-        return readonly(np.asarray(self.dist.ppf(_unit(u, "u")), dtype=np.float64))
+        q = _unit(u, "u")
+        uniform = _uniform_loc_scale(self.dist)
+        if uniform is not None and q.size:
+            # scipy's uniform ppf is q * scale + loc on [0, 1]: the same floats, without
+            # its argument checks (a large share of a cheap model's Monte Carlo time).
+            loc, scale = uniform
+            return readonly(q * scale + loc)
+        return readonly(np.asarray(self.dist.ppf(q), dtype=np.float64))
 
     def bounds(self, quantiles: tuple[float, float] | None = None) -> tuple[float, float]:
         """Return a finite (low, high) range of the input.
@@ -401,6 +409,15 @@ def _unit(u: npt.ArrayLike, field: str) -> FloatArray:
     return arr
 
 
+def _uniform_loc_scale(dist: Distribution) -> tuple[float, float] | None:
+    """Return (loc, scale) of a frozen ``scipy.stats.uniform``, else None."""
+    gen = getattr(dist, "dist", None)
+    if type(gen).__name__ != "uniform_gen":
+        return None
+    _, loc, scale = gen._parse_args(*getattr(dist, "args", ()), **getattr(dist, "kwds", {}))  # type: ignore[union-attr]
+    return float(loc), float(scale)
+
+
 def _sqrt_psd(c: FloatArray) -> FloatArray:
     """Return a matrix L with L @ L.T == c for a symmetric PSD `c` (eigenvalues clipped at 0)."""
     w, v = np.linalg.eigh(c)
@@ -410,6 +427,8 @@ def _sqrt_psd(c: FloatArray) -> FloatArray:
 def _gaussian_copula(u: FloatArray, spearman: FloatArray) -> FloatArray:
     pearson = 2.0 * np.sin(np.pi * spearman / 6.0)
     np.fill_diagonal(pearson, 1.0)
+    from scipy import stats  # noqa: PLC0415 (scipy.stats loads when first used)
+
     z = stats.norm.ppf(np.clip(u, _EPS, 1.0 - _EPS))
     return np.asarray(stats.norm.cdf(z @ _sqrt_psd(pearson).T), dtype=np.float64)
 
@@ -421,6 +440,8 @@ def _iman_conover(u: FloatArray, target: FloatArray) -> FloatArray:
             field="n", value=n, expected=f"more draws than parameters ({d}) to impose correlation"
         )
     ranks = np.argsort(np.argsort(u, axis=0, kind="stable"), axis=0, kind="stable")
+    from scipy import stats  # noqa: PLC0415 (scipy.stats loads when first used)
+
     scores = stats.norm.ppf((ranks + 1.0) / (n + 1.0))
     current = np.corrcoef(scores, rowvar=False)
     q = np.linalg.cholesky(current)

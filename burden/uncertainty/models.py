@@ -107,18 +107,11 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
     if isinstance(rule, Fixed) and f"rate[{start}]" in params:
         return Fixed(params[f"rate[{start}]"])
     if isinstance(rule, Indexed):
-        shift = params.get(f"index_shift[{start}]")
-        rates = rule.rates
-        if shift is not None:
-            years = rule.index_years
-            table = np.asarray(rule.rates_table)
-            rates = {int(y): table[..., j] + shift for j, y in enumerate(years)}
-        return Indexed(
-            rates,
-            lag=rule.lag,
+        # Shift the validated table instead of rebuilding the rule year by year per chunk.
+        return rule._with_draws(
+            params.get(f"index_shift[{start}]"),
             cap=params.get(f"cap[{start}]", rule.cap),
             floor=params.get(f"floor[{start}]", rule.floor),
-            rate_rounding=rule.rate_rounding,
             projection=params.get(f"projection[{start}]", rule.projection),
         )
     return rule
@@ -197,7 +190,7 @@ def _level_draws(
 
     Each year's inflation (from the context's index) is shifted by ``inflation_shift``
     and replaced by an ``inflation[Y]`` draw where one is given; the index is chained
-    again from its first year.
+    again from the first of `years` (its level there is 1: only ratios are meaningful).
     """
     n = shift.shape[0]
     index = ctx.price_index.get(currency)
@@ -213,15 +206,19 @@ def _level_draws(
             f"{known.min()}..{known.max()}",
             hint="pass context= with a projection (MoneyContext().with_projection(inflation=...))",
         )
-    level = index.to_numpy(dtype=np.float64)
-    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, known.size - 1)).copy()
+    # Callers use ratios of these levels only, so the chain runs from the first year asked
+    # for to the last (the years before cancel): for a few years of a long index per draw.
+    pos = np.searchsorted(known, years)
+    lo, hi = int(pos.min()), int(pos.max())
+    level = index.to_numpy(dtype=np.float64)[lo : hi + 1]
+    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, hi - lo)).copy()
     rates += shift[:, np.newaxis]
-    for j, y in enumerate(known[1:]):
+    for j, y in enumerate(known[lo + 1 : hi + 1]):
         name = f"inflation[{int(y)}]"
         if name in params:
             rates[:, j] = params[name]
     chained = np.concatenate([np.ones((n, 1)), np.cumprod(1.0 + rates, axis=1)], axis=1)
-    return chained[:, np.searchsorted(known, years)]
+    return chained[:, pos - lo]
 
 
 def _convert_draws(
@@ -330,8 +327,8 @@ class AgreementModel:
         values = np.broadcast_to(varied.path().values, (n, a.years.size))
         if self.currency == a.currency and self.price_basis == "nominal":
             return readonly(np.array(values))
-        return _convert_draws(  # read-only below
-            np.array(values),
+        return _convert_draws(
+            values,  # read, not written: the conversion makes new arrays
             a.years,
             a.currency,
             self.currency,

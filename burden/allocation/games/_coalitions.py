@@ -104,12 +104,13 @@ def _savings_values(c: FloatArray) -> FloatArray:
 
 
 def _allocation_frame(players: tuple[str, ...], **columns: FloatArray) -> pd.DataFrame:
+    """Tidy frame of per-player arrays ``(..., n)``: ``draw`` (only with a batch), ``player``, ..."""
     n = len(players)
     first = next(iter(columns.values()))
     rows = first.size // n
-    data: dict[str, object] = {
-        "scenario": np.repeat(np.arange(rows), n),
-        "player": list(players) * rows,
-    }
+    data: dict[str, object] = {}
+    if first.ndim > 1:
+        data["draw"] = np.repeat(np.arange(rows), n)
+    data["player"] = list(players) * rows
     data.update({name: arr.reshape(-1) for name, arr in columns.items()})
     return pd.DataFrame(data)

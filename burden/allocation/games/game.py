@@ -16,6 +16,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from burden._core.checks import as_float_array, as_names, one_of, readonly
+from burden._core.results import render_html, shape_text
 from burden.allocation.claims import _prepare as _prepare_claims
 from burden.allocation.games._coalitions import (
     _bits,
@@ -221,7 +222,7 @@ class TUGame:
         Returns
         -------
         pandas.DataFrame
-            Columns ``scenario`` (flat index over the batch axes), ``coalition``
+            Columns ``draw`` (flat index over the batch axes; only with a batch), ``coalition``
             (binary-order index), ``members`` (names joined by ``"+"``), ``size`` and
             ``value``; and ``kind`` for the game's kind.
 
@@ -236,9 +237,8 @@ class TUGame:
         bits = _bits(n) > 0
         members = ["+".join(names[row]) for row in bits]  # labels only, no arithmetic
         rows = int(np.prod(self.batch_shape))
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             {
-                "scenario": np.repeat(np.arange(rows), 2**n),
                 "coalition": np.tile(np.arange(2**n), rows),
                 "members": members * rows,
                 "size": np.tile(_sizes(n), rows),
@@ -246,9 +246,15 @@ class TUGame:
                 "kind": self.kind,
             }
         )
+        if self.batch_shape:
+            frame.insert(0, "draw", np.repeat(np.arange(rows), 2**n))
+        return frame
 
     def _repr_html_(self) -> str:
-        return f"<p><b>{type(self).__name__}</b></p>" + self.to_frame().to_html(max_rows=40)
+        facts: list[tuple[str, object]] = [("players", self.n_players), ("kind", self.kind)]
+        if self.batch_shape:
+            facts.append(("draws", shape_text(self.batch_shape)))
+        return render_html("TU game", facts, self.to_frame())
 
     # -- constructors and solutions as methods (the public contract) ---------------
 

@@ -63,8 +63,11 @@ def nucleolus(game: TUGame) -> NucleolusResult:
     slackness) that it is tight in every optimal solution; fixing whatever is tight at
     the returned vertex is the "common mistake" of Guajardo and Jornsten (2015).
     Coalitions in the span of the fixed ones are dropped; each round raises the rank,
-    so there are at most :math:`n - 1` rounds of LPs with :math:`2^n - 2` rows
-    (scipy HiGHS). The result is checked with Kohlberg's criterion
+    so there are at most :math:`n - 1` rounds. Each round's LP (HiGHS, through
+    highspy) is solved by constraint generation: it holds only the coalitions that
+    were ever violated (a few hundred of the :math:`2^n - 2`; the excesses of all
+    coalitions are checked at once after each solve), and one model is warm-started
+    from round to round. The result is checked with Kohlberg's criterion
     (:func:`kohlberg_check`). For a cost game the nucleolus of the savings game is
     mapped back, :math:`x_i = c(\{i\}) - y_i`; it lexicographically minimizes the
     overpayments :math:`x(S) - c(S)` subject to :math:`x_i \le c(\{i\})`.

@@ -12,6 +12,7 @@ from burden._core.checks import as_rng, readonly
 from burden._core.limits import check_memory
 from burden.allocation.games._coalitions import _allocation_frame
 from burden.allocation.games.game import _require_game
+from burden.allocation.games.results import AllocationResult
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 __all__ = ["SampledValue", "shapley_sampled"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class SampledValue:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
+class SampledValue(AllocationResult):
     """Estimate of a value by sampling, with standard errors.
 
     Attributes
@@ -51,22 +52,36 @@ class SampledValue:
     n_permutations: int
     players: tuple[str, ...]
 
+    _title = "Sampled Shapley value"
+    _method = "Shapley (sampled)"
+
+    def _players(self) -> tuple[str, ...]:
+        return self.players
+
+    def _shares(self) -> FloatArray:
+        return self.estimate
+
+    def _facts(self) -> list[tuple[str, object]]:
+        worst = float(np.max(self.standard_error)) if self.standard_error.size else 0.0
+        return [
+            *AllocationResult._facts(self),
+            ("orders", self.n_permutations),
+            ("largest standard error", worst),
+        ]
+
     def to_frame(self) -> pd.DataFrame:
-        """Tidy table: ``scenario``, ``player``, ``estimate``, ``standard_error``.
+        """Tidy table: ``draw`` (only for a batch of games), ``player``, ``estimate``, ``standard_error``.
 
         Examples
         --------
         >>> from burden import games
         >>> r = games.shapley_sampled(games.TUGame(values=[0, 1, 2, 6]), n_permutations=10, rng=0)
         >>> list(r.to_frame().columns)
-        ['scenario', 'player', 'estimate', 'standard_error']
+        ['player', 'estimate', 'standard_error']
         """
         return _allocation_frame(
             self.players, estimate=self.estimate, standard_error=self.standard_error
         )
-
-    def _repr_html_(self) -> str:
-        return f"<p><b>{type(self).__name__}</b></p>" + self.to_frame().to_html(max_rows=40)
 
 
 def shapley_sampled(

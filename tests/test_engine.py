@@ -1,0 +1,127 @@
+"""The path engine (issue 12, item 1) equals year-by-year rule application, bit for bit.
+
+The reference below is the algorithm ``Agreement.path`` used before the engine: for each
+year, the rule's ``next_amounts`` of the previous year, then ``round_half_up`` when the
+agreement rounds and the rule escalates. The engine works year-major in blocks of draws;
+its output must be identical for every rule, phase layout, draw shape and block boundary.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import burden as bd
+from burden import escalation
+from burden.escalation import round_half_up
+
+if TYPE_CHECKING:
+    from burden.typing import FloatArray
+
+
+def _reference(agreement: bd.Agreement) -> FloatArray:
+    years = agreement.years
+    values = np.empty((*agreement.batch_shape, years.size), dtype=np.float64)
+    values[..., 0] = agreement.base_amount
+    for t in range(1, years.size):
+        rule = agreement.rule_for(int(years[t]))
+        nxt = rule.next_amounts(values[..., t - 1], int(years[t]))
+        if agreement.rounding is not None and rule.escalates:
+            nxt = round_half_up(nxt, float(agreement.rounding))
+        values[..., t] = nxt
+    return values
+
+
+def _agreement(n: int, seed: int, kind: str, *, rounding: float | None = 1e8) -> bd.Agreement:
+    rng = np.random.default_rng(seed)
+    draws = (n,) if n else ()
+    base = rng.uniform(0.5e12, 2e12, size=draws)
+    years = range(2000, 2031)
+    if kind == "fixed":
+        rule: object = bd.Fixed(rng.uniform(-0.05, 0.1, size=draws))
+    elif kind == "fixed-scalar":
+        rule = bd.Fixed(0.0431)
+    elif kind == "freeze":
+        rule = bd.Freeze()
+    elif kind == "schedule":
+        rule = bd.Schedule({y: rng.uniform(1e12, 2e12, size=draws) for y in years})
+    elif kind == "indexed":
+        table = pd.DataFrame(rng.uniform(-0.02, 0.08, size=(max(n, 1), 31)), columns=list(years))
+        rule = bd.Indexed(
+            table if n else table.iloc[0],
+            lag=2,
+            cap=rng.uniform(0.03, 0.06, size=draws),
+            floor=0.0,
+            rate_rounding=3,
+            projection=rng.uniform(0.0, 0.03, size=draws),
+        )
+    else:  # indexed with scalar inputs and a projection
+        series = pd.Series(rng.uniform(0.0, 0.06, size=20), index=range(2000, 2020))
+        rule = bd.Indexed(series, lag=1, cap=0.04, projection=0.021)
+    return bd.Agreement(
+        name="x",
+        base_year=2002,
+        base_amount=base,
+        currency="KRW",
+        end_year=2030,
+        escalation={2003: rule, 2010: bd.Fixed(0.139), 2011: bd.Freeze(), 2013: rule},  # type: ignore[dict-item]
+        rounding=rounding,
+    )
+
+
+KINDS = ["fixed", "fixed-scalar", "freeze", "schedule", "indexed", "indexed-scalar"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("n", [0, 1, 7])
+def test_engine_equals_year_by_year_rules(kind: str, n: int) -> None:
+    for rounding in (1e8, None, 0.5):
+        agreement = _agreement(n, 3, kind, rounding=rounding)
+        np.testing.assert_array_equal(agreement.path().values, _reference(agreement))
+
+
+@settings(max_examples=12)
+@given(
+    seed=st.integers(0, 2**31),
+    n=st.integers(1, 300),
+    block=st.sampled_from([1, 7, 64, 2**15]),
+    kind=st.sampled_from(KINDS),
+)
+def test_engine_is_block_independent(seed: int, n: int, block: int, kind: str) -> None:
+    agreement = _agreement(n, seed, kind)
+    want = _reference(agreement)
+    old = escalation._DRAW_BLOCK
+    escalation._DRAW_BLOCK = block  # type: ignore[misc]
+    try:
+        got = agreement.path().values
+    finally:
+        escalation._DRAW_BLOCK = old  # type: ignore[misc]
+    np.testing.assert_array_equal(got, want)
+
+
+def test_engine_broadcasts_draw_shapes_like_before() -> None:
+    # base amounts on a (2, 1) grid, rates on (3,): paths of shape (2, 3, T)
+    agreement = bd.Agreement(
+        name="grid",
+        base_year=2020,
+        base_amount=np.array([[1.0e12], [1.5e12]]),
+        currency="KRW",
+        end_year=2026,
+        escalation=bd.Fixed(np.array([0.0, 0.05, 0.1])),
+        rounding=1e8,
+    )
+    values = agreement.path().values
+    assert values.shape == (2, 3, 7)
+    np.testing.assert_array_equal(values, _reference(agreement))
+    assert not values.flags.writeable
+
+
+def test_published_sma11_amounts_unchanged() -> None:
+    # 11th SMA: KRW 1,183.3 bn (2021), 1,247.2 bn (2022), 1,402.8 bn (2025) (S4, S5, S10)
+    amounts = bd.agreements.get("SMA-11").amounts() / 1e8
+    assert amounts.loc[[2021, 2022, 2025]].tolist() == [11833.0, 12472.0, 14028.0]
