@@ -92,7 +92,7 @@ def test_sigint_of_a_running_report(tmp_path: Path) -> None:
         text=True,
         env=ENV,
     )
-    time.sleep(1.0)  # not a timing threshold: the signal may land at any point
+    time.sleep(0.3)  # not a timing threshold: the signal may land at any point
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode in (0, 130), err
