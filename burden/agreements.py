@@ -606,6 +606,28 @@ def _us_ask_2025() -> Agreement:
     )
 
 
+def _japan_hns() -> Agreement:
+    hns = datasets.japan_hns()
+    total = hns.loc[hns["item"] == "hns_total"].set_index("fiscal_year")["value"]
+    years = [y for y in range(2021, 2025) if y in total.index]
+    return Agreement(
+        name="JPN-HNS",
+        base_year=years[0],
+        base_amount=float(total.loc[years[0]]),
+        currency="JPY",
+        end_year=years[-1],
+        escalation=Schedule({y: float(total.loc[y]) for y in years[1:]}),
+        description=(
+            "Japan's host-nation support, MOD budgets FY2021-FY2024: JPY 201.7 / 205.6 / "
+            "211.2 / 212.4 bn (the FY2022-26 SMA totals JPY 1,055.1 bn). "
+            "Japanese fiscal years (April-March) are shown as years."
+        ),
+        source="S77;S78",
+        host="JPN",
+        assumptions=("Japanese fiscal year Y (April Y to March Y+1) counted as year Y",),
+    )
+
+
 _BUILT_INS: dict[str, Callable[[], Agreement]] = {
     "SMA-6": _sma6,
     "SMA-8": _sma8,
@@ -618,6 +640,7 @@ _BUILT_INS: dict[str, Callable[[], Agreement]] = {
     "ROK-OFFER-2020": _rok_offer_2020,
     "US-COUNTER-2020": _us_counter_2020,
     "US-ASK-2025": _us_ask_2025,
+    "JPN-HNS": _japan_hns,
 }
 
 

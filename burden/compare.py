@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from burden import hosts
-from burden._core.checks import as_float_array, as_instance, as_names, ratio, readonly
+from burden._core.checks import as_float_array, as_instance, as_names, one_of, ratio, readonly
 from burden._core.results import (
     Result,
     Table,
@@ -56,6 +56,7 @@ from burden.money import (
     default_context,
     present_value,
 )
+from burden.typing import Deflator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -66,7 +67,6 @@ if TYPE_CHECKING:
     from burden.typing import (
         BoolArray,
         ColumnKind,
-        Deflator,
         FloatArray,
         IndicatorName,
         IntArray,
@@ -74,7 +74,7 @@ if TYPE_CHECKING:
         PriceBasis,
     )
 
-__all__ = ["Comparison", "Indicators", "compare", "korea_context_series"]
+__all__ = ["Comparison", "Indicators", "compare", "korea_context_series", "projected_years"]
 
 HOST_CURRENCY = "KRW"
 """Currency of the Korean host (kept for code written before hosts were values)."""
@@ -233,6 +233,8 @@ class Comparison(Result):
         else:
             facts.append(("total ratio", f"{float(self.total_ratio):.3f}"))
             facts.append(("total difference", format_money(self.total_difference, self.currency)))
+        if self.assumptions:
+            facts.append(("assumptions", "; ".join(self.assumptions)))
         return facts
 
     def _display(self) -> Table:
@@ -787,6 +789,40 @@ def _rule_projections(
     return notes, projected
 
 
+def projected_years(
+    scenario: Agreement | Amounts,
+    years: npt.ArrayLike,
+    *,
+    currency: str,
+    price_basis: PriceBasis = "nominal",
+    context: MoneyContext | None = None,
+) -> tuple[list[str], BoolArray]:
+    """Return the stated assumptions one scenario uses on `years`, and the years they set.
+
+    Counts the context's projections of the rates and price index the conversion to
+    `currency` and `price_basis` needs, and the index projections of the agreement's
+    rules. Used for the ``projected`` column of tables.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> from burden.money import MoneyContext
+    >>> ctx = MoneyContext().with_projection(per_usd={"KRW": 1400.0})
+    >>> notes, mask = projected_years(bd.agreements.get("US-ASK-2025"), [2025, 2026],
+    ...                               currency="KRW", context=ctx)
+    >>> notes, mask.tolist()
+    (['KRW per USD 1,400 from 2026'], [False, True])
+    """
+    ctx = default_context() if context is None else context
+    wanted = np.asarray(years, dtype=np.int64)
+    basis = check_price_basis(price_basis)
+    deflators = set() if basis == "nominal" else {ctx.deflate_with or currency}
+    currencies = ({scenario.currency, currency} | deflators) - {"USD"}
+    notes, mask = _used_assumptions(ctx, wanted, currencies, deflators, set(), basis)
+    rule_notes, rule_mask = _rule_projections(scenario, wanted)
+    return notes + rule_notes, mask | rule_mask
+
+
 def compare(
     baseline: Agreement | Amounts,
     alternative: Agreement | Amounts,
@@ -863,9 +899,7 @@ def compare(
     basis = check_price_basis(price_basis)
     if context is not None:
         as_instance(context, MoneyContext, "context")
-    deflate_: object = deflate_with
-    if not isinstance(deflate_, str) or deflate_with not in ("currency", "host"):
-        raise InvalidInputError("deflate_with", deflate_with, '"currency" or "host"')
+    deflate_with = one_of(deflate_with, "deflate_with", Deflator)
     common = _common_years(_span(baseline, "baseline"), _span(alternative, "alternative"), years)
     ctx = default_context() if context is None else context
     scenario_hosts = [_host_of(baseline), _host_of(alternative)]

@@ -315,7 +315,10 @@ def korea_macro(*, gdp_base_year: int = 2020) -> pd.DataFrame:
         Indexed by consecutive years, with float64 columns ``cpi_inflation``
         (fraction, 0.021 = 2.1%), ``defense_budget`` (KRW, main budget as
         passed), ``gdp`` (KRW, nominal) and ``krw_per_usd`` (annual average).
-        Missing figures are NaN. ``attrs["gdp_base_year"]`` records the vintage.
+        Missing figures are NaN. ``attrs["gdp_base_year"]`` records the vintage;
+        ``attrs["source"]`` and ``attrs["confidence"]`` map each column to the source
+        ids and confidence levels of its rows (this view has no per-row provenance
+        columns; :func:`korea_series` and :func:`korea_gdp` have them).
 
     Raises
     ------
@@ -344,4 +347,13 @@ def korea_macro(*, gdp_base_year: int = 2020) -> pd.DataFrame:
     out = wide.reindex(index=years, columns=columns).astype(np.float64)
     out.columns.name = None
     out.attrs["gdp_base_year"] = gdp_base_year
+    rows = {c: long.loc[long["series"] == c] for c in columns if c != "gdp"}
+    rows["gdp"] = chosen
+    out.attrs["source"] = {c: _ids(r["source"]) for c, r in rows.items()}
+    out.attrs["confidence"] = {c: sorted(set(r["confidence"])) for c, r in rows.items()}
     return out
+
+
+def _ids(cells: pd.Series) -> str:
+    ids = {s for cell in cells for s in str(cell).split(";") if s}
+    return ";".join(sorted(ids, key=lambda s: (int("".join(c for c in s if c.isdigit())), s)))

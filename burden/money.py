@@ -794,6 +794,13 @@ def basis_label(currency: str, basis: PriceBasis, deflator: str | None = None) -
     return label + ")"
 
 
+def _axis_basis(currency: str | None, price_basis: PriceBasis | None) -> str | None:
+    """Price basis in words for a figure's money axis, or None when either is not given."""
+    if currency is None or price_basis is None:
+        return None
+    return basis_label(currency, price_basis)
+
+
 def _fx(ctx: MoneyContext, src: str, dst: str, years: IntArray) -> FloatArray | float:
     """Units of `dst` per unit of `src` in each of `years` (1.0 when they are the same)."""
     if src == dst:

@@ -121,8 +121,8 @@ SamplingMethod: TypeAlias = Literal["random", "lhs", "sobol"]
 CorrelationMethod: TypeAlias = Literal["iman-conover", "gaussian"]
 """How a rank-correlation matrix is imposed on a sample."""
 
-ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline"]
-"""What a comparison model returns per year (and as a total)."""
+ComparisonMeasure: TypeAlias = Literal["ratio", "difference", "alternative", "baseline", "all"]
+"""What a comparison model returns per year (and as a total); ``"all"``: every one."""
 
 SplitOutput: TypeAlias = Literal["host_share", "excess", "cost_sharing_ratio", "sender"]
 """What a split model returns per year."""

@@ -388,6 +388,23 @@ REGISTRY: dict[str, Callable[[], Call]] = {
     "sensitivity.ThresholdResult.plot": _method(
         _threshold, "plot", None, output=None, unit="u", currency=None, title="t"
     ),
+    "models.IndicatorModel": _with_fields(
+        lambda: bd.models.indicator_model(bd.agreements.get("SMA-11"))
+    ),
+    "models.IndicatorModel.__call__": _method(
+        lambda: bd.models.indicator_model(bd.agreements.get("SMA-11")),
+        "__call__",
+        {"host.defense_budget_scale": np.array([1.0, 1.1])},
+    ),
+    "models.indicator_model": _call(
+        bd.models.indicator_model,
+        bd.agreements.get("SMA-11"),
+        indicator="share_of_gdp",
+        currency="KRW",
+        price_basis="nominal",
+        context=None,
+        per_year=True,
+    ),
     # ---- limits
     "bd.Limits": _call(bd.Limits, memory=2**30, work=10**9, year_span=100, toml_depth=8),
     "bd.get_limits": _call(bd.get_limits),

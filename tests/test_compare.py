@@ -243,3 +243,21 @@ def test_present_value_of_each_scenario_and_the_difference() -> None:
     with pytest.raises(bd.InvalidInputError) as info:
         bd.compare(held, sma11, discount_rate=0.03, discount_year=2019)
     assert info.value.field == "discount_year"
+
+
+def test_stated_host_growth_fills_the_indicators_after_the_data() -> None:
+    # Main defence budget 2026: KRW 65.8642 tn (S58); +3% a year stated for 2027 on.
+    ctx = bd.MoneyContext().with_projection(
+        per_usd={"KRW": 1400.0}, defense_budget_growth={"KOR": 0.03}, troops={"KOR": 28_500}
+    )
+    c = bd.compare(
+        bd.agreements.get("US-ASK-2025"),
+        bd.agreements.get("SMA-12"),
+        context=ctx,
+        years=[2026, 2027],
+    )
+    share = c.alternative_indicators.share_of_defense_budget
+    assert share[1] == pytest.approx(15511e8 / (65.8642e12 * 1.03), rel=1e-12)
+    assert np.isfinite(c.alternative_indicators.per_service_member).all()
+    assert c.projected.tolist() == [True, True]  # 2026: the stated rate; 2027: all three
+    assert "KOR defense budget growth 3.0% a year from 2027" in c.assumptions

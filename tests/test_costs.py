@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from typing import get_args
-
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as npst
+from strategies import claims_rules, cost_arrays
 
 import burden as bd
 from burden.costs import ability_to_pay, compare_splits
-from burden.typing import ClaimsRule
 
 CATS = ("labor", "construction", "logistics")
-cost_arrays = npst.arrays(
-    np.float64,
-    st.tuples(st.integers(1, 4), st.integers(1, 3), st.just(3)),
-    elements=st.floats(min_value=0.0, max_value=1e12),
-)
-# Every claims rule by its full name (bd.claims) and the short aliases.
-rules = st.sampled_from([*get_args(ClaimsRule), "cea", "cel", "apro"])
+rules = claims_rules  # every claims rule by its full name (bd.claims) and the aliases
 
 
 def _pool(costs: np.ndarray) -> bd.CostPool:

@@ -7,13 +7,12 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import money, rates
 
 import burden as bd
 from burden.escalation import round_half_up
 
-rates = st.floats(min_value=-0.5, max_value=0.5, allow_nan=False)
-# Money is whole currency units: 0 or at least one unit (no subnormal floats).
-amounts = st.one_of(st.just(0.0), st.floats(min_value=1.0, max_value=1e13))
+amounts = money
 
 
 def _agreement(

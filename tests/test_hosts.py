@@ -138,3 +138,15 @@ def test_the_2025_ask_is_a_position_with_stated_assumptions() -> None:
     positions = bd.datasets.negotiation_positions()
     row = positions.loc[positions["date"] == "2025-07-08"].iloc[0]
     assert (row["value"], row["source"], row["confidence"]) == (10e9, "S99", "high")
+
+
+def test_japan_hns_is_a_built_in_with_japan_as_host() -> None:
+    # Defense of Japan 2021-2024 (S77): MOD host-nation support budgets, JPY.
+    hns = bd.agreements.get("JPN-HNS")
+    assert hns.host.code == "JPN"  # type: ignore[union-attr]
+    assert hns.amounts().tolist() == [201.7e9, 205.6e9, 211.2e9, 212.4e9]
+    ctx = bd.MoneyContext().with_per_usd("JPY", pd.Series({2022: 131.5}))  # user-supplied
+    c = bd.compare(bd.agreements.get("SMA-11"), hns, currency="USD", years=[2022], context=ctx)
+    # FY2022 JPY 205.6 bn / 131.5 / 54,000 troops in Japan (S52).
+    assert c.alternative_indicators.per_service_member[0] == pytest.approx(205.6e9 / 131.5 / 54e3)
+    assert any("fiscal year" in a for a in c.assumptions)

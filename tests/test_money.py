@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as npst
+from strategies import money_paths
 
 import burden as bd
 from burden.money import convert, cpi_index, default_context
@@ -18,12 +19,7 @@ if TYPE_CHECKING:
     from burden.typing import FloatArray, PriceBasis
 
 YEARS = np.arange(2015, 2026)
-values_strategy = npst.arrays(
-    np.float64,
-    st.tuples(st.integers(1, 3), st.just(YEARS.size)),
-    # Whole currency units: 0 or at least one unit (subnormal floats are not money).
-    elements=st.one_of(st.just(0.0), st.floats(min_value=1.0, max_value=1e13)),
-)
+values_strategy = money_paths(YEARS.size)
 bases: st.SearchStrategy[PriceBasis] = st.sampled_from(["nominal", 2015, 2019, 2020, 2025])
 
 

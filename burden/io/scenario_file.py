@@ -120,7 +120,7 @@ import pandas as pd
 from burden import agreements as builtins
 from burden import datasets
 from burden.agreements import Agreement
-from burden.compare import compare
+from burden.compare import compare, projected_years
 from burden.errors import BurdenError, InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
 from burden.money import (
@@ -850,11 +850,11 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
     if not specs:
         raise ScenarioFileError("agreements", specs, "at least one agreement")
     money = _table(data.get("money", {}), "money")
-    cpi_projection = (
-        float(money["cpi_projection"])
-        if isinstance(money.get("cpi_projection"), int | float)
-        else None
-    )
+    # One Korean CPI assumption serves deflation and CPI-indexed rules alike.
+    inflation_table = money.get("inflation")
+    korean = inflation_table.get("KRW") if isinstance(inflation_table, dict) else None
+    stated = money.get("cpi_projection", korean)
+    cpi_projection = float(stated) if isinstance(stated, int | float) else None
     known = {key: _agreement(key, spec, cpi_projection) for key, spec in specs.items()}
     comparisons = []
     for i, raw in enumerate(_array(data.get("compare", []), "compare")):
@@ -891,9 +891,17 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
             )
         )
     outputs = [f"compare_{c.name}" for c in comparisons] + [f"paths_{p.name}" for p in paths]
-    duplicates = sorted({o for o in outputs if outputs.count(o) > 1})
-    if duplicates:
-        raise ScenarioFileError("name", duplicates[0], "a different name for each analysis")
+    tables = [f"compare[{i}]" for i in range(len(comparisons))]
+    tables += [f"paths[{i}]" for i in range(len(paths))]
+    for i, output in enumerate(outputs):
+        if outputs.count(output) > 1:
+            j = outputs.index(output, i + 1)
+            raise ScenarioFileError(
+                f"{tables[j]}.name",
+                output.split("_", 1)[1],
+                f"a name different from {tables[i]}'s (both write {output}.csv)",
+                hint=f'add name = "..." to {tables[j]}',
+            )
     return Scenario(
         title=title,
         description=description,
@@ -1007,6 +1015,24 @@ def _paths(spec: PathsSpec, scenario: Scenario) -> list[Amounts]:
     return out
 
 
+def _flagged(
+    amounts: Amounts, agreement: Agreement, spec: PathsSpec, scenario: Scenario
+) -> pd.DataFrame:
+    """Return the tidy amounts with a ``projected`` column (the year uses an assumption)."""
+    frame = amounts.to_frame()
+    _, mask = projected_years(
+        agreement,
+        amounts.years,
+        currency=spec.currency,
+        price_basis=spec.price_basis,
+        context=scenario.context,
+    )
+    frame["projected"] = frame["year"].map(
+        dict(zip(amounts.years.tolist(), mask.tolist(), strict=True))
+    )
+    return frame
+
+
 def run(
     scenario: Scenario, folder: str | os.PathLike[str], *, figures: bool = True
 ) -> tuple[list[Path], str]:
@@ -1057,6 +1083,10 @@ def run(
     for key, agreement in scenario.agreements.items():
         frame = _wrap(f"agreements.{key}", agreement.path).to_frame()
         frame.insert(0, "agreement", key)
+        _, mask = projected_years(agreement, agreement.years, currency=agreement.currency)
+        frame["projected"] = frame["year"].map(
+            dict(zip(agreement.years.tolist(), mask.tolist(), strict=True))
+        )
         frames.append(frame)
     files["agreements.csv"] = pd.concat(frames, ignore_index=True).to_csv(index=False).encode()
     pngs: dict[str, bytes] = {}
@@ -1067,7 +1097,13 @@ def run(
             pngs[f"compare_{spec.name}.png"] = _png(partial(_draw_comparison, comparison))
     for paths in scenario.paths:
         amounts = _wrap(f"paths.{paths.name}", partial(_paths, paths, scenario))
-        table = pd.concat([a.to_frame() for a in amounts], ignore_index=True)
+        table = pd.concat(
+            [
+                _flagged(a, scenario.agreements[k], paths, scenario)
+                for a, k in zip(amounts, paths.agreements, strict=True)
+            ],
+            ignore_index=True,
+        )
         files[f"paths_{paths.name}.csv"] = table.to_csv(index=False).encode()
         if draw:
             pngs[f"paths_{paths.name}.png"] = _png(

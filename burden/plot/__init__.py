@@ -17,7 +17,7 @@ methods can call them without an import circle. :func:`plot_paths` and
 Money axes are scaled to tn, bn or mn with the currency and scale in the label.
 
 matplotlib is imported only when a function runs: ``import burden`` never needs it.
-Without it, every function raises :class:`~burden.MissingDataError` naming the extra
+Without it, every function raises :class:`~burden.errors.OptionalDependencyError` naming the extra
 to install.
 
 Examples

@@ -92,7 +92,7 @@ def plot_paths(
     ------
     UnitMismatchError
         If the paths do not share one currency and price basis.
-    MissingDataError
+    OptionalDependencyError
         If matplotlib is not installed.
 
     Examples

@@ -12,7 +12,7 @@ import pandas as pd
 from burden._core.checks import as_float_array, readonly
 from burden._core.results import Result, _output_index
 from burden.errors import InvalidInputError
-from burden.money import basis_label
+from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space, _is_mapping
 
@@ -127,9 +127,7 @@ class SweepResult(Result):
             input_name=self.swept[0],
             unit=unit,
             currency=currency,
-            basis=None
-            if currency is None or price_basis is None
-            else basis_label(currency, price_basis),
+            basis=_axis_basis(currency, price_basis),
             ax=ax,
             title=title,
         )

@@ -10,7 +10,7 @@ import pandas as pd
 
 from burden._core.checks import as_float_array, readonly
 from burden._core.results import Result, Table, _output_index
-from burden.money import basis_label
+from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space
 
@@ -147,9 +147,7 @@ class TornadoResult(Result):
             float(self.base[j]),
             unit=unit,
             currency=currency,
-            basis=None
-            if currency is None or price_basis is None
-            else basis_label(currency, price_basis),
+            basis=_axis_basis(currency, price_basis),
             ax=ax,
             title=title or f"Tornado: {self.output_names[j]}",
         )

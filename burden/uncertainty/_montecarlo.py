@@ -14,7 +14,7 @@ from burden._core.limits import check_memory, check_work
 from burden._core.progress import progress_bar
 from burden._core.results import Result, Table
 from burden.errors import InvalidInputError
-from burden.money import basis_label
+from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _map_blocks, probe
 from burden.uncertainty._sampling import SamplingMethod, _check_n, _iter_sample
 from burden.uncertainty._space import ParameterSpace, _check_space
@@ -262,7 +262,7 @@ class MonteCarloResult(Result):
         [[0.1], [0.9]]
         """
         levels = as_float_array(q, "q")
-        if levels.ndim > 2:
+        if levels.ndim > 2 or levels.size == 0:
             raise InvalidInputError("q", q, "probability levels (an array of at most 2 axes)")
         if not ((levels >= 0.0) & (levels <= 1.0)).all():
             raise InvalidInputError("q", q, "probability levels in [0, 1]")
@@ -387,9 +387,7 @@ class MonteCarloResult(Result):
             median_label=median_label,
             unit=unit,
             currency=currency,
-            basis=None
-            if currency is None or price_basis is None
-            else basis_label(currency, price_basis),
+            basis=_axis_basis(currency, price_basis),
             ax=ax,
             title=title,
         )

@@ -23,13 +23,29 @@ Notes
 starting in year ``Y`` (e.g. +0.01 = one percentage point more defence-budget growth
 every year), before rounding, floor and cap apply. ``krw_per_usd_scale`` multiplies
 every year's KRW/USD rate (1.1 = a won 10% weaker against the dollar).
-``inflation_shift`` adds a constant to every year's KRW inflation (it matters for
-constant-price outputs only).
+``inflation_shift`` adds a constant to every year's inflation of the deflating
+currency (the output currency's own index by default: US CPI-U for USD; it matters
+for constant-price outputs only).
+
+With ``per_year=True`` every year is its own parameter: ``index[S][Y]`` (the index
+value of year ``Y`` in the phase starting ``S``, e.g. Korean CPI of 2026 for the 12th
+SMA), ``krw_per_usd[Y]`` (the rate of year ``Y``) and ``inflation[Y]``; years with no
+published or projected value have a NaN nominal value and need a draw. So "CPI for
+2026-2028 is unknown, uniform 1-4% each year" is three parameters:
+
+>>> m = bd.models.agreement_model(bd.agreements.get("SMA-12"), per_year=True)
+>>> draws = {f"index[2027][{y}]": np.array([0.01, 0.04]) for y in (2026, 2027, 2028)}
+>>> (m(draws)["2030"] / 1e8).round().tolist()   # KRW 100 million
+[15981.0, 17447.0]
+
+:func:`indicator_model` gives a host indicator (share of the defence budget or GDP,
+per US service member) from the agreement's own host.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
@@ -52,6 +68,7 @@ from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Indexed
+from burden.hosts import Host, as_host
 from burden.money import (
     MissingRateError,
     MoneyContext,
@@ -59,7 +76,7 @@ from burden.money import (
     check_price_basis,
     default_context,
 )
-from burden.typing import ComparisonMeasure, SplitOutput
+from burden.typing import ComparisonMeasure, IndicatorName, SplitOutput
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -71,16 +88,24 @@ if TYPE_CHECKING:
 __all__ = [
     "AgreementModel",
     "ComparisonModel",
+    "IndicatorModel",
     "Measure",
     "SplitModel",
     "SplitOutput",
     "agreement_model",
     "comparison_model",
+    "indicator_model",
     "split_model",
 ]
 
 Measure: TypeAlias = ComparisonMeasure
 """Alias of :data:`burden.typing.ComparisonMeasure`."""
+
+
+def _is_shared(name: str) -> bool:
+    """Whether a parameter belongs to the money conversion (shared by both sides)."""
+    return name in (_FX, _INFLATION) or bool(re.fullmatch(r"(\w+_per_usd|inflation)\[\d+\]", name))
+
 
 _FX = "krw_per_usd_scale"
 _INFLATION = "inflation_shift"
@@ -107,9 +132,40 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
     if isinstance(rule, Fixed) and f"rate[{start}]" in params:
         return Fixed(params[f"rate[{start}]"])
     if isinstance(rule, Indexed):
-        # Shift the validated table instead of rebuilding the rule year by year per chunk.
-        return rule._with_draws(
-            params.get(f"index_shift[{start}]"),
+        shift = params.get(f"index_shift[{start}]")
+        prefix = f"index[{start}]["
+        per_year = {int(k[len(prefix) : -1]): v for k, v in params.items() if k.startswith(prefix)}
+        if not per_year:
+            # Shift the validated table instead of rebuilding the rule year by year per chunk.
+            return rule._with_draws(
+                shift,
+                cap=params.get(f"cap[{start}]", rule.cap),
+                floor=params.get(f"floor[{start}]", rule.floor),
+                projection=params.get(f"projection[{start}]", rule.projection),
+            )
+        # Per-year index draws: rebuild the rule with those years' values replaced.
+        years = rule.index_years
+        table = np.asarray(rule.rates_table)
+        add = 0.0 if shift is None else shift
+        by_year: dict[int, npt.ArrayLike] = {
+            int(y): table[..., j] + add for j, y in enumerate(years)
+        }
+        last = int(years[-1])
+        for year in range(last + 1, max(per_year) + 1):
+            # Unpublished index years: a draw, else the rule's projection.
+            fallback = rule.projection
+            if year not in per_year and fallback is None:
+                raise MissingDataError(
+                    f"params[{prefix}{year}]]",
+                    None,
+                    f"a draw for every unpublished index year up to {max(per_year)}",
+                )
+            by_year[year] = per_year.get(year, fallback)  # type: ignore[assignment]
+        by_year |= {y: v for y, v in per_year.items() if y <= last}
+        return Indexed(
+            by_year,
+            lag=rule.lag,
+            rate_rounding=rule.rate_rounding,
             cap=params.get(f"cap[{start}]", rule.cap),
             floor=params.get(f"floor[{start}]", rule.floor),
             projection=params.get(f"projection[{start}]", rule.projection),
@@ -170,12 +226,13 @@ def _rate_draws(
     n = scale.shape[0]
     if currency == "USD":
         return np.ones((n, years.size))
-    out = ctx.rate(currency, years)[np.newaxis, :] * scale[:, np.newaxis]
-    out = np.array(np.broadcast_to(out, (n, years.size)))
-    for j, y in enumerate(years):
-        name = f"{currency.lower()}_per_usd[{int(y)}]"
-        if name in params:
-            out[:, j] = params[name]
+    names = [f"{currency.lower()}_per_usd[{int(y)}]" for y in years]
+    drawn = np.array([name in params for name in names])
+    published = ctx.rate(currency, years[~drawn])  # raises for a year neither has
+    out = np.empty((n, years.size))
+    out[:, ~drawn] = published[np.newaxis, :] * scale[:, np.newaxis]
+    for j in np.flatnonzero(drawn):
+        out[:, j] = params[names[j]]  # a drawn level is the rate itself, not scaled
     return out
 
 
@@ -197,6 +254,13 @@ def _level_draws(
     if index is None:
         raise MissingDataError("price_index", currency, f"a price index for {currency}")
     known = index.index.to_numpy()
+    level = index.to_numpy(dtype=np.float64)
+    later = np.arange(int(known.max()) + 1, int(np.max(years)) + 1)
+    drawn_later = [y for y in later if f"inflation[{int(y)}]" in params]
+    if later.size and len(drawn_later) == later.size:
+        # Years after the index are drawn: extend it (placeholder levels, re-chained below).
+        known = np.append(known, later)
+        level = np.append(level, np.full(later.size, level[-1]))
     missing = np.setdiff1d(years, known)
     if missing.size:
         raise MissingRateError(
@@ -210,7 +274,7 @@ def _level_draws(
     # for to the last (the years before cancel): for a few years of a long index per draw.
     pos = np.searchsorted(known, years)
     lo, hi = int(pos.min()), int(pos.max())
-    level = index.to_numpy(dtype=np.float64)[lo : hi + 1]
+    level = level[lo : hi + 1]
     rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, hi - lo)).copy()
     rates += shift[:, np.newaxis]
     for j, y in enumerate(known[lo + 1 : hi + 1]):
@@ -277,6 +341,7 @@ class AgreementModel:
     price_basis: PriceBasis
     total: bool
     context: MoneyContext | None = None
+    per_year: bool = False
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -302,7 +367,41 @@ class AgreementModel:
             params[_FX] = 1.0  # only a conversion through the dollar uses the rate
         if self.price_basis != "nominal":
             params[_INFLATION] = 0.0
+        if as_flag(self.per_year, "per_year"):
+            params |= self._per_year_parameters()
         object.__setattr__(self, "nominal", params)
+
+    def _per_year_parameters(self) -> dict[str, float]:
+        """Nominal values of the per-year parameters (NaN: not published, draw it)."""
+        a = self.agreement
+        ctx = default_context() if self.context is None else self.context
+        out: dict[str, float] = {}
+        for start, rule in a.phases:
+            if not isinstance(rule, Indexed):
+                continue
+            known = dict(
+                zip(rule.index_years.tolist(), np.asarray(rule.rates_table).tolist(), strict=True)
+            )
+            projection = None if rule.projection is None else np.asarray(rule.projection)
+            fallback = np.nan if projection is None or projection.ndim else float(projection)
+            for year in a._phase_years(start) - rule.lag:
+                out[f"index[{start}][{int(year)}]"] = float(known.get(int(year), fallback))
+        years = a.years
+        span = years if self.price_basis == "nominal" else np.union1d(years, [self.price_basis])
+        if "USD" in (self.currency, a.currency) and "KRW" in (self.currency, a.currency):
+            series = ctx.per_usd.get("KRW")
+            for year in span:
+                value = np.nan if series is None else series.get(int(year), np.nan)
+                out[f"krw_per_usd[{int(year)}]"] = float(value)
+        if self.price_basis != "nominal":
+            deflator = ctx.deflate_with or self.currency
+            index = ctx.price_index.get(deflator)
+            for year in range(int(span.min()) + 1, int(span.max()) + 1):
+                rate = np.nan
+                if index is not None and year in index.index and year - 1 in index.index:
+                    rate = float(index.loc[year] / index.loc[year - 1] - 1.0)
+                out[f"inflation[{year}]"] = rate
+        return out
 
     @_no_overflow
     def paths(self, params: Mapping[str, npt.ArrayLike]) -> FloatArray:
@@ -336,7 +435,7 @@ class AgreementModel:
             full.get(_FX, np.ones(n)),
             full.get(_INFLATION, np.zeros(n)),
             self.context,
-            full,
+            draws,
         )
 
     @_no_overflow
@@ -355,6 +454,7 @@ def agreement_model(
     price_basis: PriceBasis = "nominal",
     total: bool = False,
     context: MoneyContext | None = None,
+    per_year: bool = False,
 ) -> AgreementModel:
     """Return `agreement` as a model of its numeric fields.
 
@@ -370,6 +470,13 @@ def agreement_model(
     context : MoneyContext, optional
         Exchange rates and price index to perturb; default the shipped data. Pass one
         with projections to analyse years after the last published rate.
+    per_year : bool, default False
+        Also make each year's value a parameter: ``index[S][Y]`` (the index value of
+        year ``Y`` driving the phase starting in ``S``, e.g. Korean CPI of 2026),
+        ``krw_per_usd[Y]`` (the KRW/USD rate of ``Y``) and ``inflation[Y]`` (inflation
+        of the deflating currency in ``Y``). Nominal values are the published or
+        projected figures; NaN where none exists (supply a draw for it, e.g. CPI
+        2026-2029 uniform 1-4% each year).
 
     Returns
     -------
@@ -393,6 +500,7 @@ def agreement_model(
         price_basis=price_basis,
         total=total,
         context=context,
+        per_year=per_year,
     )
 
 
@@ -409,30 +517,25 @@ class ComparisonModel:
     def __post_init__(self) -> None:
         as_instance(self.baseline, AgreementModel, "baseline")
         as_instance(self.alternative, AgreementModel, "alternative")
-        as_name(self.measure, "measure", ("ratio", "difference", "alternative", "baseline"))
+        one_of(self.measure, "measure", ComparisonMeasure)
         object.__setattr__(self, "years", readonly(as_years(self.years, "years", scalar_ok=False)))
         params = {
-            f"baseline.{k}": v
-            for k, v in self.baseline.nominal.items()
-            if k not in (_FX, _INFLATION)
+            f"baseline.{k}": v for k, v in self.baseline.nominal.items() if not _is_shared(k)
         }
         params |= {
-            f"alternative.{k}": v
-            for k, v in self.alternative.nominal.items()
-            if k not in (_FX, _INFLATION)
+            f"alternative.{k}": v for k, v in self.alternative.nominal.items() if not _is_shared(k)
         }
-        for shared in (_FX, _INFLATION):
-            if shared in self.baseline.nominal or shared in self.alternative.nominal:
-                params[shared] = self.baseline.nominal.get(
-                    shared, self.alternative.nominal.get(shared, 0.0)
-                )
+        for side in (self.baseline.nominal, self.alternative.nominal):
+            for name, value in side.items():
+                if _is_shared(name) and name not in params:
+                    params[name] = value
         object.__setattr__(self, "nominal", params)
 
     @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<measure> <year>": (n,), ..., "total <measure>": (n,)}``."""
         _check_names(params, self.nominal)
-        shared = {k: v for k, v in params.items() if k in (_FX, _INFLATION)}
+        shared = {k: v for k, v in params.items() if _is_shared(k)}
         sides = []
         for prefix, model in (("baseline.", self.baseline), ("alternative.", self.alternative)):
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
@@ -446,17 +549,26 @@ class ComparisonModel:
             np.broadcast_to(base, (n, base.shape[1])),
             np.broadcast_to(alt, (n, alt.shape[1])),
         )
-        if self.measure == "ratio":
-            per_year = ratio(alt, base, "ComparisonModel.ratio")
-            total = ratio(alt.sum(axis=1), base.sum(axis=1), "ComparisonModel.total")
-        elif self.measure == "difference":
-            per_year, total = alt - base, alt.sum(axis=1) - base.sum(axis=1)
-        elif self.measure == "alternative":
-            per_year, total = alt, alt.sum(axis=1)
-        else:
-            per_year, total = base, base.sum(axis=1)
-        out = {f"{self.measure} {y}": readonly(per_year[:, j]) for j, y in enumerate(self.years)}
-        out[f"total {self.measure}"] = readonly(np.array(total))
+        wanted = (
+            ["baseline", "alternative", "difference", "ratio"]
+            if self.measure == "all"
+            else [self.measure]
+        )
+        measures: dict[str, tuple[FloatArray, FloatArray]] = {
+            "baseline": (base, base.sum(axis=1)),
+            "alternative": (alt, alt.sum(axis=1)),
+            "difference": (alt - base, alt.sum(axis=1) - base.sum(axis=1)),
+        }
+        if "ratio" in wanted:  # NaN with a BurdenWarning against a zero baseline
+            measures["ratio"] = (
+                ratio(alt, base, "ComparisonModel.ratio"),
+                ratio(alt.sum(axis=1), base.sum(axis=1), "ComparisonModel.total"),
+            )
+        out: dict[str, FloatArray] = {}
+        for measure in wanted:
+            per_year, total = measures[measure]
+            out |= {f"{measure} {y}": readonly(per_year[:, j]) for j, y in enumerate(self.years)}
+            out[f"total {measure}"] = readonly(np.array(total))
         return out
 
 
@@ -468,13 +580,23 @@ def comparison_model(
     price_basis: PriceBasis = "nominal",
     measure: Measure = "ratio",
     context: MoneyContext | None = None,
+    per_year: bool = False,
 ) -> ComparisonModel:
     """Return the comparison of two agreements as a model of their numeric fields.
 
-    Parameters are those of :func:`agreement_model` (including ``context``), prefixed
-    ``baseline.`` and ``alternative.``; ``krw_per_usd_scale`` and ``inflation_shift`` are shared.
-    Outputs: the `measure` (alternative over baseline, their difference, or one side)
-    for every common year, and over all of them (``"total <measure>"``).
+    Parameters are those of :func:`agreement_model` (including ``context`` and
+    ``per_year``), prefixed ``baseline.`` and ``alternative.``; the money parameters
+    (``krw_per_usd_scale``, ``inflation_shift``, ``krw_per_usd[Y]``, ``inflation[Y]``)
+    are shared by both sides.
+
+    Outputs, for every common year and over all of them (``"total <measure>"``):
+
+    - ``"baseline <Y>"``, ``"alternative <Y>"``: the amounts, in `currency` and
+      `price_basis`;
+    - ``"difference <Y>"``: alternative minus baseline (same unit);
+    - ``"ratio <Y>"``: alternative over baseline; the total ratio is of the sums.
+
+    `measure` picks one of them, or ``"all"`` for every one.
 
     Examples
     --------
@@ -485,8 +607,14 @@ def comparison_model(
     >>> out["total ratio"].round(2)      # the demand over the 11th SMA, 2020-2025
     array([5.13, 5.65])
     """
-    base = agreement_model(baseline, currency=currency, price_basis=price_basis, context=context)
-    alt = agreement_model(alternative, currency=currency, price_basis=price_basis, context=context)
+    options = {
+        "currency": currency,
+        "price_basis": price_basis,
+        "context": context,
+        "per_year": per_year,
+    }
+    base = agreement_model(baseline, **options)  # type: ignore[arg-type]
+    alt = agreement_model(alternative, **options)  # type: ignore[arg-type]
     first = max(baseline.base_year, alternative.base_year)
     last = min(baseline.end_year, alternative.end_year)
     if first > last:
@@ -502,6 +630,137 @@ def comparison_model(
         measure=measure,
         years=np.arange(first, last + 1, dtype=np.int64),
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class IndicatorModel:
+    """A burden indicator of an agreement, from its own host; see :func:`indicator_model`."""
+
+    amounts: AgreementModel
+    host: Host
+    indicator: IndicatorName
+    nominal: dict[str, float] = field(init=False)
+
+    @property
+    def series(self) -> str:
+        """The host series the indicator divides by."""
+        return _INDICATOR_SERIES[self.indicator]
+
+    def __post_init__(self) -> None:
+        from burden.hosts import Host  # noqa: PLC0415 (hosts imports money)
+
+        as_instance(self.amounts, AgreementModel, "amounts")
+        as_instance(self.host, Host, "host")
+        one_of(self.indicator, "indicator", IndicatorName)
+        params = dict(self.amounts.nominal)
+        params[f"host.{self.series}_scale"] = 1.0
+        if self.amounts.per_year:
+            for year in self.amounts.agreement.years:
+                params[f"host.{self.series}[{int(year)}]"] = float(
+                    self.host.values(self.series, np.array([year]))[0]
+                )
+        object.__setattr__(self, "nominal", params)
+
+    @_no_overflow
+    def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
+        """Evaluate: ``{"<indicator> <year>": (n,)}`` (NaN where the host series is missing)."""
+        n = _check_names(params, self.nominal)
+        own = {k: v for k, v in params.items() if not k.startswith("host.")}
+        values = self.amounts.paths(own)
+        years = self.amounts.agreement.years
+        scale = np.broadcast_to(
+            as_float_array(params.get(f"host.{self.series}_scale", 1.0), "host scale"), (n,)
+        )
+        denominator = np.broadcast_to(self.host.values(self.series, years), (n, years.size)).copy()
+        for j, year in enumerate(years):
+            name = f"host.{self.series}[{int(year)}]"
+            if name in params:
+                denominator[:, j] = params[name]
+        share = ratio(
+            values, denominator * scale[:, np.newaxis], f"IndicatorModel.{self.indicator}"
+        )
+        return {f"{self.indicator} {y}": readonly(share[:, j]) for j, y in enumerate(years)}
+
+
+_INDICATOR_SERIES: dict[str, str] = {
+    "share_of_defense_budget": "defense_budget",
+    "share_of_gdp": "gdp",
+    "per_service_member": "troops",
+}
+
+
+def indicator_model(
+    agreement: Agreement,
+    *,
+    indicator: IndicatorName = "share_of_defense_budget",
+    currency: str | None = None,
+    price_basis: PriceBasis = "nominal",
+    context: MoneyContext | None = None,
+    per_year: bool = False,
+) -> IndicatorModel:
+    """Return a burden indicator of `agreement`, from its own host, as a model.
+
+    Parameters
+    ----------
+    agreement : Agreement
+        With a host (``host="KOR"``) whose currency is KRW or USD.
+    indicator : {"share_of_defense_budget", "share_of_gdp", "per_service_member"}
+        Shares divide the nominal amount in the host currency by the host's series;
+        per service member divides the amount in `currency` and `price_basis`.
+    currency, price_basis
+        For ``per_service_member`` only (default the agreement's currency, nominal).
+    context : MoneyContext, optional
+        Rates and projections, including host projections
+        (``with_projection(defense_budget_growth={"KOR": 0.03})``).
+    per_year : bool, default False
+        As in :func:`agreement_model`, plus ``host.<series>[Y]`` for each year.
+
+    Returns
+    -------
+    IndicatorModel
+        Parameters: those of :func:`agreement_model`, ``host.<series>_scale``
+        (multiplies the host series) and, with `per_year`, ``host.<series>[Y]``.
+
+    Raises
+    ------
+    InvalidInputError
+        If the agreement has no host, or `indicator` is unknown.
+
+    Examples
+    --------
+    >>> import burden as bd
+    >>> m = bd.models.indicator_model(bd.agreements.get("SMA-11"))
+    >>> out = m({"host.defense_budget_scale": np.array([1.0, 1.1])})
+    >>> (100 * out["share_of_defense_budget 2021"]).round(3)   # KRW 1,183.3 bn / 52.84 tn
+    array([2.239, 2.036])
+    """
+    as_instance(agreement, Agreement, "agreement")
+    indicator = one_of(indicator, "indicator", IndicatorName)
+    host = as_host(agreement.host, "agreement.host")
+    if host is None:
+        raise InvalidInputError(
+            "agreement.host",
+            None,
+            "an agreement with a host (its indicators come from the host's series)",
+            hint='build it with host="KOR" (or another code, or a bd.Host)',
+        )
+    if context is not None:
+        as_instance(context, MoneyContext, "context")
+    ctx = default_context() if context is None else context
+    host = ctx.project_host(host)
+    if indicator == "per_service_member":
+        amounts = agreement_model(
+            agreement,
+            currency=currency,
+            price_basis=price_basis,
+            context=context,
+            per_year=per_year,
+        )
+    else:
+        amounts = agreement_model(
+            agreement, currency=host.currency, context=context, per_year=per_year
+        )
+    return IndicatorModel(amounts=amounts, host=host, indicator=indicator)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

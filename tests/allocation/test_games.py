@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
+from strategies import claims_problems, convex_games, int_games
 
 from burden import claims, games
 from burden.errors import BurdenError, InfeasibleError, InvalidInputError
@@ -51,18 +52,6 @@ def brute_banzhaf(v: np.ndarray) -> np.ndarray:
                 out[i] += v[mask | (1 << i)] - v[mask]
     scaled: np.ndarray = out / 2 ** (n - 1)
     return scaled
-
-
-def from_dividends(dividends: np.ndarray) -> np.ndarray:
-    """Game with the given Harsanyi dividends: v(S) = sum of dividends of subsets of S.
-
-    Non-negative dividends give a totally monotone, hence convex, game (Shapley 1971).
-    """
-    n = int(dividends.size).bit_length() - 1
-    b = bits(n)
-    subset = np.all(b[None, :, :] <= b[:, None, :], axis=-1)  # [S, T]: T subset of S
-    out: np.ndarray = subset.astype(float) @ dividends
-    return out
 
 
 def permute_game(v: np.ndarray, perm: np.ndarray) -> np.ndarray:
@@ -203,28 +192,6 @@ def test_airport_shapley_littlechild_owen(costs: list[float]) -> None:
 # --------------------------------------------------------------------------- strategies
 
 
-@st.composite
-def int_games(draw: st.DrawFn, min_n: int = 2, max_n: int = 4) -> np.ndarray:
-    """Tie-heavy games with small integer values (where vertex-fixing goes wrong)."""
-    n = draw(st.integers(min_value=min_n, max_value=max_n))
-    vals = draw(st.lists(st.integers(0, 4), min_size=2**n - 1, max_size=2**n - 1))
-    return np.array([0.0, *vals])
-
-
-@st.composite
-def convex_games(draw: st.DrawFn, max_n: int = 4) -> np.ndarray:
-    n = draw(st.integers(min_value=2, max_value=max_n))
-    div = draw(st.lists(st.integers(0, 3), min_size=2**n - 1, max_size=2**n - 1))
-    return from_dividends(np.array([0.0, *div], dtype=float))
-
-
-@st.composite
-def bankruptcy_problems(draw: st.DrawFn, max_n: int = 5) -> tuple[float, np.ndarray]:
-    d = np.array(draw(st.lists(st.integers(0, 50), min_size=2, max_size=max_n)), dtype=float)
-    estate = draw(st.integers(0, int(d.sum())))
-    return float(estate), d
-
-
 # --------------------------------------------------------------------------- Shapley
 
 
@@ -315,7 +282,7 @@ def test_batched_nucleolus_equals_per_game(n: int, k: int, seed: int, ties: bool
             )
 
 
-@given(bankruptcy_problems())
+@given(claims_problems(max_n=5, integers=True))
 def test_bankruptcy_shapley_is_random_arrival(problem: tuple[float, np.ndarray]) -> None:
     # O'Neill (1982): the Shapley value of the bankruptcy game is the RA rule.
     estate, d = problem
@@ -323,7 +290,7 @@ def test_bankruptcy_shapley_is_random_arrival(problem: tuple[float, np.ndarray])
     assert_allclose(games.shapley(g), claims.random_arrival(estate, d), atol=1e-9)
 
 
-@given(bankruptcy_problems())
+@given(claims_problems(max_n=5, integers=True))
 def test_bankruptcy_tau_is_apro(problem: tuple[float, np.ndarray]) -> None:
     # Curiel, Maschler & Tijs (1987): the tau value of the bankruptcy game is APRO.
     estate, d = problem
@@ -357,7 +324,7 @@ def test_sampled_shapley() -> None:
 # --------------------------------------------------------------------------- nucleolus
 
 
-@given(bankruptcy_problems())
+@given(claims_problems(max_n=5, integers=True))
 def test_bankruptcy_nucleolus_is_talmud(problem: tuple[float, np.ndarray]) -> None:
     # Aumann & Maschler (1985), Theorem: nucleolus of the bankruptcy game = Talmud rule.
     estate, d = problem

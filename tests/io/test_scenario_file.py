@@ -15,7 +15,7 @@ from burden.cli import main
 from burden.io import scenario_file
 from burden.io.scenario_file import ScenarioFileError, ScenarioNameError, loads
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "scenario.toml"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "scenario.toml"
 
 US = """
 [agreements.us_demand]
@@ -375,3 +375,32 @@ def test_missing_rate_hint_names_the_file_key(tmp_path: Path) -> None:
         scenario_file.run(scenario, tmp_path / "out", figures=False)
     assert "MoneyContext" not in str(info.value)
     assert "year:" not in str(info.value)
+
+
+def test_paths_and_agreements_tables_flag_projected_years(tmp_path: Path) -> None:
+    text = SMA12_USD + '[[paths]]\nagreements = ["sma12"]\ncurrency = "USD"\nname = "usd"\n'
+    scenario_file.run(loads(text), tmp_path / "out", figures=False)
+    paths = pd.read_csv(tmp_path / "out" / "paths_usd.csv").set_index("year")
+    # Every USD year after 2025 uses the stated 1,400 KRW/USD (FRED data end 2025, S66).
+    assert paths["projected"].all()
+    agreements = pd.read_csv(tmp_path / "out" / "agreements.csv")
+    sma12 = agreements.loc[agreements["agreement"] == "sma12"].set_index("year")["projected"]
+    # In KRW only the index projection matters: CPI of 2026+ drives 2028-2030 (lag 2, S25).
+    assert sma12.to_dict() == {2026: False, 2027: False, 2028: True, 2029: True, 2030: True}
+
+
+def test_inflation_krw_feeds_cpi_indexed_rules_like_cpi_projection() -> None:
+    rule = '[agreements.c]\nbase_year = 2026\nbase_amount = 1.5192e12\ncurrency = "KRW"\n'
+    rule += 'end_year = 2030\nescalation = { rule = "indexed", index = "cpi", lag = 2 }\n'
+    old = loads(rule + "[money]\ncpi_projection = 0.02\n").agreements["c"].amounts()
+    new = loads(rule + "[money]\ninflation = { KRW = 0.02 }\n").agreements["c"].amounts()
+    assert old.tolist() == new.tolist()
+
+
+def test_colliding_default_names_point_to_the_table_and_the_fix() -> None:
+    text = '[agreements.a]\nbuiltin = "SMA-11"\n'
+    text += '[[compare]]\nbaseline = "SMA-10-HELD"\nalternative = "a"\n' * 2
+    with pytest.raises(
+        ScenarioFileError, match=r'^compare\[1\]\.name: .*add name = "\.\.\." to compare\[1\]'
+    ):
+        loads(text)

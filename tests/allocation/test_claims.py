@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
+from strategies import claims_problems
 
 from burden import claims
 from burden.errors import BurdenError, InfeasibleError, InvalidInputError
@@ -170,22 +171,10 @@ def test_bad_input_capped_and_others() -> None:
 
 # --------------------------------------------------------------------------- properties
 
-claims_lists = st.lists(
-    st.floats(min_value=0.0, max_value=1000.0, allow_nan=False), min_size=1, max_size=6
-)
-
-
-@st.composite
-def problems(draw: st.DrawFn) -> tuple[float, np.ndarray]:
-    d = np.array(draw(claims_lists))
-    share = draw(st.floats(min_value=0.0, max_value=1.0))
-    return float(share * d.sum()), d
-
-
 TOL = 1e-7
 
 
-@given(problems())
+@given(claims_problems())
 def test_balance_and_bounds(problem: tuple[float, np.ndarray]) -> None:
     estate, d = problem
     scale = 1.0 + d.sum()
@@ -196,7 +185,7 @@ def test_balance_and_bounds(problem: tuple[float, np.ndarray]) -> None:
         assert np.all(x <= d + TOL * scale)
 
 
-@given(problems(), st.floats(min_value=0.0, max_value=1.0))
+@given(claims_problems(), st.floats(min_value=0.0, max_value=1.0))
 def test_estate_monotonicity(problem: tuple[float, np.ndarray], frac: float) -> None:
     estate, d = problem
     smaller = frac * estate
@@ -205,7 +194,7 @@ def test_estate_monotonicity(problem: tuple[float, np.ndarray], frac: float) -> 
         assert np.all(rule(smaller, d) <= rule(estate, d) + TOL * scale)
 
 
-@given(problems())
+@given(claims_problems())
 def test_self_duality(problem: tuple[float, np.ndarray]) -> None:
     # Thomson (2003): PRO, Talmud, RA and APRO are self-dual, R(E,d) = d - R(D-E,d).
     estate, d = problem
@@ -214,7 +203,7 @@ def test_self_duality(problem: tuple[float, np.ndarray]) -> None:
         assert_allclose(rule(estate, d), d - rule(dual_estate, d), atol=TOL * (1 + d.sum()))
 
 
-@given(problems())
+@given(claims_problems())
 def test_cea_cel_duality(problem: tuple[float, np.ndarray]) -> None:
     estate, d = problem
     dual_estate = max(d.sum() - estate, 0.0)
@@ -223,7 +212,7 @@ def test_cea_cel_duality(problem: tuple[float, np.ndarray]) -> None:
     assert_allclose(cea, d - cel, atol=TOL * (1 + d.sum()))
 
 
-@given(problems())
+@given(claims_problems())
 def test_cea_cel_closed_forms(problem: tuple[float, np.ndarray]) -> None:
     # CEA: equal awards capped at the claims; CEL: equal losses floored at zero.
     estate, d = problem
@@ -239,7 +228,7 @@ def test_cea_cel_closed_forms(problem: tuple[float, np.ndarray]) -> None:
         assert estate <= TOL * (1 + d.sum())
 
 
-@given(problems())
+@given(claims_problems())
 def test_talmud_midpoint_and_order(problem: tuple[float, np.ndarray]) -> None:
     estate, d = problem
     # midpoint property: at E = D/2 everyone gets half the claim (AM 1985).
@@ -253,7 +242,7 @@ def test_talmud_midpoint_and_order(problem: tuple[float, np.ndarray]) -> None:
         assert np.all(np.diff(losses) >= -TOL * (1 + d.sum()))
 
 
-@given(problems(), st.randoms(use_true_random=False))
+@given(claims_problems(), st.randoms(use_true_random=False))
 def test_permutation_equivariance(problem: tuple[float, np.ndarray], rnd: object) -> None:
     estate, d = problem
     perm = np.arange(d.size)
@@ -262,14 +251,14 @@ def test_permutation_equivariance(problem: tuple[float, np.ndarray], rnd: object
         assert_allclose(rule(estate, d[perm]), rule(estate, d)[perm], atol=TOL * (1 + d.sum()))
 
 
-@given(problems(), st.floats(min_value=0.01, max_value=100.0))
+@given(claims_problems(), st.floats(min_value=0.01, max_value=100.0))
 def test_homogeneity(problem: tuple[float, np.ndarray], k: float) -> None:
     estate, d = problem
     for rule in RULES:
         assert_allclose(rule(k * estate, k * d), k * rule(estate, d), atol=TOL * k * (1 + d.sum()))
 
 
-@given(st.lists(problems(), min_size=1, max_size=5), st.integers(min_value=1, max_value=6))
+@given(st.lists(claims_problems(), min_size=1, max_size=5), st.integers(min_value=1, max_value=6))
 def test_batched_equals_scalar(batch: list[tuple[float, np.ndarray]], n: int) -> None:
     d = np.array([np.resize(p[1], n) for p in batch])
     estate = np.array([min(p[0], row.sum()) for p, row in zip(batch, d, strict=True)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import burden as bd
@@ -142,3 +142,86 @@ def test_split_model_floor_parameter_changes_the_allocation() -> None:
     np.testing.assert_allclose(
         excess({"envelope_scale": np.array([1.0, 2.0])})["excess 2021"], [0.0, 40.0]
     )
+
+
+# --- Issue 10: per-year parameters, comparison outputs, host indicators ----------------
+
+
+def test_cpi_per_year_draws_reproduce_the_rule_by_hand() -> None:
+    # 12th SMA: 2026 KRW 1,519.2 bn (S6); Y = Y-1 x (1 + CPI(Y-2)), capped at 5%, rounded
+    # to KRW 100 million; CPI 2025 = 2.1% (S25); CPI 2026-2028 drawn per year.
+    m = agreement_model(bd.agreements.get("SMA-12"), per_year=True)
+    assert m.nominal["index[2027][2025]"] == pytest.approx(0.021)
+    assert np.isnan(m.nominal["index[2027][2026]"])
+    cpi = {2026: np.array([0.01, 0.03]), 2027: np.array([0.02, 0.06]), 2028: np.array([0.0, 0.0])}
+    out = m({f"index[2027][{y}]": v for y, v in cpi.items()})
+    for i in range(2):
+        amount = 15192.0 * 1e8
+        amount = round(amount * 1.021 / 1e8) * 1e8
+        for year in (2026, 2027, 2028):
+            amount = round(amount * (1 + min(cpi[year][i], 0.05)) / 1e8) * 1e8
+        assert out["2030"][i] == pytest.approx(amount, rel=1e-12)
+
+
+def test_exchange_rate_and_inflation_per_year() -> None:
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1400.0}, inflation={"USD": 0.025})
+    sma12 = bd.agreements.get("SMA-12").with_projection(0.02)
+    m = agreement_model(sma12, currency="USD", price_basis=2019, context=ctx, per_year=True)
+    nominal = m.paths({})
+    expected = sma12.path().to("USD", 2019, context=ctx).values
+    np.testing.assert_allclose(nominal, expected[np.newaxis, :], rtol=1e-12)
+    # The 2030 rate drawn at 1,300 and 1,500: only 2030 moves, inversely to the rate.
+    out = m({"krw_per_usd[2030]": np.array([1300.0, 1500.0])})
+    np.testing.assert_allclose(out["2030"], expected[-1] * 1400.0 / np.array([1300.0, 1500.0]))
+    np.testing.assert_allclose(out["2029"], expected[-2])
+    # 2030 inflation 3% instead of the stated 2.5%: the 2030 real amount falls by 1.025/1.03.
+    hotter = m({"inflation[2030]": np.array([0.03])})
+    assert hotter["2030"][0] == pytest.approx(expected[-1] * 1.025 / 1.03, rel=1e-12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.floats(0.0, 0.08), min_size=1, max_size=4))
+def test_per_year_draws_vectorized_equal_per_draw(rates: list[float]) -> None:
+    m = agreement_model(bd.agreements.get("SMA-12"), per_year=True)
+    draws = {f"index[2027][{y}]": np.array(rates) for y in (2026, 2027, 2028)}
+    together = m(draws)["2030"]
+    for i, r in enumerate(rates):
+        alone = m({k: np.array([r]) for k in draws})["2030"]
+        assert together[i] == alone[0]
+
+
+def test_comparison_model_returns_amounts_differences_and_ratios() -> None:
+    base, alt = bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11")
+    m = comparison_model(base, alt, currency="USD", price_basis=2019, measure="all")
+    out = m({})
+    c = bd.compare(base, alt, currency="USD", price_basis=2019)
+    for j, year in enumerate(c.years):
+        assert out[f"baseline {year}"][0] == pytest.approx(c.baseline.values[j], rel=1e-12)
+        assert out[f"alternative {year}"][0] == pytest.approx(c.alternative.values[j], rel=1e-12)
+        assert out[f"difference {year}"][0] == pytest.approx(c.difference[j], rel=1e-9)
+        assert out[f"ratio {year}"][0] == pytest.approx(c.ratio[j], rel=1e-12)
+    assert out["total difference"][0] == pytest.approx(float(c.total_difference), rel=1e-9)
+
+
+def test_indicator_model_uses_the_agreements_own_host() -> None:
+    sma11 = bd.agreements.get("SMA-11")
+    m = bd.models.indicator_model(sma11)
+    c = bd.compare(bd.agreements.get("SMA-10-HELD"), sma11)
+    out = m({"host.defense_budget_scale": np.array([1.0, 2.0])})
+    share = c.alternative_indicators.share_of_defense_budget
+    np.testing.assert_allclose(out["share_of_defense_budget 2021"], [share[1], share[1] / 2])
+    per = bd.models.indicator_model(sma11, indicator="per_service_member", per_year=True)
+    # KRW 1,183.3 bn (S10) over 30,000 drawn troops instead of 28,500 (S5, S11).
+    got = per({"host.troops[2021]": np.array([30_000.0])})["per_service_member 2021"]
+    assert got[0] == pytest.approx(1183.3e9 / 30_000)
+    bare = bd.Agreement(
+        name="x",
+        base_year=2020,
+        base_amount=1.0,
+        currency="KRW",
+        end_year=2021,
+        escalation=bd.Freeze(),
+    )
+    with pytest.raises(bd.InvalidInputError) as info:
+        bd.models.indicator_model(bare)
+    assert info.value.field == "agreement.host"
