@@ -173,6 +173,7 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="add 10^7 draws (10 years)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-before", action="store_true", help="skip the old loop")
+    parser.add_argument("--sizes", default=None, help="e.g. 1000000x10,1000000x30")
     args = parser.parse_args()
     sizes = (
         [(10**4, 10), (10**4, 30)]
@@ -181,6 +182,8 @@ def main() -> None:
     )
     if args.big:
         sizes.append((10**7, 10))
+    if args.sizes:
+        sizes = [(int(a), int(b)) for a, b in (part.split("x") for part in args.sizes.split(","))]
     rng = np.random.default_rng(20191119)
     print(
         f"{'rule':<9} {'draws':>9} {'T':>3} {'engine ms':>10} {'floor ms':>9} {'before ms':>10}"

@@ -85,7 +85,7 @@ def main() -> None:
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",
                     silence_logs=50,
                 ) as cluster,
                 distributed.Client(cluster) as client,

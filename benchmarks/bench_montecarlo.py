@@ -10,9 +10,10 @@ and the total), streamed (no draws kept), like ``docs/performance.md`` section 3
 ``floor`` is the same pipeline written by hand in numpy, in the same run: scrambled
 Sobol' draws from one ``scipy.stats.qmc.Sobol`` engine mapped to the ranges, the 11th
 SMA's rule (2020 frozen, +13.9% in 2021, then previous year x (1 + budget growth of Y-1
-+ shift, rounded to 0.1 pp), amounts rounded to KRW 100 million), the demand, both
-deflated with the shifted Korean CPI to 2019 prices and converted at the 2019 rate,
-then the streaming summary (sums of deviations and a 2^16-bin histogram per output,
++ shift, rounded to 0.1 pp), amounts rounded to KRW 100 million) converted to USD at each
+year's scaled rate, the demand, both deflated to 2019 prices with US CPI-U whose yearly
+inflation is shifted (USD constant prices use the dollar's own index), then the
+streaming summary (sums of deviations and a 2^16-bin histogram per output,
 exact tails). Its outputs are checked against the model's on the same inputs.
 
 Reported: CPU seconds (``time.process_time``; the machines are shared) of
@@ -70,14 +71,12 @@ class Floor:
         self.demand = float(np.asarray(demand.base_amount))
         ctx = bd.money.default_context()
         self.fx = ctx.rate("KRW", self.years)
-        self.fx_base = float(ctx.rate("KRW", [2019])[0])
-        level = ctx.price_index["KRW"]
+        level = ctx.price_index["USD"]
         known = level.index.to_numpy()
         lvl = level.to_numpy()
         i0 = int(np.searchsorted(known, 2019))
-        self.cpi_growth = (
-            lvl[i0 + 1 : i0 + 7] / lvl[i0 : i0 + 6]
-        )  # 2020..2025 over the year before
+        # US CPI-U inflation of 2020..2025 (over the year before)
+        self.inflation = lvl[i0 + 1 : i0 + 7] / lvl[i0 : i0 + 6] - 1.0
 
     def outputs(self, x: FloatArray) -> FloatArray:
         """The 7 outputs of draws `x` (m, 3), output-major: shape (7, m)."""
@@ -90,10 +89,9 @@ class Floor:
         rate = np.sign(raw) * np.floor(np.abs(raw) / 1e-3 + 0.5 + 1e-9) * 1e-3
         for j in range(2, 6):
             krw[j] = np.floor(krw[j - 1] * (1.0 + rate[j - 2]) / 1e8 + 0.5 + 1e-9) * 1e8
-        deflator = np.cumprod(self.cpi_growth[:, np.newaxis] + infl, axis=0)  # P(y) / P(2019)
-        to_usd = 1.0 / (deflator * (self.fx_base * scale))
+        deflator = np.cumprod(1.0 + (self.inflation[:, np.newaxis] + infl), axis=0)  # P(y)/P(2019)
         out = np.empty((7, m))
-        out[:6] = (self.demand * self.fx[:, np.newaxis] * scale - krw) * to_usd
+        out[:6] = (self.demand - krw / (self.fx[:, np.newaxis] * scale)) / deflator
         out[6] = out[:6].sum(axis=0)
         return out
 

@@ -2,11 +2,16 @@
 
 Commands:
 
-- ``burden report [--out DIR] [--years Y1-Y2] [--base-year Y]`` prints the seed
-  analysis and writes it as a self-contained HTML report with CSV tables to ``DIR``
-  (default ``./burden-report``);
+- ``burden report [--out DIR] [--sections ranges,splits,talks,today] [--draws N]
+  [--seed S] [--years Y1-Y2] [--base-year Y]`` prints the seed analysis (the headline
+  first, then its ranges, cost splits, the 2019-2021 talks and today's agreement) and
+  writes it as a self-contained HTML report with CSV tables to ``DIR`` (default
+  ``./burden-report``);
 - ``burden run FILE.toml [--out DIR]`` runs a scenario file (see
-  :mod:`burden.io.scenario_file`) and writes its tables and figures;
+  :mod:`burden.io.scenario_file`), prints a summary of every analysis and writes its
+  tables (CSV) and figures (PNG);
+- ``burden schema`` (or ``burden run --schema``) prints the JSON Schema of scenario
+  files;
 - ``burden compare BASELINE ALTERNATIVE [--currency] [--price-basis] [--years]
   [--projection RATE] [--per-usd CUR=RATE] [--inflation CUR=RATE] [--deflate-with]
   [--discount-rate R] [--discount-year Y]`` prints the comparison of two built-in
@@ -27,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from burden import __version__
+from burden.report.options import DEFAULT_DRAWS, DEFAULT_SEED, SECTIONS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -91,6 +97,15 @@ def _out_path(text: str) -> Path:
         msg = "expected a file or folder name, got an empty path"
         raise argparse.ArgumentTypeError(msg)
     return Path(text)
+
+
+def _sections(text: str) -> tuple[str, ...]:
+    """Parse ``ranges,today`` into section names (checked by the report)."""
+    names = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not names:
+        msg = f"expected sections such as ranges,today, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return names
 
 
 def _price_basis(text: str) -> PriceBasis:
@@ -161,12 +176,17 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report",
-        help="the seed analysis (2019 US demand vs the 10th and 11th SMA), console and HTML",
+        help=(
+            "the seed analysis (2019 US demand vs the 10th and 11th SMA) with ranges, "
+            "splits, the talks and today, console and HTML"
+        ),
         description=(
             "Print the US 2019 demand against the February 2019 agreement and the "
             "11th SMA: per year and cumulative, in KRW and USD, nominal and real, "
-            "with burden indicators and sources; and write it as a self-contained "
-            "HTML report (figures embedded) with CSV tables."
+            "with burden indicators and sources; the ranges of the gap (Monte Carlo, "
+            "tornado, Sobol'), cost splits, the 2019-2021 talks and today's 12th SMA "
+            "against the 2025 ask, each with its stated assumptions; and write it as "
+            "a self-contained HTML report (figures embedded) with CSV tables."
         ),
     )
     report.add_argument(
@@ -177,13 +197,37 @@ def _parser() -> argparse.ArgumentParser:
         help="folder for index.html and the CSV tables (default ./burden-report)",
     )
     report.add_argument(
-        "--years", type=_years, default=None, help="years to show, e.g. 2020-2025 (default)"
+        "--years",
+        type=_years,
+        default=None,
+        help="years of the seed tables, e.g. 2020-2025 (default; the sections keep their own years)",
     )
     report.add_argument(
         "--base-year",
         type=int,
         default=2019,
         help="base year of the constant-price tables (default 2019)",
+    )
+    report.add_argument(
+        "--sections",
+        type=_sections,
+        default=SECTIONS,
+        metavar="LIST",
+        help=f"comma-separated sections to show (default all: {','.join(SECTIONS)})",
+    )
+    report.add_argument(
+        "--draws",
+        type=int,
+        default=DEFAULT_DRAWS,
+        metavar="N",
+        help=f"Monte Carlo draws, a power of 2 (default {DEFAULT_DRAWS})",
+    )
+    report.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        metavar="S",
+        help=f"seed of every random draw (default {DEFAULT_SEED}); same seed, same numbers",
     )
 
     run = commands.add_parser(
@@ -194,13 +238,27 @@ def _parser() -> argparse.ArgumentParser:
             "(schema: docs/scenario_files.md) and write the results to a folder."
         ),
     )
-    run.add_argument("file", type=Path, metavar="FILE.toml", help="the scenario file")
+    run.add_argument("file", type=Path, nargs="?", metavar="FILE.toml", help="the scenario file")
+    run.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of scenario files and exit (same as 'burden schema')",
+    )
     run.add_argument(
         "--out",
         type=_out_path,
         default=None,
         metavar="DIR",
         help="output folder (default ./<file name>-results)",
+    )
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of scenario files (for editors and validators)",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of the scenario-file format; point "
+            "a TOML editor (e.g. Taplo) at it to validate files as you type."
+        ),
     )
 
     cmp = commands.add_parser(
@@ -299,26 +357,52 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report(args: argparse.Namespace) -> str:
+    from burden.report.full import build_report  # noqa: PLC0415
     from burden.report.html import write_report  # noqa: PLC0415
-    from burden.report.seed import seed_analysis  # noqa: PLC0415
 
-    seed = seed_analysis(years=args.years, price_base_year=args.base_year)
-    index, note = write_report(seed, args.out)
+    report = build_report(
+        sections=args.sections,
+        draws=args.draws,
+        seed=args.seed,
+        years=args.years,
+        price_base_year=args.base_year,
+    )
+    index, note = write_report(report.seed, args.out, sections=report.sections)
     if note:
         print(f"burden: {note}", file=sys.stderr)
-    return f"{seed.to_text()}\n\nReport written to {index}"
+    return f"{report.to_text()}\n\nReport written to {index}"
+
+
+def _schema() -> str:
+    from burden.io.schema import schema_json  # noqa: PLC0415
+
+    return schema_json()
 
 
 def _run_file(args: argparse.Namespace) -> str:
+    from burden.errors import InvalidInputError  # noqa: PLC0415
     from burden.io import scenario_file  # noqa: PLC0415
+
+    if args.schema:
+        return _schema()
+    if args.file is None:
+        raise InvalidInputError("run", None, "a scenario file: burden run FILE.toml")
 
     scenario = scenario_file.load(args.file)
     out = args.out if args.out is not None else Path(f"{args.file.stem}-results")
-    written, note = scenario_file.run(scenario, out)
-    if note:
-        print(f"burden: {note}", file=sys.stderr)
-    names = ", ".join(p.name for p in written)
-    return f"{scenario.title}: wrote {len(written)} files to {out}: {names}"
+    result = scenario_file.execute(scenario, out)
+    if result.note:
+        print(f"burden: {result.note}", file=sys.stderr)
+    names = ", ".join(p.name for p in result.written)
+    return "\n".join(
+        [
+            scenario.title,
+            "",
+            *result.summary,
+            "",
+            f"wrote {len(result.written)} files to {out}: {names}",
+        ]
+    )
 
 
 def _compare(args: argparse.Namespace) -> str:
@@ -428,6 +512,8 @@ def _dispatch(args: argparse.Namespace) -> str:
         return _datasets(args)
     if args.command == "run":
         return _run_file(args)
+    if args.command == "schema":
+        return _schema()
     if args.command == "compare":
         return _compare(args)
     return _report(args)

@@ -29,7 +29,6 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -57,7 +56,7 @@ from burden._core.results import Result, Table, format_money, shape_text
 from burden.agreements import Agreement
 from burden.allocation import claims as _claims
 from burden.compare import korea_context_series
-from burden.errors import BurdenWarning, InfeasibleError, InvalidInputError, UnitMismatchError
+from burden.errors import InfeasibleError, InvalidInputError, UnitMismatchError
 from burden.money import (
     Amounts,
     MoneyContext,
@@ -781,14 +780,6 @@ def split_costs(
             float(np.broadcast_to(floor_total, batch)[tuple(where)]),
             f"floors summing to no more than the envelope in {year} "
             f"({float(env[tuple(where)]):,.0f})",
-        )
-    if not feasible.all():
-        warnings.warn(
-            f"split_costs: {int((~feasible).sum())} of {feasible.size} years (or draws) have "
-            "floors above the envelope; they are NaN and .feasible is False "
-            "(strict=True raises instead)",
-            BurdenWarning,
-            stacklevel=2,
         )
     room_total = room.sum(axis=-1)
     rest = np.clip(np.minimum(env, floor_total + room_total) - floor_total, 0.0, None)

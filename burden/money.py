@@ -80,6 +80,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CURRENCIES",
     "MISSING_RATE_HINT",
+    "PER_USD_BANDS",
     "Amounts",
     "Assumption",
     "MissingRateError",
@@ -104,6 +105,41 @@ _HORIZON: Final = 2100
 """A one-number projection extends a series to this year."""
 
 _INDEX_NAMES: Final = {"USD": "US CPI-U", "KRW": "Korean CPI", "JPY": "Japanese CPI"}
+
+PER_USD_BANDS: Final = {
+    "KRW": (1.0, 100_000.0),
+    "JPY": (1.0, 10_000.0),
+    "EUR": (0.2, 5.0),
+    "GBP": (0.2, 5.0),
+}
+"""Plausible units of each currency per US dollar, ``(low, high)``, open interval.
+
+A validation bound, not data: it catches a rate typed the wrong way round (USD per
+JPY for JPY per USD) before it scales every converted figure by ~17,000. Yen and won
+per dollar must be above 1; euros and pounds per dollar between 0.2 and 5.
+"""
+
+
+def _check_band(code: str, series: pd.Series, field_name: str) -> None:
+    """Raise if a rate of `code` per USD lies outside :data:`PER_USD_BANDS`."""
+    low, high = PER_USD_BANDS.get(code, (0.0, np.inf))
+    values = np.asarray(series, dtype=np.float64)
+    outside = (values <= low) | (values >= high)
+    if not outside.any():
+        return
+    bad = float(values[outside][0])
+    inverted = bad > 0 and low < 1.0 / bad < high
+    hint = (
+        f"1/{bad:g} = {1.0 / bad:,.4g} {code} per USD: did you give USD per {code}?"
+        if inverted
+        else ""
+    )
+    expected = (
+        f"units of {code} per USD above {low:g} (a validation bound)"
+        if np.isinf(high) or high >= 10_000
+        else f"units of {code} per USD between {low:g} and {high:g} (a validation bound)"
+    )
+    raise InvalidInputError(field_name, bad, expected, hint=hint)
 
 
 def check_currency(code: object, field: str = "currency") -> str:
@@ -362,6 +398,7 @@ class MoneyContext:
                 raise InvalidInputError(
                     f"MoneyContext.per_usd[{code!r}]", series, "positive exchange rates"
                 )
+            _check_band(code, checked, f"MoneyContext.per_usd[{code!r}]")
             per_usd[code] = checked
         prices = {}
         for code, series in as_mapping(given_prices, "MoneyContext.price_index").items():
@@ -395,11 +432,29 @@ class MoneyContext:
     def with_per_usd(self, currency: str, per_usd: pd.Series) -> Self:
         """Return a copy with the exchange rate series of `currency` replaced.
 
+        Parameters
+        ----------
+        currency : str
+            A currency other than USD.
+        per_usd : Series
+            Annual-average units of `currency` per US dollar, indexed by year.
+
+        Raises
+        ------
+        InvalidInputError
+            If a rate is not positive or lies outside the validation bound of
+            :data:`PER_USD_BANDS` (JPY and KRW per USD above 1; EUR and GBP per USD
+            between 0.2 and 5), e.g. USD per JPY given for JPY per USD.
+
         Examples
         --------
         >>> ctx = MoneyContext().with_per_usd("JPY", pd.Series({2022: 131.5}))
         >>> float(ctx.rate("JPY", [2022])[0])
         131.5
+        >>> MoneyContext().with_per_usd("JPY", pd.Series({2022: 1 / 131.5}))
+        Traceback (most recent call last):
+        ...
+        burden.errors.InvalidInputError: MoneyContext.per_usd['JPY']: ...did you give USD per JPY?
         """
         rates = dict(self.per_usd)
         rates[check_currency(currency)] = per_usd
@@ -454,9 +509,10 @@ class MoneyContext:
         Raises
         ------
         InvalidInputError
-            If a projection overlaps published years, a rate is not positive or is
+            If a projection overlaps published years, a rate is not positive, is
             more than 10 times away from the last published rate (e.g. USD per KRW
-            given for KRW per USD), an inflation or growth rate is not a fraction in
+            given for KRW per USD) or outside the validation bound of
+            :data:`PER_USD_BANDS`, an inflation or growth rate is not a fraction in
             (-1, 1) (``2`` for 2%), or a Series has gaps.
         MissingDataError
             For an unknown currency, or a scalar rate for a currency with no data.
@@ -508,6 +564,7 @@ class MoneyContext:
                     hint=f"e.g. pd.Series({{2022: rate}}), or MoneyContext().with_per_usd({code!r}, ...)",
                 )
             later = _positive_series(value, field_name)
+            _check_band(code, later, field_name)
             rates = later
             last_known = None
         else:
@@ -531,10 +588,11 @@ class MoneyContext:
                     f"units of {code} per USD within 10 times of the last published rate",
                     hint=hint,
                 )
+            _check_band(code, later, field_name)
             rates = pd.concat([known, later])
         first, last = int(later.index.min()), int(later.index.max())
         shown = (
-            f"{code} per USD {_about(float(later.iloc[0]))} from {first}"
+            f"{code} per USD {float(later.iloc[0]):,.10g} from {first}"
             if not isinstance(value, pd.Series)
             else f"{code} per USD as given for {first}-{last}"
         )

@@ -6,10 +6,8 @@ here, and the function that takes it checks it with
 :func:`burden._core.checks.one_of` against this very alias, so the documentation,
 the type checker and the error message can never disagree. The modules that
 introduced a vocabulary re-export it under its old name (``bd.costs.SplitRule``,
-``bd.games.Domain``, ...).
+``bd.games.Domain``, ...). For example:
 
-Examples
---------
 >>> from typing import get_args
 >>> from burden.typing import ClaimsRule
 >>> get_args(ClaimsRule)[:3]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import runpy
 from pathlib import Path
 
 import burden
@@ -15,47 +12,57 @@ copyright = "2026, the burden developers"
 release = burden.__version__
 
 extensions = [
-    "myst_parser",
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.mathjax",
     "numpydoc",
 ]
-source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+source_suffix = {".md": "myst-nb", ".rst": "restructuredtext"}
+# docs/examples.md is a MyST notebook: myst-nb runs its cells (the example scripts) at
+# every build, and a failing example fails the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 600
+nb_merge_streams = True
 myst_enable_extensions = ["dollarmath"]
 numpydoc_show_class_members = False
 exclude_patterns = ["_build", "_generated"]
 html_theme = "alabaster"
 suppress_warnings = ["ref.citation"]  # numpydoc References need not all be cited in the text
 
-# --- Examples rendered into the docs ----------------------------------------------------
-# At build time every script in examples/ runs and its printed output, plus the figures of
-# the seed report and of the seed sensitivity example, land in docs/_generated/, which
-# docs/examples.md includes. The docs therefore always show what the code prints today.
+# --- The data summary ---------------------------------------------------------------------
+# One row per shipped dataset, written at build time to docs/_generated/, which
+# docs/data.md includes. (The examples are executed by myst-nb: see docs/examples.md.)
 
 _DOCS = Path(__file__).parent
 _GENERATED = _DOCS / "_generated"
 _EXAMPLES = _DOCS.parent / "examples"
 
 
-def _render_examples(_app: object) -> None:
-    import matplotlib as mpl
-
-    mpl.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from burden.report.html import seed_figures
-    from burden.report.seed import seed_analysis
-
+def _render(_app: object) -> None:
     _GENERATED.mkdir(exist_ok=True)
-    for script in sorted(_EXAMPLES.glob("*.py")):
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            runpy.run_path(str(script), run_name="__main__")
-        (_GENERATED / f"{script.stem}.txt").write_text(buffer.getvalue(), encoding="utf-8")
-        plt.close("all")
-    for key, (_caption, png) in seed_figures(seed_analysis()).items():
-        (_GENERATED / f"seed_{key}.png").write_bytes(png)
+    _render_report_and_scenarios()
     _render_data_summary()
+
+
+def _render_report_and_scenarios() -> None:
+    """Write the report's section figures and the summary of every example scenario file."""
+    import tempfile
+
+    from burden.io import scenario_file
+    from burden.report.full import build_report
+    from burden.report.html import section_figures
+
+    report = build_report()
+    for key, (_caption, png) in section_figures(report.sections).items():
+        (_GENERATED / f"report_{key}.png").write_bytes(png)
+    (_GENERATED / "report.txt").write_text(report.to_text(), encoding="utf-8")
+    for file in sorted((_EXAMPLES / "scenarios").glob("*.toml")):
+        scenario = scenario_file.load(file)
+        with tempfile.TemporaryDirectory() as tmp:
+            result = scenario_file.execute(scenario, tmp, figures=False)
+        text = "\n".join([f"$ burden run examples/scenarios/{file.name}", *result.summary])
+        (_GENERATED / f"scenario_{file.stem}.txt").write_text(text + "\n", encoding="utf-8")
 
 
 def _render_data_summary() -> None:
@@ -77,5 +84,5 @@ def _render_data_summary() -> None:
 
 
 def setup(app: object) -> None:
-    """Register the example renderer."""
-    app.connect("builder-inited", _render_examples)  # type: ignore[attr-defined]
+    """Register the data-summary renderer."""
+    app.connect("builder-inited", _render)  # type: ignore[attr-defined]

@@ -194,6 +194,44 @@ def test_missing_future_index_raises_when_computing() -> None:
         a.amounts()
 
 
+def test_a_one_year_last_phase_is_checked_when_the_agreement_is_made() -> None:
+    # The phase 2020..2020 needs index year 2020, before the index starts (2021): the
+    # agreement must refuse it when built, not when a path is first computed.
+    index = pd.Series({2021: 0.02, 2022: 0.03})
+    with pytest.raises(bd.MissingDataError, match=r"escalation\[2020\].*index year 2020"):
+        bd.Agreement(
+            name="t",
+            base_year=2019,
+            base_amount=1e12,
+            currency="KRW",
+            end_year=2020,
+            escalation=bd.Indexed(index),
+        )
+
+
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_one_year_agreements_take_projections_and_models() -> None:
+    sma10 = bd.agreements.get("SMA-10")
+    assert sma10.with_projection(0.02).amounts().tolist() == [1.0389e12]  # S1
+    out = bd.models.agreement_model(sma10)({})
+    assert out["2019"][0] == 1.0389e12
+
+
+def test_freeze_keeps_the_amount_even_with_rounding() -> None:
+    a = bd.Agreement(
+        name="f",
+        base_year=2020,
+        base_amount=1.03889e12,
+        currency="KRW",
+        end_year=2022,
+        escalation=bd.Freeze(),
+        rounding=1e8,
+    )
+    assert a.amounts().tolist() == [1.03889e12] * 3
+
+
 def test_repr_shows_only_phases_within_the_years() -> None:
     # user finding: SMA-10 (2019 only) showed its 2020 freeze, a phase after its end year.
     assert repr(bd.agreements.get("SMA-10")) == "Agreement(SMA-10: KRW 2019..2019, host KOR)"

@@ -85,3 +85,16 @@ def test_issue6_contract_names() -> None:
     assert float(bd.bargain.rubinstein(0.9)) == pytest.approx(1 / 1.9)
     concave = bd.bargain.concave_frontier(lambda u: 1 - u**2, u1_max=1.0)
     assert float(bd.bargain.nash(concave)[0]) == pytest.approx(3**-0.5, abs=1e-6)
+
+
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_importing_burden_does_not_import_tqdm_auto() -> None:
+    # tqdm.auto warns in notebooks without ipywidgets; it is loaded only to show a bar.
+    import subprocess
+    import sys
+
+    code = "import sys, burden; print('tqdm.auto' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

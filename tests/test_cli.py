@@ -215,6 +215,44 @@ def test_installed_command_in_a_subprocess(tmp_path: Path) -> None:
     assert "SMA-99" in _one_error_line(bad.stderr)
 
 
+def test_report_sections_draws_and_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["report", "--sections", "ranges,today", "--draws", "1024", "--seed", "5"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Ranges: how sure is the gap?" in out
+    assert "Today: the 12th SMA" in out
+    assert "The talks" not in out
+    assert "Draws 1,024, seed 5" in out
+    assert main(args) == 0
+    assert capsys.readouterr().out == out  # seeded: same options, same numbers
+    names = {p.name for p in Path("burden-report").iterdir()}
+    assert {"ranges_bands.csv", "today_amounts.csv"} <= names
+    assert "talks_positions.csv" not in names
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--sections", "rangs"], 'did you mean "ranges"'),
+        (["--draws", "1000"], "power of 2"),
+        (["--draws", "many"], "invalid int value"),
+        (["--seed", "1.5"], "invalid int value"),
+        (["--seed", "-1"], "seed"),
+    ],
+)
+def test_report_bad_options(
+    args: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status: object
+    try:
+        status = main(["report", *args])
+    except SystemExit as exc:  # argparse rejects a non-integer before the report runs
+        status = exc.code
+    assert status == 2
+    assert needle in _one_error_line(capsys.readouterr().err)
+    assert not Path("burden-report").exists()
+
+
 def test_compare_sma12_in_usd_with_stated_projections(capsys: pytest.CaptureFixture[str]) -> None:
     # Issue 10: the 12th SMA in USD works from the command line once the rates after
     # 2025 (FRED AEXKOUS ends 2025, S66) and CPI after 2025 are stated.

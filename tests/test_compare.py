@@ -245,6 +245,41 @@ def test_present_value_of_each_scenario_and_the_difference() -> None:
     assert info.value.field == "discount_year"
 
 
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_non_overlapping_scenarios_say_so_even_with_years() -> None:
+    with pytest.raises(bd.InvalidInputError, match="overlapping"):
+        bd.compare(bd.agreements.get("SMA-11"), bd.agreements.get("SMA-12"), years=[2026])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (
+            lambda: bd.compare(
+                bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"), years=[2022, 2021]
+            ),
+            bd.InvalidInputError,
+            "years",
+        ),
+        (
+            lambda: bd.compare(
+                bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"), years=[]
+            ),
+            bd.InvalidInputError,
+            "years",
+        ),
+    ],
+)
+def test_review_bad_input_is_a_burden_error(
+    call: object, error: type[Exception], field: str
+) -> None:
+    # Found in code review: each raised a bare numpy or pandas error before its fix.
+    with pytest.raises(error, match=field):
+        call()  # type: ignore[operator]
+
+
 def test_stated_host_growth_fills_the_indicators_after_the_data() -> None:
     # Main defence budget 2026: KRW 65.8642 tn (S58); +3% a year stated for 2027 on.
     ctx = bd.MoneyContext().with_projection(

@@ -93,6 +93,33 @@ def test_indexed_rounds_then_clips() -> None:
     np.testing.assert_allclose(rule.rates_for([2022, 2023, 2024]), [0.035, 0.034, 0.035])
 
 
+def test_indexed_floor_binds_and_cap_binds() -> None:
+    # Rates -2%, 1%, 9% with floor 0 and cap 5%: the floor lifts the fall to 0, the cap
+    # cuts the rise to 5%, the middle rate passes (clip(rate, floor, cap)).
+    growth = pd.Series({2020: -0.02, 2021: 0.01, 2022: 0.09})
+    rule = bd.Indexed(growth, floor=0.0, cap=0.05)
+    np.testing.assert_allclose(rule.rates_for([2020, 2021, 2022]), [0.0, 0.01, 0.05])
+    path = _agreement(rule, base=1e12, end=2022).path().values
+    np.testing.assert_allclose(path, [1e12, 1e12, 1.01e12, 1.0605e12], rtol=1e-15)
+    no_floor = bd.Indexed(growth, cap=0.05).rates_for([2020])
+    np.testing.assert_allclose(no_floor, [-0.02])
+
+
+def test_half_up_rounding_holds_an_exact_half() -> None:
+    # 902.0 bn * 1.025 = 924.55 bn exactly, but in binary floating point the quotient by
+    # the 0.1 bn step is 9245.499999999998: only the tolerance of round_half_up makes it
+    # the half it is, rounded up to 924.6 bn (every copy: scalar, array, path engine).
+    amount = 9.02e11 * 1.025
+    assert amount / 1e8 < 9245.5  # the binary representation falls just short
+    assert float(round_half_up(np.array(amount), 1e8)) == 9.246e11  # the 0-d branch
+    assert round_half_up(np.array([amount, amount]), 1e8).tolist() == [9.246e11] * 2
+    path = _agreement(bd.Fixed(0.025), base=9.02e11, end=2020, rounding=1e8).path().values
+    assert path.tolist() == [9.02e11, 9.246e11]
+    # Rate rounding to 0.1 pp: 2.85% is a half too (28.499999999999996 steps).
+    rate = bd.Indexed(pd.Series({2020: 0.0285}), rate_rounding=3).rates_for([2020])
+    np.testing.assert_allclose(rate, [0.029], rtol=1e-12)
+
+
 def test_freeze_and_schedule() -> None:
     values = (
         _agreement(

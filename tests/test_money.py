@@ -180,6 +180,37 @@ def test_inverted_or_implausible_rates_are_rejected_with_a_hint() -> None:
         bd.MoneyContext().with_projection(per_usd={"KRW": 20_000.0})
 
 
+@pytest.mark.parametrize(
+    ("code", "rate", "message"),
+    [
+        ("JPY", 1 / 131.5, "did you give USD per JPY"),
+        ("KRW", 1 / 1300.0, "did you give USD per KRW"),
+        ("EUR", 12.0, "between 0.2 and 5"),
+        ("GBP", 0.1, "between 0.2 and 5"),
+    ],
+)
+def test_rates_outside_the_currency_band_are_rejected(
+    code: str, rate: float, message: str
+) -> None:
+    # The bands are validation bounds (PER_USD_BANDS), not data.
+    with pytest.raises(bd.InvalidInputError, match=message) as info:
+        bd.MoneyContext(per_usd={}).with_per_usd(code, pd.Series({2022: rate}))
+    assert info.value.field == f"MoneyContext.per_usd[{code!r}]"
+    with pytest.raises(bd.InvalidInputError, match=message) as info:
+        bd.MoneyContext(per_usd={}).with_projection(per_usd={code: pd.Series({2022: rate})})
+    assert info.value.field == f"per_usd[{code!r}]"
+
+
+def test_rates_inside_the_band_are_accepted() -> None:
+    ctx = bd.MoneyContext().with_per_usd("EUR", pd.Series({2022: 0.95}))
+    assert float(ctx.rate("EUR", [2022])[0]) == 0.95
+
+
+def test_rate_assumption_is_described_as_given() -> None:
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1421.40})
+    assert ctx.assumptions[0].description == "KRW per USD 1,421.4 from 2026"
+
+
 def test_projection_must_not_overlap_published_years() -> None:
     with pytest.raises(bd.InvalidInputError, match="never overwrites") as info:
         bd.MoneyContext().with_projection(per_usd={"KRW": pd.Series({2025: 1400.0})})
@@ -269,3 +300,44 @@ def test_present_value_at_zero_is_the_sum_and_decreases_in_the_rate(
     assert (
         amounts.present_value(hi, year=2020) <= amounts.present_value(lo, year=2020) + 1e-3
     ).all()
+
+
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_real_won_needs_no_exchange_rate() -> None:
+    # SMA-8 in 2010 prices: only the CPI is needed (no KRW/USD rate is shipped for 2010-13).
+    real = bd.agreements.get("SMA-8").path().to("KRW", 2010)
+    # 2010 amount in 2010 prices is itself: KRW 7,904 x 100 million (S2).
+    assert real.values[1] == pytest.approx(7904e8)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (
+            lambda: (
+                bd.Amounts(values=np.ones((3, 2)), years=[2020, 2021], currency="KRW")
+                + bd.Amounts(values=np.ones((2, 2)), years=[2020, 2021], currency="KRW")
+            ),
+            bd.InvalidInputError,
+            "Amounts.values",
+        ),
+        (
+            lambda: bd.MoneyContext(per_usd={"USD": pd.Series({2019: 2.0})}),
+            bd.InvalidInputError,
+            "per_usd",
+        ),
+        (
+            lambda: bd.money.cpi_index(pd.Series({2020: 2.1, 2021: 2.5}), base_year=2020),
+            bd.InvalidInputError,
+            "inflation",
+        ),
+    ],
+)
+def test_review_bad_input_is_a_burden_error(
+    call: object, error: type[Exception], field: str
+) -> None:
+    # Found in code review: each raised a bare numpy or pandas error before its fix.
+    with pytest.raises(error, match=field):
+        call()  # type: ignore[operator]

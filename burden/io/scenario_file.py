@@ -76,11 +76,24 @@ Analyses::
     years = [2020, 2030]          # optional
     name = "paths_krw"            # optional
 
+    [[parameters]]                # uncertain inputs (bounds, or dist + params)
+    name = "krw_per_usd_scale"
+    bounds = [0.9, 1.1]
+
+    [[monte_carlo]]               # also [[tornado]], [[sobol]], [[morris]],
+    model = "demand_vs_sma11"     # [[threshold]]: model = a [[compare]] name or
+    draws = 4096                  # an agreement key; [[prim]] names a
+    seed = 1                      # [[monte_carlo]]
+
+    # [[split]], [[allocation]], [[bargaining]], [[present_value]]: see
+    # docs/scenario_files.md (parsed and run by burden.io._analyses)
+
 ``burden run FILE.toml --out DIR`` writes, atomically: ``agreements.csv`` (every
-agreement's nominal amounts, tidy), and for each analysis ``compare_<name>.csv``
-(:meth:`Comparison.to_frame <burden.compare.Comparison.to_frame>`) or
-``paths_<name>.csv``, each with a PNG figure of the same name when matplotlib is
-installed.
+agreement's nominal amounts, tidy), and for each analysis ``<section>_<name>.csv``
+(e.g. :meth:`Comparison.to_frame <burden.compare.Comparison.to_frame>` for
+``compare``), with a PNG figure of the same name when matplotlib is installed, and
+prints a summary of every analysis. ``burden schema`` prints the JSON Schema of the
+format (:mod:`burden.io.schema`).
 
 Examples
 --------
@@ -136,7 +149,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from burden.compare import Comparison
+    from burden.io._analyses import AnalysisSpec, Output
     from burden.money import Amounts
+    from burden.sensitivity import ParameterSpace
     from burden.typing import Deflator, PriceBasis
 
 __all__ = [
@@ -145,12 +160,33 @@ __all__ = [
     "Scenario",
     "ScenarioFileError",
     "ScenarioNameError",
+    "ScenarioRun",
+    "execute",
     "load",
     "loads",
     "run",
 ]
 
-_TOP: Final = ("title", "description", "money", "agreements", "compare", "paths")
+_TOP: Final = (
+    "title",
+    "description",
+    "money",
+    "agreements",
+    "compare",
+    "paths",
+    "parameters",
+    "correlation",
+    "monte_carlo",
+    "tornado",
+    "sobol",
+    "morris",
+    "threshold",
+    "prim",
+    "split",
+    "allocation",
+    "bargaining",
+    "present_value",
+)
 _MONEY: Final = (
     "krw_per_usd_projection",
     "cpi_projection",
@@ -625,6 +661,7 @@ class CompareSpec:
     deflate_with: Deflator = "currency"
     discount_rate: float | None = None
     discount_year: int | None = None
+    path: str = "compare"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -636,6 +673,7 @@ class PathsSpec:
     currency: str = "KRW"
     price_basis: PriceBasis = "nominal"
     years: tuple[int, ...] | None = None
+    path: str = "paths"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -652,6 +690,11 @@ class Scenario:
     context : MoneyContext or None
         The shipped data extended by the ``[money]`` projections (None: no
         projections, the shipped data as is).
+    space : ParameterSpace or None
+        The uncertain inputs of ``[[parameters]]`` (with ``correlation``).
+    analyses : tuple of AnalysisSpec
+        The uncertainty, sensitivity, split, allocation and bargaining analyses, in
+        the order they run.
     """
 
     title: str
@@ -660,6 +703,8 @@ class Scenario:
     comparisons: tuple[CompareSpec, ...]
     paths: tuple[PathsSpec, ...]
     context: MoneyContext | None
+    space: ParameterSpace | None = None
+    analyses: tuple[AnalysisSpec, ...] = ()
 
 
 def _projection_value(value: object, path: str, what: str) -> float | pd.Series:
@@ -870,6 +915,7 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
                 name=_file_name(_string(table.get("name", f"{base}_vs_{alt}"), f"{path}.name")),
                 baseline=base,
                 alternative=alt,
+                path=path,
                 **_view(table, path),
                 **_discounting(table, path),
             )
@@ -885,23 +931,28 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
         refs = tuple(_reference(n, f"{path}.agreements[{j}]", known) for j, n in enumerate(names))
         paths.append(
             PathsSpec(
-                name=_file_name(_string(table.get("name", f"paths_{i + 1}"), f"{path}.name")),
+                name=_file_name(_string(table.get("name", str(i + 1)), f"{path}.name")),
                 agreements=refs,
+                path=path,
                 **_view(table, path),
             )
         )
-    outputs = [f"compare_{c.name}" for c in comparisons] + [f"paths_{p.name}" for p in paths]
-    tables = [f"compare[{i}]" for i in range(len(comparisons))]
-    tables += [f"paths[{i}]" for i in range(len(paths))]
-    for i, output in enumerate(outputs):
-        if outputs.count(output) > 1:
-            j = outputs.index(output, i + 1)
+    from burden.io import _analyses  # noqa: PLC0415 (it builds on this module)
+
+    space, analyses = _analyses.parse(data, comparisons=comparisons, known=known, context=context)
+    outputs = [(f"compare_{c.name}", c.path, c.name) for c in comparisons]
+    outputs += [(f"paths_{p.name}", p.path, p.name) for p in paths]
+    outputs += [(f"{a.kind}_{a.name}", a.path, a.name) for a in analyses]
+    first: dict[str, str] = {}
+    for output, path, name in outputs:
+        if output in first:
             raise ScenarioFileError(
-                f"{tables[j]}.name",
-                output.split("_", 1)[1],
-                f"a name different from {tables[i]}'s (both write {output}.csv)",
-                hint=f'add name = "..." to {tables[j]}',
+                f"{path}.name",
+                name,
+                f"a name different from {first[output]}'s (both write {output}.csv)",
+                hint=f'add name = "..." to {path}',
             )
+        first[output] = path
     return Scenario(
         title=title,
         description=description,
@@ -909,6 +960,8 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
         comparisons=tuple(comparisons),
         paths=tuple(paths),
         context=context,
+        space=space,
+        analyses=analyses,
     )
 
 
@@ -1006,13 +1059,31 @@ def _paths(spec: PathsSpec, scenario: Scenario) -> list[Amounts]:
             keep = [y for y in spec.years if amounts.years[0] <= y <= amounts.years[-1]]
             if not keep:
                 raise ScenarioFileError(
-                    f"paths.{spec.name}.years",
+                    f"{spec.path}.years",
                     [spec.years[0], spec.years[-1]],
                     f"years overlapping {key} ({amounts.years[0]}..{amounts.years[-1]})",
                 )
             amounts = amounts.select(keep)
         out.append(amounts)
     return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class ScenarioRun:
+    """What :func:`execute` wrote and printed.
+
+    Attributes
+    ----------
+    written : list of Path
+    note : str
+        Empty, or one line saying why figures are missing.
+    summary : tuple of str
+        The console summary: one block per analysis.
+    """
+
+    written: list[Path]
+    note: str
+    summary: tuple[str, ...]
 
 
 def _flagged(
@@ -1038,6 +1109,41 @@ def run(
 ) -> tuple[list[Path], str]:
     r"""Run every analysis of `scenario` and write the results into `folder`.
 
+    Same as :func:`execute` without the console summary.
+
+    Returns
+    -------
+    written : list of Path
+    note : str
+        Empty, or one line saying why figures are missing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> s = loads('[agreements.a]\nbuiltin = "SMA-11"\n[[compare]]\n'
+    ...           'baseline = "SMA-10-HELD"\nalternative = "a"')
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     written, note = run(s, tmp, figures=False)
+    ...     [p.name for p in written]
+    ['agreements.csv', 'compare_SMA-10-HELD_vs_a.csv']
+    """
+    result = execute(scenario, folder, figures=figures)
+    return result.written, result.note
+
+
+def _summary_comparison(comparison: Comparison) -> str:
+    ratio = comparison.alternative.total() / comparison.baseline.total()
+    return (
+        f"total {comparison.alternative.label} / {comparison.baseline.label} = "
+        f"{ratio:.3f} ({comparison.currency}, {comparison.baseline.price_basis})"
+    )
+
+
+def execute(
+    scenario: Scenario, folder: str | os.PathLike[str], *, figures: bool = True
+) -> ScenarioRun:
+    r"""Run every analysis of `scenario`, write the results, and summarize them.
+
     Everything is computed in memory first; then all files are written atomically
     (see :func:`burden.report.html.write_files`), so an error leaves nothing
     half-written.
@@ -1049,13 +1155,14 @@ def run(
     folder : str or PathLike
         Output folder, created if missing.
     figures : bool, default True
-        Also write a PNG per analysis (skipped, with a note, without matplotlib).
+        Also write a PNG per analysis that has a figure (skipped, with a note,
+        without matplotlib).
 
     Returns
     -------
-    written : list of Path
-    note : str
-        Empty, or one line saying why figures are missing.
+    ScenarioRun
+        ``written`` files (``agreements.csv``, ``<kind>_<name>.csv`` and ``.png``),
+        ``note`` and ``summary`` (the console lines).
 
     Raises
     ------
@@ -1070,15 +1177,17 @@ def run(
     >>> s = loads('[agreements.a]\nbuiltin = "SMA-11"\n[[compare]]\n'
     ...           'baseline = "SMA-10-HELD"\nalternative = "a"')
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     written, note = run(s, tmp, figures=False)
-    ...     [p.name for p in written]
-    ['agreements.csv', 'compare_SMA-10-HELD_vs_a.csv']
+    ...     print("\n".join(execute(s, tmp, figures=False).summary))
+    compare[0] (compare_SMA-10-HELD_vs_a.csv)
+      total SMA-11 / SMA-10-HELD = 1.204 (KRW, nominal)
     """
+    from burden.io import _analyses  # noqa: PLC0415
     from burden.report.html import write_files  # noqa: PLC0415
 
     draw = figures and _have_matplotlib()
     note = "" if draw or not figures else "matplotlib is not installed: figures not written"
     files: dict[str, bytes] = {}
+    summary: list[str] = []
     frames = []
     for key, agreement in scenario.agreements.items():
         frame = _wrap(f"agreements.{key}", agreement.path).to_frame()
@@ -1091,12 +1200,14 @@ def run(
     files["agreements.csv"] = pd.concat(frames, ignore_index=True).to_csv(index=False).encode()
     pngs: dict[str, bytes] = {}
     for spec in scenario.comparisons:
-        comparison = _wrap(f"compare.{spec.name}", partial(_compare, spec, scenario))
-        files[f"compare_{spec.name}.csv"] = comparison.to_frame().to_csv(index=False).encode()
+        comparison = _wrap(spec.path, partial(_compare, spec, scenario))
+        stem = f"compare_{spec.name}"
+        files[f"{stem}.csv"] = comparison.to_frame().to_csv(index=False).encode()
+        summary += [f"{spec.path} ({stem}.csv)", f"  {_summary_comparison(comparison)}"]
         if draw:
-            pngs[f"compare_{spec.name}.png"] = _png(partial(_draw_comparison, comparison))
+            pngs[f"{stem}.png"] = _png(partial(_draw_comparison, comparison))
     for paths in scenario.paths:
-        amounts = _wrap(f"paths.{paths.name}", partial(_paths, paths, scenario))
+        amounts = _wrap(paths.path, partial(_paths, paths, scenario))
         table = pd.concat(
             [
                 _flagged(a, scenario.agreements[k], paths, scenario)
@@ -1104,10 +1215,20 @@ def run(
             ],
             ignore_index=True,
         )
-        files[f"paths_{paths.name}.csv"] = table.to_csv(index=False).encode()
+        stem = f"paths_{paths.name}"
+        files[f"{stem}.csv"] = table.to_csv(index=False).encode()
+        totals = ", ".join(f"{a.label} {a.total() / 1e9:,.1f} bn" for a in amounts)
+        summary += [f"{paths.path} ({stem}.csv)", f"  totals ({paths.currency}): {totals}"]
         if draw:
-            pngs[f"paths_{paths.name}.png"] = _png(
+            pngs[f"{stem}.png"] = _png(
                 partial(_draw_paths, amounts, f"{scenario.title}: {paths.name}")
             )
+    outputs: list[Output] = _analyses.compute(scenario.analyses, scenario.context)
+    for analysis, out in zip(scenario.analyses, outputs, strict=True):
+        stem = f"{out.kind}_{out.name}"
+        files[f"{stem}.csv"] = out.frame.to_csv(index=False).encode()
+        summary += [f"{analysis.path} ({stem}.csv)", *(f"  {line}" for line in out.summary)]
+        if draw and out.draw is not None:
+            pngs[f"{stem}.png"] = _png(out.draw)
     files.update(pngs)
-    return write_files(folder, files), note
+    return ScenarioRun(written=write_files(folder, files), note=note, summary=tuple(summary))

@@ -39,17 +39,19 @@ from burden.report.seed import AGREED, BASELINE, DEMAND, REFERENCE_YEAR
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
     from pathlib import Path
 
     from matplotlib.axes import Axes
 
+    from burden.report._section import Section
     from burden.report.seed import SeedAnalysis
 
 __all__ = [
     "FigurePNG",
     "render_html",
     "report_files",
+    "section_figures",
     "seed_figures",
     "write_files",
     "write_report",
@@ -78,6 +80,10 @@ dt { font-weight: 600; } dd { margin: 0 0 .6rem 1.2rem; }
 .headline td { text-align: left; } .note { color: #555; font-size: .9rem; }
 ol.sources li { margin-bottom: .25rem; font-size: .9rem; }
 .table-wrap { overflow-x: auto; }
+nav.toc { background: #f7f7f7; padding: .6rem 1rem; border-radius: 4px; }
+nav.toc ol { margin: .2rem 0; } .csv { font-size: .8rem; }
+ul.findings li { margin-bottom: .3rem; }
+.assumptions td { text-align: left; }
 """
 
 
@@ -173,6 +179,81 @@ def seed_figures(seed: SeedAnalysis) -> dict[str, FigurePNG]:
     return figures
 
 
+def section_figures(sections: Sequence[Section]) -> dict[str, FigurePNG]:
+    """Render the figures of the report's sections as PNG bytes (needs matplotlib).
+
+    Parameters
+    ----------
+    sections : sequence of Section
+
+    Returns
+    -------
+    dict of str to (caption, bytes)
+        Keyed ``<section>-<figure>``, e.g. ``ranges-fan``.
+
+    Raises
+    ------
+    OptionalDependencyError
+        With field ``"matplotlib"`` if matplotlib is not installed.
+    """
+    return {
+        f"{sec.key}-{key}": (fig.caption, _png(fig.draw, fig.size))
+        for sec in sections
+        for key, fig in sec.figures.items()
+    }
+
+
+def _figure_html(key: str, caption: str, png: bytes) -> str:
+    data = base64.b64encode(png).decode("ascii")
+    return (
+        f'<figure id="fig-{_esc(key)}"><img alt="{_esc(caption)}" '
+        f'src="data:image/png;base64,{data}"><figcaption>{_esc(caption)}</figcaption>'
+        "</figure>"
+    )
+
+
+_SOURCE_ID = re.compile(r"\bS\d+[a-z]?\b")
+
+
+def _section_sources(sections: Sequence[Section]) -> list[str]:
+    """Source ids cited in the sections' assumptions and captions, in natural order."""
+    found: set[str] = set()
+    for sec in sections:
+        for a in sec.assumptions:
+            found.update(_SOURCE_ID.findall(a.source))
+            found.update(_SOURCE_ID.findall(a.value))
+        for fig in sec.figures.values():
+            found.update(_SOURCE_ID.findall(fig.caption))
+        for table in sec.tables.values():
+            found.update(_SOURCE_ID.findall(table.title))
+    return sorted(found, key=lambda s: (int("".join(c for c in s if c.isdigit())), s))
+
+
+def _section_html(sec: Section, figures: Mapping[str, FigurePNG], note: str) -> list[str]:
+    parts = [f'<h2 id="{_esc(sec.key)}">{_esc(sec.title)}</h2>', '<ul class="findings">']
+    parts += [f"<li>{_esc(line)}</li>" for line in sec.headline]
+    parts.append("</ul>")
+    parts.append(f'<h3 id="{_esc(sec.key)}-assumptions">Inputs and assumptions</h3>')
+    parts.append(
+        '<div class="assumptions">'
+        + _table_html(sec.assumptions_frame().set_index("input"), 3)
+        + f'</div><p class="csv">CSV: {_esc(sec.key)}_assumptions.csv</p>'
+    )
+    for name, table in sec.tables.items():
+        parts += [
+            f'<h3 id="{_esc(sec.key)}-{_esc(name)}">{_esc(table.title)}</h3>',
+            _table_html(table.frame, table.digits),
+            f'<p class="csv">CSV: {_esc(sec.key)}_{_esc(name)}.csv</p>',
+        ]
+    shown = [(k, v) for k, v in figures.items() if k.startswith(f"{sec.key}-")]
+    if sec.figures and not shown and note:
+        parts.append(f'<p class="note">{_esc(note)}</p>')
+    for key, (caption, png) in shown:
+        parts.append(_figure_html(key, caption, png))
+    parts += [f'<p class="note">{_esc(n)}</p>' for n in sec.notes]
+    return parts
+
+
 def _comparison_figure(comparison: Comparison, ax: Axes) -> None:
     from burden.plot import plot_comparison  # noqa: PLC0415
 
@@ -217,6 +298,7 @@ def render_html(
     figures: Mapping[str, FigurePNG] | None = None,
     *,
     note: str = "",
+    sections: Sequence[Section] = (),
 ) -> str:
     """Render the seed analysis as one self-contained HTML page.
 
@@ -228,11 +310,15 @@ def render_html(
         Embedded as base64 ``<img>`` in the order given (see :func:`seed_figures`).
     note : str, optional
         A remark shown above the figures (e.g. why there are none).
+    sections : sequence of Section, optional
+        Parts of the report after the seed tables (see
+        :func:`burden.report.full.build_report`); their figures are the entries of
+        `figures` keyed ``<section>-<figure>`` (see :func:`section_figures`).
 
     Returns
     -------
     str
-        The HTML document. Pure: nothing is read or written.
+        The HTML document, with a table of contents. Pure: nothing is read or written.
 
     Examples
     --------
@@ -255,7 +341,8 @@ def render_html(
             f"constant prices of {seed.price_base_year}. Every figure is traced to the sources "
             "listed at the end.</p>"
         ),
-        f"<h2>Headline, reference year {REFERENCE_YEAR}</h2>",
+        _toc(sections),
+        f'<h2 id="headline">Headline, reference year {REFERENCE_YEAR}</h2>',
         '<table class="headline"><tbody>',
         (
             f"<tr><th>10th SMA (February 2019)</th><td>KRW {h['sma10_krw'] / 1e9:,.1f} bn "
@@ -271,40 +358,82 @@ def render_html(
             f"{h['demand_over_2019_agreement']:.2f} times</td></tr>"
         ),
         "</tbody></table>",
-        f"<h2>Scenarios compared, {span}</h2><dl>",
+        _findings(sections),
+        f'<h2 id="scenarios">Scenarios compared, {span}</h2><dl>',
     ]
     for name, row in seed.scenarios.iterrows():
         parts.append(f"<dt>{_esc(name)}</dt><dd>{_esc(row['description'])}</dd>")
     parts.append("</dl>")
     tables = seed.tables()
-    parts.append("<h2>Amounts per year</h2>")
+    parts.append('<h2 id="amounts">Amounts per year</h2>')
     for key, (title, table) in tables.items():
         if key.startswith("amounts_"):
             parts += [f'<h3 id="{_esc(key)}">{_esc(title)}</h3>', _table_html(table, 3)]
-    parts.append("<h2>Burden indicators</h2>")
+    parts.append('<h2 id="indicators">Burden indicators</h2>')
     for key in ("shares", "per_service_member"):
         title, table = tables[key]
         digits = 0 if key == "per_service_member" else 3
         parts += [f'<h3 id="{_esc(key)}">{_esc(title)}</h3>', _table_html(table, digits)]
-    parts.append("<h2>Figures</h2>")
+    parts.append('<h2 id="figures">Figures</h2>')
     if note:
         parts.append(f'<p class="note">{_esc(note)}</p>')
-    for key, (caption, png) in (figures or {}).items():
-        data = base64.b64encode(png).decode("ascii")
-        parts.append(
-            f'<figure id="fig-{_esc(key)}"><img alt="{_esc(caption)}" '
-            f'src="data:image/png;base64,{data}"><figcaption>{_esc(caption)}</figcaption>'
-            "</figure>"
-        )
-    parts.append('<h2>Sources</h2><ol class="sources">')
-    for sid, row in seed.sources.iterrows():
+    prefixes = tuple(f"{sec.key}-" for sec in sections)
+    all_figures = figures or {}
+    for key, (caption, png) in all_figures.items():
+        if not (prefixes and key.startswith(prefixes)):
+            parts.append(_figure_html(key, caption, png))
+    for sec in sections:
+        parts += _section_html(sec, all_figures, note)
+    sources = seed.sources
+    extra = [s for s in _section_sources(sections) if s not in sources.index]
+    if extra:
+        from burden import datasets  # noqa: PLC0415
+
+        known = datasets.sources()
+        sources = pd.concat([sources, known.loc[[s for s in extra if s in known.index]]])
+        missing = [s for s in extra if s not in known.index]
+    else:
+        missing = []
+    parts.append('<h2 id="sources">Sources</h2><ol class="sources">')
+    for sid, row in sources.iterrows():
         where = str(row.get("location", "")).strip()
         link = f" &mdash; {_linked(where)}" if where else ""
         parts.append(
             f'<li id="{_esc(sid)}"><b>{_esc(sid)}</b> {_emphasis(row["citation"])}{link}</li>'
         )
-    parts += ["</ol>", "</body></html>", ""]
+    parts.append("</ol>")
+    if missing:
+        parts.append(
+            f'<p class="note">Also cited ({_esc(", ".join(missing))}): listed in burden\'s '
+            "fact sheet, not yet in its sources table.</p>"
+        )
+    parts += ["</body></html>", ""]
     return "\n".join(parts)
+
+
+def _toc(sections: Sequence[Section]) -> str:
+    items = [
+        ("headline", "Headline"),
+        ("scenarios", "Scenarios compared"),
+        ("amounts", "Amounts per year"),
+        ("indicators", "Burden indicators"),
+        ("figures", "Figures"),
+        *((sec.key, sec.title) for sec in sections),
+        ("sources", "Sources"),
+    ]
+    links = "".join(f'<li><a href="#{_esc(k)}">{_esc(t)}</a></li>' for k, t in items)
+    return f'<nav class="toc"><b>Contents</b><ol>{links}</ol></nav>'
+
+
+def _findings(sections: Sequence[Section]) -> str:
+    if not sections:
+        return ""
+    items = "".join(
+        f'<li><a href="#{_esc(sec.key)}">{_esc(sec.title)}</a>: {_esc(sec.headline[0])}</li>'
+        for sec in sections
+        if sec.headline
+    )
+    return f'<ul class="findings">{items}</ul>'
 
 
 def report_files(
@@ -312,6 +441,7 @@ def report_files(
     figures: Mapping[str, FigurePNG] | None = None,
     *,
     note: str = "",
+    sections: Sequence[Section] = (),
 ) -> dict[str, bytes]:
     """Return every file of the report by name: ``index.html`` and the CSV tables.
 
@@ -319,7 +449,8 @@ def report_files(
     :meth:`~burden.report.seed.SeedAnalysis.tables`, values as in the page: bn, %, USD)
     and the tidy data behind them in whole currency units (``amounts.csv``,
     ``indicators.csv``), plus ``headline.csv``, ``scenarios.csv`` and
-    ``sources.csv``.
+    ``sources.csv``; and for each of `sections`, ``<section>_<table>.csv`` for
+    every table and ``<section>_assumptions.csv``.
 
     Examples
     --------
@@ -335,13 +466,19 @@ def report_files(
     files["sources.csv"] = seed.sources.to_csv().encode("utf-8")
     headline = pd.Series(seed.headline, name="value").rename_axis("item")
     files["headline.csv"] = headline.to_csv().encode("utf-8")
+    for sec in sections:
+        files.update(sec.files())
     # The page goes last: when index.html is there, the whole report is.
-    files[INDEX] = render_html(seed, figures, note=note).encode("utf-8")
+    files[INDEX] = render_html(seed, figures, note=note, sections=sections).encode("utf-8")
     return files
 
 
 def write_report(
-    seed: SeedAnalysis, folder: str | os.PathLike[str], *, figures: bool = True
+    seed: SeedAnalysis,
+    folder: str | os.PathLike[str],
+    *,
+    figures: bool = True,
+    sections: Sequence[Section] = (),
 ) -> tuple[Path, str]:
     """Write the HTML report and its CSV tables into `folder`, atomically.
 
@@ -353,6 +490,8 @@ def write_report(
     figures : bool, default True
         Render and embed the figures. Without matplotlib the report is written
         without them, and the returned note says so.
+    sections : sequence of Section, optional
+        The report's further parts (see :func:`burden.report.full.build_report`).
 
     Returns
     -------
@@ -380,6 +519,7 @@ def write_report(
     if figures:
         try:
             rendered = seed_figures(seed)
+            rendered.update(section_figures(sections))
         except OptionalDependencyError as err:
             if err.field != "matplotlib":
                 raise
@@ -387,6 +527,11 @@ def write_report(
                 "matplotlib is not installed: report written without figures "
                 "(pip install 'burden[plot]')"
             )
-    files = report_files(seed, rendered, note=note or ("" if figures else "Figures not drawn."))
+    files = report_files(
+        seed,
+        rendered,
+        note=note or ("" if figures else "Figures not drawn."),
+        sections=sections,
+    )
     written = write_files(folder, files)
     return written[-1], note

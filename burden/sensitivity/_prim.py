@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from burden.typing import BoolArray, FloatArray
+    from burden.uncertainty._montecarlo import MonteCarloResult
 
 __all__ = ["PrimResult", "prim"]
 
@@ -44,8 +46,11 @@ class PrimResult(Result):
     box_coverage, box_density, box_mass : float
     inside : ndarray of bool, shape (n,)
         Which points are inside the final box.
-    alpha, min_mass, threshold : float
-        The options used.
+    alpha, min_mass, min_density : float
+        The options used (``threshold`` is the old name of ``min_density``).
+    case : str
+        What a case of interest is, e.g. ``"total ratio > 5"``; empty when the
+        outcome was given as an array.
     """
 
     names: tuple[str, ...]
@@ -61,7 +66,13 @@ class PrimResult(Result):
     inside: BoolArray
     alpha: float
     min_mass: float
-    threshold: float
+    min_density: float
+    case: str = ""
+
+    @property
+    def threshold(self) -> float:
+        """The minimum density of the chosen box (old name of :attr:`min_density`)."""
+        return self.min_density
 
     _title = "PRIM box (scenario discovery)"
 
@@ -153,36 +164,87 @@ def _paste(x: FloatArray, y: BoolArray, box: FloatArray, alpha: float) -> FloatA
         box[side, j] = limit
 
 
+def _monte_carlo_cases(
+    result: MonteCarloResult, output: str | None, above: float | None, below: float | None
+) -> tuple[FloatArray, BoolArray, tuple[str, ...], str]:
+    """Return inputs, cases of interest, input names and a description of the cases."""
+    if result.inputs is None or result.outputs is None:
+        raise InvalidInputError(
+            "inputs", result, "a Monte Carlo result with its draws (keep_samples=True)"
+        )
+    names = list(result.output_names)
+    if output is None:
+        if len(names) != 1:
+            raise InvalidInputError("output", None, f"the output to test, one of {names}")
+        output = names[0]
+    if output not in names:
+        close = difflib.get_close_matches(str(output), names, n=1)
+        hint = f'did you mean "{close[0]}"?' if close else ""
+        raise InvalidInputError("output", output, f"one of {names}", hint=hint)
+    if above is None and below is None:
+        raise InvalidInputError(
+            "above, below", None, "an output threshold: above=VALUE and/or below=VALUE"
+        )
+    y = result.outputs[:, names.index(output)]
+    case = np.ones(y.shape, dtype=np.bool_)
+    parts = []
+    if above is not None:
+        low = float(as_float_array(above, "above"))
+        case &= y > low
+        parts.append(f"{output} > {low:g}")
+    if below is not None:
+        high = float(as_float_array(below, "below"))
+        case &= y < high
+        parts.append(f"{output} < {high:g}")
+    return result.inputs, case, tuple(result.input_names), " and ".join(parts)
+
+
 def prim(
-    inputs: npt.ArrayLike | pd.DataFrame,
-    outcome: npt.ArrayLike,
+    inputs: npt.ArrayLike | pd.DataFrame | MonteCarloResult,
+    outcome: npt.ArrayLike | None = None,
     *,
+    output: str | None = None,
+    above: float | None = None,
+    below: float | None = None,
     names: Sequence[str] | None = None,
     alpha: float = 0.05,
     min_mass: float = 0.05,
-    threshold: float = 0.8,
+    min_density: float | None = None,
     paste: bool = True,
+    threshold: float | None = None,
 ) -> PrimResult:
     r"""Find a box of input space where the cases of interest are concentrated (PRIM).
 
     Parameters
     ----------
-    inputs : array_like, shape (n, d), or pandas.DataFrame
-        Sampled input values, e.g. ``MonteCarloResult.inputs``.
-    outcome : array_like of bool, shape (n,)
+    inputs : array_like, shape (n, d), pandas.DataFrame, or MonteCarloResult
+        Sampled input values, e.g. ``MonteCarloResult.inputs``; or a Monte Carlo
+        result itself (with its draws kept), whose `output` compared with `above`
+        and/or `below` defines the cases of interest.
+    outcome : array_like of bool, shape (n,), optional
         True for the cases of interest (e.g. "the cost share exceeds the red line").
+        Required with an array of inputs; not with a Monte Carlo result.
+    output : str, optional
+        With a Monte Carlo result: the output to test (default: its only output).
+    above, below : float, optional
+        With a Monte Carlo result: a case of interest has ``output > above`` (and
+        ``output < below``), in the output's units.
     names : sequence of str, optional
-        Input names (default: the DataFrame's columns or ``"x0"``, ``"x1"``, ...).
+        Input names (default: the DataFrame's columns, the result's input names, or
+        ``"x0"``, ``"x1"``, ...).
     alpha : float, default 0.05
         Peeling (and pasting) fraction: each step removes the share `alpha` of the
         points in the box along one edge.
     min_mass : float, default 0.05
         Peeling stops before the box would hold fewer than this share of all points.
-    threshold : float, default 0.8
+    min_density : float, default 0.8
         The chosen box is the trajectory box with the largest coverage among those
-        with density >= `threshold` (the densest box if none reaches it).
+        with density >= `min_density` (the densest box if none reaches it).
     paste : bool, default True
         Widen the chosen box's edges while that raises its density.
+    threshold : float, optional
+        The old name of `min_density` (a density, not an output threshold: for that,
+        use `above` or `below`); still accepted.
 
     Returns
     -------
@@ -191,8 +253,8 @@ def prim(
     Raises
     ------
     InvalidInputError
-        If the shapes disagree, the outcome is not boolean or has no True case, or
-        the options are out of range.
+        If the shapes disagree, the outcome is not boolean or has no True case, the
+        options are out of range, or both `min_density` and `threshold` are given.
 
     Notes
     -----
@@ -218,13 +280,48 @@ def prim(
     >>> rng = np.random.default_rng(0)
     >>> x = rng.random((2000, 2))
     >>> y = (x[:, 0] > 0.6) & (x[:, 1] < 0.5)
-    >>> res = prim(x, y, names=["fx", "growth"], threshold=0.95)
+    >>> res = prim(x, y, names=["fx", "growth"], min_density=0.95)
     >>> res.box_density > 0.9 and res.box_coverage > 0.8
     True
     >>> print(np.round(res.box, 1))
     [[ 0.6 -inf]
      [ inf  0.5]]
+
+    From a Monte Carlo result, with an output threshold:
+
+    >>> from burden.sensitivity import Parameter, ParameterSpace, monte_carlo
+    >>> space = ParameterSpace([Parameter("a", (0.0, 1.0)), Parameter("b", (0.0, 1.0))])
+    >>> mc = monte_carlo(lambda p: {"sum": p["a"] + p["b"]}, space, n=1024, rng=0)
+    >>> res = prim(mc, output="sum", above=1.5, min_density=0.9)
+    >>> res.case, res.box_density > 0.9
+    ('sum > 1.5', True)
     """
+    from burden.uncertainty._montecarlo import MonteCarloResult  # noqa: PLC0415
+
+    if min_density is not None and threshold is not None:
+        raise InvalidInputError(
+            "threshold", threshold, "only min_density= (threshold= is its old name), not both"
+        )
+    density_option: float = 0.8
+    if min_density is not None:
+        density_option = min_density
+    elif threshold is not None:
+        density_option = threshold
+    case = ""
+    if isinstance(inputs, MonteCarloResult):
+        if outcome is not None:
+            raise InvalidInputError(
+                "outcome", "given", "no outcome with a Monte Carlo result (use output=, above=)"
+            )
+        x_mc, outcome, mc_names, case = _monte_carlo_cases(inputs, output, above, below)
+        inputs = x_mc
+        names = mc_names if names is None else names
+    elif outcome is None:
+        raise InvalidInputError("outcome", None, "a boolean array of cases of interest")
+    elif output is not None or above is not None or below is not None:
+        raise InvalidInputError(
+            "output", output, "output=, above= and below= only with a Monte Carlo result"
+        )
     if isinstance(inputs, pd.DataFrame):
         default_names = tuple(str(c) for c in inputs.columns)
         x = as_float_array(inputs.to_numpy(dtype=np.float64), "inputs")
@@ -261,9 +358,10 @@ def prim(
     min_mass_f = as_number(min_mass, "min_mass")
     if not 0.0 < min_mass_f < 1.0:
         raise InvalidInputError(field="min_mass", value=min_mass, expected="a share in (0, 1)")
-    threshold_f = as_number(threshold, "threshold")
+    field = "min_density" if threshold is None else "threshold"
+    threshold_f = as_number(density_option, field)
     if not 0.0 <= threshold_f <= 1.0:
-        raise InvalidInputError(field="threshold", value=threshold, expected="a density in [0, 1]")
+        raise InvalidInputError(field=field, value=density_option, expected="a density in [0, 1]")
 
     box = np.array([np.full(d, -np.inf), np.full(d, np.inf)])
     inside = np.ones(n, dtype=np.bool_)
@@ -312,5 +410,6 @@ def prim(
         inside=readonly(final_inside),
         alpha=alpha_f,
         min_mass=min_mass_f,
-        threshold=threshold_f,
+        min_density=threshold_f,
+        case=case,
     )

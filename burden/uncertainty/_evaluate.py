@@ -39,6 +39,25 @@ _MIN_IN_FLIGHT: Final = 8
 """Blocks submitted ahead of the one being collected (at least; twice the workers if known)."""
 
 
+def _float_columns(raw: Mapping[object, object], n: int) -> ModelOutput | None:
+    """Pack the usual mapping output, one float64 (n,) array per key, in a (k, n) buffer.
+
+    Returned as its (n, k) transpose, so that per-output reductions downstream run along
+    contiguous rows; None when the mapping holds anything else (then checked in full).
+    """
+    values = [v for v in raw.values() if isinstance(v, np.ndarray)]
+    if len(values) != len(raw) or not all(
+        v.dtype == np.float64 and v.shape == (n,) for v in values
+    ):
+        return None
+    out = np.empty((len(values), n), dtype=np.float64)
+    for j, value in enumerate(values):  # loop over outputs
+        out[j] = value
+    if not np.isfinite(out).all():
+        return None  # the full path names the bad output
+    return out.T, tuple(str(key) for key in raw)
+
+
 def _normalise(raw: object, n: int) -> ModelOutput:
     """Turn one model return value into an (n, k) float64 array and k labels."""
     if isinstance(raw, Mapping):
@@ -46,6 +65,9 @@ def _normalise(raw: object, n: int) -> ModelOutput:
             raise InvalidInputError(
                 field="model output", value=raw, expected="a non-empty mapping of outputs"
             )
+        fast = _float_columns(raw, n)
+        if fast is not None:
+            return fast
         blocks: list[FloatArray] = []
         labels: list[str] = []
         for key, value in raw.items():

@@ -48,6 +48,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import numpy as np
@@ -215,6 +216,12 @@ def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]
     return sizes.pop() if sizes else 1
 
 
+@lru_cache(maxsize=256)
+def _rates(ctx: MoneyContext, currency: str, years: tuple[int, ...]) -> FloatArray:
+    """``ctx.rate(currency, years)``, looked up once per model instead of once per chunk."""
+    return readonly(ctx.rate(currency, np.asarray(years, dtype=np.int64)))
+
+
 def _rate_draws(
     ctx: MoneyContext,
     currency: str,
@@ -225,10 +232,13 @@ def _rate_draws(
     """Units of `currency` per USD, shape ``(n, T)``: the context's, scaled, then per-year draws."""
     n = scale.shape[0]
     if currency == "USD":
-        return np.ones((n, years.size))
+        return np.ones((1, years.size))  # broadcasts against (n, T): the same products
     names = [f"{currency.lower()}_per_usd[{int(y)}]" for y in years]
     drawn = np.array([name in params for name in names])
-    published = ctx.rate(currency, years[~drawn])  # raises for a year neither has
+    # raises for a year neither has; looked up once per model, not once per chunk
+    published = _rates(ctx, currency, tuple(years[~drawn].tolist()))
+    if not drawn.any():  # the usual case: one product, no masked assignment
+        return published[np.newaxis, :] * scale[:, np.newaxis]
     out = np.empty((n, years.size))
     out[:, ~drawn] = published[np.newaxis, :] * scale[:, np.newaxis]
     for j in np.flatnonzero(drawn):
@@ -275,14 +285,21 @@ def _level_draws(
     pos = np.searchsorted(known, years)
     lo, hi = int(pos.min()), int(pos.max())
     level = level[lo : hi + 1]
-    rates = np.broadcast_to(level[1:] / level[:-1] - 1.0, (n, hi - lo)).copy()
-    rates += shift[:, np.newaxis]
-    for j, y in enumerate(known[lo + 1 : hi + 1]):
-        name = f"inflation[{int(y)}]"
-        if name in params:
-            rates[:, j] = params[name]
-    chained = np.concatenate([np.ones((n, 1)), np.cumprod(1.0 + rates, axis=1)], axis=1)
-    return chained[:, pos - lo]
+    # Year-major (rows contiguous over draws); the same products as a cumprod over years.
+    chained = np.empty((hi - lo + 1, n))
+    chained[0] = 1.0
+    step = np.empty(n)
+    for j, (y, inflation) in enumerate(
+        zip(known[lo + 1 : hi + 1].tolist(), (level[1:] / level[:-1] - 1.0).tolist(), strict=True)
+    ):  # loop over years, vectorized over draws
+        rate = params.get(f"inflation[{int(y)}]")
+        if rate is None:
+            np.add(shift, inflation, out=step)  # 1 + (inflation + shift), in one buffer
+        else:
+            step[...] = rate
+        step += 1.0
+        np.multiply(chained[j], step, out=chained[j + 1])
+    return chained[pos - lo].T
 
 
 def _convert_draws(
@@ -305,12 +322,11 @@ def _convert_draws(
     """
     ctx = default_context() if context is None else context
     given = params or {}
-    n = fx_scale.shape[0]
 
     def fx(a: str, b: str, yrs: IntArray) -> FloatArray:
-        """Units of `b` per unit of `a`, shape (n, len(yrs)); no lookup when a == b."""
+        """Units of `b` per unit of `a`, shape (n, len(yrs)) or (1, len(yrs)) when a == b."""
         if a == b:
-            return np.ones((n, yrs.size))
+            return np.ones((1, yrs.size))  # broadcasts: the same products, no (n, T) buffer
         return _rate_draws(ctx, b, yrs, fx_scale, given) / _rate_draws(
             ctx, a, yrs, fx_scale, given
         )
@@ -323,6 +339,8 @@ def _convert_draws(
     nominal_h = values * fx(src, deflator, years)
     levels = _level_draws(ctx, deflator, np.append(years, basis), inflation_shift, given)
     real_h = nominal_h * levels[:, [-1]] / levels[:, :-1]
+    if deflator == dst:
+        return real_h  # the factor would be exactly 1.0: skip a pass over (n, T)
     result: FloatArray = real_h * fx(deflator, dst, base)
     return readonly(result)
 
@@ -541,32 +559,28 @@ class ComparisonModel:
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
             own |= {k: v for k, v in shared.items() if k in model.nominal}
             values = model.paths(own)
-            pos = self.years - model.agreement.base_year
-            sides.append(values[:, pos])
+            first = int(self.years[0]) - model.agreement.base_year  # consecutive: a view
+            sides.append(values[:, first : first + self.years.size])
         base, alt = sides
         n = max(base.shape[0], alt.shape[0])
         base, alt = (
             np.broadcast_to(base, (n, base.shape[1])),
             np.broadcast_to(alt, (n, alt.shape[1])),
         )
-        wanted = (
-            ["baseline", "alternative", "difference", "ratio"]
-            if self.measure == "all"
-            else [self.measure]
-        )
-        measures: dict[str, tuple[FloatArray, FloatArray]] = {
-            "baseline": (base, base.sum(axis=1)),
-            "alternative": (alt, alt.sum(axis=1)),
-            "difference": (alt - base, alt.sum(axis=1) - base.sum(axis=1)),
-        }
-        if "ratio" in wanted:  # NaN with a BurdenWarning against a zero baseline
-            measures["ratio"] = (
+        measures: dict[str, Callable[[], tuple[FloatArray, FloatArray]]] = {
+            "baseline": lambda: (base, base.sum(axis=1)),
+            "alternative": lambda: (alt, alt.sum(axis=1)),
+            "difference": lambda: (alt - base, alt.sum(axis=1) - base.sum(axis=1)),
+            # NaN with a BurdenWarning against a zero baseline (docs/reliability.md)
+            "ratio": lambda: (
                 ratio(alt, base, "ComparisonModel.ratio"),
                 ratio(alt.sum(axis=1), base.sum(axis=1), "ComparisonModel.total"),
-            )
+            ),
+        }
+        wanted = list(measures) if self.measure == "all" else [self.measure]
         out: dict[str, FloatArray] = {}
-        for measure in wanted:
-            per_year, total = measures[measure]
+        for measure in wanted:  # only the measures asked for are computed
+            per_year, total = measures[measure]()
             out |= {f"{measure} {y}": readonly(per_year[:, j]) for j, y in enumerate(self.years)}
             out[f"total {measure}"] = readonly(np.array(total))
         return out

@@ -101,3 +101,41 @@ def test_alliance_table() -> None:
 def test_bad_input(call: object, field: str) -> None:
     with pytest.raises(bd.BurdenError, match=field):
         call()  # type: ignore[operator]
+
+
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_degenerate_alliance_inputs_are_named() -> None:
+    with pytest.raises(bd.InvalidInputError, match="gni"):
+        bd.measures.common_funding_shares([0.0, 0.0])
+    with pytest.raises(bd.InvalidInputError, match="burden"):
+        bd.measures.olson_zeckhauser([1.0, 2.0, 3.0], [0.02, 0.02, 0.02])
+
+
+def test_caps_typed_as_percentages_are_rejected() -> None:
+    with pytest.raises(bd.InvalidInputError, match="caps"):
+        bd.measures.common_funding_shares([27000.0, 4500.0], caps=[16.35, np.inf])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (
+            lambda: bd.measures.target_gap(1.0, 10.0, share_of_gdp="0.02"),  # type: ignore[arg-type]
+            bd.InvalidInputError,
+            "share_of_gdp",
+        ),
+        (
+            lambda: bd.measures.fair_share_ratio([1.0, 2.0, 3.0], [1.0, 2.0]),
+            bd.InvalidInputError,
+            "defense_spending, gdp",
+        ),
+    ],
+)
+def test_review_bad_input_is_a_burden_error(
+    call: object, error: type[Exception], field: str
+) -> None:
+    # Found in code review: each raised a bare numpy or pandas error before its fix.
+    with pytest.raises(error, match=field):
+        call()  # type: ignore[operator]

@@ -237,7 +237,7 @@ def test_missing_data_at_run_time_writes_nothing(tmp_path: Path) -> None:
     )
     scenario = loads(text)
     out = tmp_path / "out"
-    with pytest.raises(bd.BurdenError, match=r"^compare\.us_demand_vs_c: .*2026"):
+    with pytest.raises(bd.BurdenError, match=r"^compare\[0\]: .*2026"):
         scenario_file.run(scenario, out)
     assert not out.exists()
 

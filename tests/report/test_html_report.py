@@ -8,11 +8,15 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import burden as bd
 from burden.report import html as html_report
+from burden.report.full import SECTIONS, Report, build_report
 from burden.report.seed import SeedAnalysis, seed_analysis
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -34,7 +38,9 @@ def test_report_is_complete_and_self_contained(seed: SeedAnalysis, tmp_path: Pat
     assert len(images) == 3 == page.count("<img ")
     for data in images:
         assert base64.b64decode(data, validate=True)[:8] == PNG
-    assert "http" not in page.split("<h2>Sources</h2>")[0]  # nothing fetched from outside
+    assert (
+        "http" not in page.split('<h2 id="sources">Sources</h2>')[0]
+    )  # nothing fetched from outside
     assert "5.61 times" in page  # USD 5 bn x 1,165.8016 / KRW 1,038.9 bn (S31, S66, S1)
     assert "1,402.800" in page  # 11th SMA 2025, KRW bn (S6)
     assert page.count("<table") == 7  # headline, 4 amount tables, shares, per member
@@ -152,3 +158,165 @@ def test_only_total_rows_are_bold_and_every_source_url_is_a_link(seed: SeedAnaly
     s2 = page[page.index('<li id="S2">') :].split("</li>")[0]
     assert "<em>2018 Defense White Paper</em>" in s2
     assert "*" not in s2
+
+
+# --- The whole report: ranges, splits, talks, today (issue 13) -------------------------
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return build_report(draws=2**10, seed=7)
+
+
+def test_every_section_is_in_the_page_with_a_contents_entry(report: Report) -> None:
+    page = html_report.render_html(report.seed, sections=report.sections)
+    toc = page.split('<nav class="toc">')[1].split("</nav>")[0]
+    for key in SECTIONS:
+        assert f'<h2 id="{key}">' in page
+        assert f'href="#{key}"' in toc
+    assert page.count("Inputs and assumptions") == len(SECTIONS)
+
+
+def test_every_figure_has_a_caption_and_every_table_a_csv(report: Report, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    index, note = html_report.write_report(report.seed, tmp_path, sections=report.sections)
+    assert note == ""
+    page = index.read_text(encoding="utf-8")
+    n_figures = 3 + sum(len(s.figures) for s in report.sections)
+    assert len(IMG.findall(page)) == n_figures == page.count("<figcaption>")
+    for sec in report.sections:
+        for key, fig in sec.figures.items():
+            assert f'id="fig-{sec.key}-{key}"' in page
+            assert html_report._esc(fig.caption) in page
+        for name, table in sec.tables.items():
+            frame = pd.read_csv(tmp_path / f"{sec.key}_{name}.csv", index_col=0)
+            assert frame.shape == table.frame.shape
+        assert (tmp_path / f"{sec.key}_assumptions.csv").is_file()
+
+
+def test_every_assumption_names_a_source_or_says_assumption(report: Report) -> None:
+    for sec in report.sections:
+        assert sec.assumptions
+        for a in sec.assumptions:
+            assert (
+                "assumption" in a.source or "option" in a.source or re.search(r"S\d+", a.source)
+            ), a
+            assert a.value
+
+
+def test_sources_cited_by_the_sections_are_listed(report: Report) -> None:
+    page = html_report.render_html(report.seed, sections=report.sections)
+    for sid in ("S3", "S13", "S35", "S39"):  # splits (S3, S13, S35), furlough (S39)
+        assert f'<li id="{sid}">' in page
+
+
+def test_two_runs_write_identical_files(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    first = build_report(draws=2**9, seed=3)
+    second = build_report(draws=2**9, seed=3)
+    html_report.write_report(first.seed, tmp_path / "a", sections=first.sections)
+    html_report.write_report(second.seed, tmp_path / "b", sections=second.sections)
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "b").iterdir())
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert first.to_text() == second.to_text()
+
+
+def test_another_seed_moves_the_bands_but_not_the_point(report: Report) -> None:
+    other = build_report(sections=("ranges",), draws=2**10, seed=8)
+    a = report.sections[0].tables["bands"].frame
+    b = other.sections[0].tables["bands"].frame
+    pd.testing.assert_series_equal(a["SMA-11 point"], b["SMA-11 point"])
+    assert not np.allclose(a["SMA-11 5%"], b["SMA-11 5%"], rtol=0, atol=1e-12)
+
+
+def test_bands_contain_the_point_estimate(report: Report) -> None:
+    bands = report.sections[0].tables["bands"].frame
+    for side in ("SMA-11", "held"):
+        assert (bands[f"{side} 5%"] <= bands[f"{side} point"]).all()
+        assert (bands[f"{side} point"] <= bands[f"{side} 95%"]).all()
+        assert (bands[f"{side} 5%"] < bands[f"{side} 95%"]).all()
+
+
+def test_point_gap_matches_the_seed_tables(report: Report) -> None:
+    # The gap at the recorded data is the demand minus the 11th SMA in USD at 2019 prices,
+    # as in the seed's constant-price USD table (S31, S4, S66, S71).
+    bands = report.sections[0].tables["bands"].frame
+    usd = report.seed.tables()["amounts_usd_2019"][1]
+    expected = usd["US-DEMAND-2019"] - usd["SMA-11"]
+    assert bands["SMA-11 point"].to_numpy() == pytest.approx(expected.to_numpy(), rel=1e-9)
+
+
+def test_splits_respect_the_labour_floor_and_conserve_money(report: Report) -> None:
+    splits = {s.key: s for s in report.sections}["splits"]
+    totals = splits.tables["totals"].frame
+    parts = totals[["labour", "construction", "logistics", "beyond the cost basis"]]
+    assert parts.sum(axis=1).to_numpy() == pytest.approx(totals["total"].to_numpy())
+    # 11th SMA, 2020-2025 (S4, S6; 2023-24 derived): KRW 7,508.1 bn in all.
+    assert totals.loc["SMA-11", "total"] == pytest.approx(7508.1)
+    labour = splits.tables["per_year"].frame.filter(like="labour %")
+    assert (labour >= 87.0 - 1e-9).all().all()  # 87% floor (S13)
+    gao = splits.tables["gao_ratio"].frame
+    # USD 5 bn / USD 4.46 bn (S31, S35)
+    assert gao["US-DEMAND-2019 %"].iloc[0] == pytest.approx(100 * 5 / 4.46)
+
+
+def test_talks_positions_and_outcome(report: Report) -> None:
+    talks = {s.key: s for s in report.sections}["talks"]
+    pos = talks.tables["positions"].frame["over 2019 %"]
+    assert pos["ROK offer (Mar-Apr 2020), +13%"] == pytest.approx(13.0)  # S37
+    assert pos["final (11th SMA, 2021)"] == pytest.approx(13.9, abs=0.01)  # S10
+    pred = talks.tables["prediction"].frame
+    assert (pred["5% (KRW bn)"] <= pred["median (KRW bn)"]).all()
+    furlough = talks.tables["furlough"].frame
+    assert (furlough["low"] <= furlough["high"]).all()
+
+
+def test_today_against_the_ask(report: Report) -> None:
+    today = {s.key: s for s in report.sections}["today"]
+    amounts = today.tables["amounts"].frame
+    assert amounts.loc["2026", "SMA-12 KRW bn"] == pytest.approx(1519.2)  # S6
+    assert amounts.loc["total", "ask USD bn"] == pytest.approx(50.0)  # USD 10 bn x 5 (S99)
+    assert float(amounts["ask USD bn"].loc["present value 2026"]) < 50.0
+    shares = today.tables["shares"].frame
+    # 2026 budget KRW 65.8642 tn (S58): 1,519.2 / 65,864.2
+    assert shares.loc["2026", "SMA-12 % budget"] == pytest.approx(100 * 1519.2 / 65864.2)
+
+
+def test_report_options_are_checked() -> None:
+    with pytest.raises(bd.InvalidInputError, match='did you mean "ranges"'):
+        build_report(sections=("range",))
+    with pytest.raises(bd.InvalidInputError, match="power of 2"):
+        build_report(draws=1000)
+    with pytest.raises(bd.InvalidInputError, match="seed"):
+        build_report(seed="x")  # type: ignore[arg-type]
+
+
+def test_console_headline_comes_first(report: Report) -> None:
+    text = report.to_text()
+    head = text.split("Reference year")[0]
+    assert "5.61 times" in head
+    for sec in report.sections:
+        assert sec.headline[0] in head
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_bands_contain_the_point_for_any_seed(seed: int) -> None:
+    # The recorded data are the centre of every assumed range, so the point estimate
+    # lies inside the 5-95% band whatever the draws.
+    from burden.report.ranges import ranges_section
+
+    bands = ranges_section(draws=2**8, seed=seed).tables["bands"].frame
+    for side in ("SMA-11", "held"):
+        assert (bands[f"{side} 5%"] <= bands[f"{side} point"]).all()
+        assert (bands[f"{side} point"] <= bands[f"{side} 95%"]).all()
+
+
+def test_sobol_indices_of_the_gap_are_shares(report: Report) -> None:
+    indices = report.sections[0].tables["sobol"].frame
+    assert set(indices.index) == {"krw_per_usd_scale", "inflation_shift", "budget_growth_shift"}
+    assert ((indices["first order"] > -0.05) & (indices["total order"] < 1.05)).all()
+    # Nearly additive model: first-order indices add up to about 1.
+    assert indices["first order"].sum() == pytest.approx(1.0, abs=0.05)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
+import burden as bd
 import burden.sensitivity as bs
 from burden import InvalidInputError, MissingDataError
 from burden._core.progress import progress_bar, resolve_progress
@@ -341,3 +342,12 @@ def test_prim_errors() -> None:
     with pytest.raises(InvalidInputError) as info:
         bs.prim(x, x[:, 0] > 0.5, names=["a"])
     assert info.value.field == "names"
+
+
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_plain_function_reading_an_unknown_parameter_is_named() -> None:
+    space = bd.ParameterSpace([bd.Parameter("b", (0.0, 1.0))])
+    with pytest.raises(bd.MissingDataError, match="'a'"):
+        bd.monte_carlo(lambda p: 2 * p["a"], space, n=64)

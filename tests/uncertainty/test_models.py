@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -142,6 +143,28 @@ def test_split_model_floor_parameter_changes_the_allocation() -> None:
     np.testing.assert_allclose(
         excess({"envelope_scale": np.array([1.0, 2.0])})["excess 2021"], [0.0, 40.0]
     )
+
+
+# -- regressions found in code review (each failed before its fix) --
+
+
+def test_krw_model_in_constant_prices_has_no_exchange_rate_parameter() -> None:
+    model = bd.models.agreement_model(bd.agreements.get("SMA-11"), price_basis=2020)
+    assert "krw_per_usd_scale" not in model.nominal
+    assert "inflation_shift" in model.nominal
+
+
+def test_models_take_a_context_for_projected_years() -> None:
+    # SMA-12 in USD after 2025 needs an exchange rate nobody has published: state one.
+    ctx = bd.money.default_context()
+    fx = ctx.per_usd["KRW"]
+    later = pd.Series(1400.0, index=range(2026, 2031))  # an assumption, stated here
+    ctx = ctx.with_per_usd("KRW", pd.concat([fx, later]))
+    sma12 = bd.agreements.get("SMA-12").with_projection(0.02)
+    out = bd.models.agreement_model(sma12, currency="USD", context=ctx)({})
+    assert out["2026"][0] == pytest.approx(1.5192e12 / 1400.0)  # S6
+    with pytest.raises(bd.MissingDataError, match="2026"):
+        bd.models.agreement_model(sma12, currency="USD")({})
 
 
 # --- Issue 10: per-year parameters, comparison outputs, host indicators ----------------
