@@ -12,6 +12,7 @@ from burden.errors import InvalidInputError
 from burden.plot._common import (
     OKABE_ITO,
     _axes,
+    _checked,
     _colour,
     _finish,
     _integer_years,
@@ -48,6 +49,7 @@ __all__ = [
 ]
 
 
+@_checked
 def plot_fan(
     years: npt.ArrayLike,
     quantiles: Mapping[float, npt.ArrayLike],
@@ -131,10 +133,12 @@ def plot_fan(
     ax.set_xlabel("Year")
     ax.set_ylabel(label)
     _integer_years(ax)
-    ax.legend(frameon=False, loc="upper left")
+    if ax.get_legend_handles_labels()[0]:  # a single level draws no band
+        ax.legend(frameon=False, loc="upper left")
     return _finish(ax, title or f"{median_label}: percentile bands")
 
 
+@_checked
 def plot_tornado(
     names: Sequence[str],
     low: npt.ArrayLike,
@@ -203,6 +207,7 @@ def plot_tornado(
     return ax
 
 
+@_checked
 def plot_indices(
     names: Sequence[str],
     first: npt.ArrayLike,
@@ -259,6 +264,7 @@ def plot_indices(
     return _finish(ax, title or "Sobol indices")
 
 
+@_checked
 def plot_morris(
     names: Sequence[str],
     mu_star: npt.ArrayLike,
@@ -315,6 +321,7 @@ def plot_morris(
     return ax
 
 
+@_checked
 def plot_sweep(
     grid: npt.ArrayLike,
     outputs: Mapping[str, npt.ArrayLike],
@@ -376,6 +383,7 @@ def plot_sweep(
     return _finish(ax, title or f"Outputs as {input_name} varies")
 
 
+@_checked
 def plot_tradeoff(
     coverage: npt.ArrayLike,
     density: npt.ArrayLike,
