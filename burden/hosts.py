@@ -37,6 +37,7 @@ import pandas as pd
 
 from burden import datasets
 from burden._core.checks import as_name, as_year, as_year_series, as_years, readonly
+from burden.currencies import check_currency
 from burden.errors import InvalidInputError, MissingDataError
 from burden.typing import TroopsBasis
 
@@ -78,7 +79,7 @@ class Host:
     name : str
         Country name shown in tables.
     currency : str
-        Its currency, one of :data:`burden.money.CURRENCIES`.
+        Its currency, one of :data:`burden.currencies.CURRENCIES`.
     troops, defense_budget, gdp, cpi_inflation, per_usd : Series, optional
         By year (int index): US service members stationed; defence budget and
         nominal GDP in whole units of `currency`; CPI inflation as fractions;
@@ -133,7 +134,6 @@ class Host:
         gdp_base_year: int | None = None,
         source: str = "",
     ) -> None:
-        from burden.money import check_currency  # noqa: PLC0415 (money imports hosts)
 
         code_: object = code
         if (

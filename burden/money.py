@@ -61,20 +61,20 @@ from burden._core.checks import (
     as_year_series,
     as_years,
     broadcast_batch,
-    did_you_mean,
     finite_result,
     ratio,
     readonly,
 )
 from burden._core.results import Result, Table, format_money, shape_text
+from burden.currencies import CURRENCIES, check_currency
 from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
+from burden.hosts import Host, as_host
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
     from matplotlib.axes import Axes
 
-    from burden.hosts import Host
     from burden.typing import BoolArray, ColumnKind, FloatArray, IntArray, PriceBasis
 
 __all__ = [
@@ -94,9 +94,6 @@ __all__ = [
     "present_value",
     "price_index_name",
 ]
-
-CURRENCIES: Final = ("KRW", "USD", "JPY", "EUR", "GBP")
-"""Currency codes burden knows (ISO 4217)."""
 
 MISSING_RATE_HINT: Final = "supply the figure in a MoneyContext"
 """Former hint of a missing rate; errors are now :class:`MissingRateError`."""
@@ -140,29 +137,6 @@ def _check_band(code: str, series: pd.Series, field_name: str) -> None:
         else f"units of {code} per USD between {low:g} and {high:g} (a validation bound)"
     )
     raise InvalidInputError(field_name, bad, expected, hint=hint)
-
-
-def check_currency(code: object, field: str = "currency") -> str:
-    """Return `code` if it is a known currency, else raise naming `field`.
-
-    Raises
-    ------
-    MissingDataError
-        If `code` is not one of :data:`CURRENCIES`.
-
-    Examples
-    --------
-    >>> check_currency("KRW")
-    'KRW'
-    """
-    if not isinstance(code, str) or code not in CURRENCIES:
-        raise MissingDataError(
-            field,
-            code,
-            f"a currency code, one of {', '.join(CURRENCIES)}",
-            hint=did_you_mean(code, CURRENCIES),
-        )
-    return code
 
 
 def check_price_basis(basis: object, field: str = "price_basis") -> PriceBasis:
@@ -628,7 +602,6 @@ class MoneyContext:
         )
 
     def _project_host(self, series: str, code: str, value: float | pd.Series) -> Self:
-        from burden.hosts import as_host  # noqa: PLC0415 (hosts imports money lazily)
 
         field_name = f"{series}[{code!r}]"
         host = as_host(code, field_name)
@@ -675,8 +648,6 @@ class MoneyContext:
         >>> int(ctx.project_host(hosts.get("KOR")).troops.loc[2030])
         28500
         """
-        from burden.hosts import Host  # noqa: PLC0415 (hosts imports money)
-
         as_instance(host, Host, "host")
         extra = {name: s for (code, name), s in self.host_series.items() if code == host.code}
         if not extra:
@@ -1108,7 +1079,6 @@ class Amounts(Result):
         host: str | Host | None = None,
         deflator: str | None = None,
     ) -> None:
-        from burden.hosts import as_host  # noqa: PLC0415 (hosts imports money)
 
         yrs = as_years(years, "Amounts.years", scalar_ok=False)
         if yrs.size == 0:
