@@ -647,8 +647,16 @@ def _common_years(base: IntArray, alt: IntArray, years: Sequence[int] | None) ->
         if given.ndim != 1 or given.size == 0 or not np.issubdtype(given.dtype, np.integer):
             raise InvalidInputError("years", years, "a non-empty sequence of integer years")
         wanted = given.astype(np.int64)
+        if wanted.size == 2 and wanted[1] > wanted[0]:
+            # A (first, last) pair, as scenario files and the command line write it.
+            wanted = np.arange(wanted[0], wanted[1] + 1, dtype=np.int64)
         if wanted.size > 1 and not (np.diff(wanted) == 1).all():
-            raise InvalidInputError("years", wanted.tolist(), "consecutive years in order")
+            raise InvalidInputError(
+                "years",
+                wanted.tolist(),
+                "consecutive years in order, or a (first, last) pair",
+                hint=f"e.g. range({wanted.min()}, {wanted.max() + 1})",
+            )
         for span, name in ((base, "baseline"), (alt, "alternative")):
             outside = np.setdiff1d(wanted, span)
             if outside.size:
@@ -667,6 +675,30 @@ def _common_years(base: IntArray, alt: IntArray, years: Sequence[int] | None) ->
             f"years overlapping the baseline ({base[0]}..{base[-1]})",
         )
     return np.arange(first, last + 1, dtype=np.int64)
+
+
+_SMALLEST_SERIES: Final = 1e6
+"""A host's defence budget or GDP below this many currency units is a unit slip."""
+
+
+def _units_hint(value: float, currency: str) -> str:
+    exponent, word = ("e12", "tn") if abs(value) < 1e3 else ("e9", "bn")
+    return f"give whole currency units, e.g. {value:g}{exponent} for {currency} {value:g} {word}"
+
+
+def _check_magnitude(name: str, given: pd.Series, currency: str) -> None:
+    """Reject a defence budget or GDP written in trillions or billions, not units."""
+    values = pd.to_numeric(given, errors="coerce").to_numpy(dtype=np.float64)
+    small = np.isfinite(values) & (np.abs(values) < _SMALLEST_SERIES)
+    if small.any():
+        bad = float(values[small][0])
+        year = given.index[int(np.nonzero(small)[0][0])]
+        raise InvalidInputError(
+            f"{name}[{year}]",
+            bad,
+            f"a {name.replace('_', ' ')} in whole {currency} units (at least 1e6)",
+            hint=_units_hint(bad, currency),
+        )
 
 
 def _host_of(scenario: Agreement | Amounts) -> Host | None:
@@ -730,7 +762,10 @@ def _used_assumptions(
     """Return the context's assumptions a comparison uses and the years they set."""
     projected = np.zeros(years.shape, dtype=bool)
     used: list[str] = []
-    wanted = [("per_usd", c) for c in sorted(currencies)]
+    # A rate per USD is used only when the amounts change currency: one currency throughout
+    # (KRW amounts shown in KRW, a KRW host, Korean CPI) uses none.
+    rated = currencies - {"USD"} if len(currencies) > 1 else set()
+    wanted = [("per_usd", c) for c in sorted(rated)]
     wanted += [("inflation", d) for d in sorted(deflators)]
     wanted += [
         (s, h)
@@ -800,7 +835,7 @@ def projected_years(
     wanted = np.asarray(years, dtype=np.int64)
     basis = check_price_basis(price_basis)
     deflators = set() if basis == "nominal" else {ctx.deflate_with or currency}
-    currencies = ({scenario.currency, currency} | deflators) - {"USD"}
+    currencies = {scenario.currency, currency} | deflators
     notes, mask = _used_assumptions(ctx, wanted, currencies, deflators, set(), basis)
     rule_notes, rule_mask = _rule_projections(scenario, wanted)
     return notes + rule_notes, mask | rule_mask
@@ -833,7 +868,9 @@ def compare(
     price_basis : "nominal" or int, default "nominal"
         Current prices, or constant prices of a base year (e.g. 2019).
     years : sequence of int, optional
-        Years to compare; default: the years both scenarios cover.
+        Years to compare: consecutive years (``range(2020, 2026)``) or a
+        ``(first, last)`` pair, both included (``(2020, 2025)``, as in scenario files
+        and on the command line); default: the years both scenarios cover.
     context : MoneyContext, optional
         Exchange rates, price indices and stated projections
         (:meth:`MoneyContext.with_projection`); default the shipped data.
@@ -892,6 +929,10 @@ def compare(
     for name, given in overrides.items():
         if not isinstance(given, pd.Series):
             raise InvalidInputError(name, given, "a pandas Series indexed by year")
+    host_currency = next((h.currency for h in scenario_hosts if h is not None), currency)
+    for name in ("defense_budget", "gdp"):
+        if name in overrides:
+            _check_magnitude(name, overrides[name], host_currency)
     scenario_hosts = [
         None if h is None else ctx.project_host(h.replace(**overrides) if overrides else h)
         for h in scenario_hosts
@@ -937,6 +978,19 @@ def compare(
         _indicators(sh, nm, h, ctx, common)
         for sh, nm, h in zip(shown, nominal, scenario_hosts, strict=True)
     ]
+    for name, share in (("defense_budget", "share_of_defense_budget"), ("gdp", "share_of_gdp")):
+        for ind in indicators:
+            shares = np.asarray(getattr(ind, share))
+            if name in overrides and (shares > 1).any():
+                year = int(common[np.nonzero((shares > 1).reshape(-1, common.size).any(0))[0][0]])
+                series_value = float(np.asarray(getattr(ind, name))[common == year][0])
+                raise InvalidInputError(
+                    f"{name}[{year}]",
+                    series_value,
+                    f"a {name.replace('_', ' ')} larger than the contribution itself "
+                    f"(in whole {host_currency} units)",
+                    hint="give whole currency units, e.g. 50.15e12 for KRW 50.15 tn",
+                )
     same_host = (
         scenario_hosts[0] is not None
         and scenario_hosts[1] is not None
@@ -953,7 +1007,7 @@ def compare(
     deflators = set() if basis == "nominal" else {deflator or ctx.deflate_with or currency}
     if basis != "nominal":
         currencies |= deflators
-    used, projected = _used_assumptions(ctx, common, currencies - {"USD"}, deflators, codes, basis)
+    used, projected = _used_assumptions(ctx, common, currencies, deflators, codes, basis)
     stated = [
         a for s in (baseline, alternative) if isinstance(s, Agreement) for a in s.assumptions
     ]
@@ -976,7 +1030,7 @@ def compare(
         gdp=shared["gdp"],
         troops=shared["troops"],
         context=context,
-        assumptions=(*used, *dict.fromkeys(stated)),
+        assumptions=tuple(dict.fromkeys((*used, *stated))),
         projected=projected,
         discount_rate=None if rate is None else readonly(rate),
         discount_year=discount_year,

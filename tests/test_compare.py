@@ -296,3 +296,42 @@ def test_stated_host_growth_fills_the_indicators_after_the_data() -> None:
     assert np.isfinite(c.alternative_indicators.per_service_member).all()
     assert c.projected.tolist() == [True, True]  # 2026: the stated rate; 2027: all three
     assert "KOR defense budget growth 3.0% a year from 2027" in c.assumptions
+
+
+def test_a_defense_budget_in_trillions_is_rejected_with_a_units_hint() -> None:
+    held, sma11 = bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11")
+    with pytest.raises(bd.InvalidInputError, match=r"50\.1527e12 for KRW 50\.1527 tn") as info:
+        bd.compare(held, sma11, defense_budget=pd.Series({2020: 50.1527}))
+    assert info.value.field == "defense_budget[2020]"
+    # KRW 0.5 tn is above 1e6 units but below the KRW 1.03 tn contribution itself.
+    with pytest.raises(bd.InvalidInputError, match="larger than the contribution") as info:
+        bd.compare(held, sma11, defense_budget=pd.Series({2020: 5e11}))
+    assert info.value.field == "defense_budget[2020]"
+    # Whole units are accepted: KRW 50.1527 tn (domain-facts, 2020 main defence budget).
+    c = bd.compare(held, sma11, defense_budget=pd.Series({2020: 50.1527e12}))
+    share = c.alternative_indicators.share_of_defense_budget[0]
+    assert share == pytest.approx(c.alternative.values[0] / 50.1527e12)
+
+
+def test_years_accept_a_first_last_pair() -> None:
+    held, sma11 = bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11")
+    c = bd.compare(held, sma11, years=(2020, 2025))
+    assert c.years.tolist() == list(range(2020, 2026))
+    assert bd.compare(held, sma11, years=[2021, 2022]).years.tolist() == [2021, 2022]
+    with pytest.raises(bd.InvalidInputError, match=r"range\(2020, 2026\)"):
+        bd.compare(held, sma11, years=[2020, 2022, 2025])
+
+
+def test_one_currency_throughout_uses_no_exchange_rate_assumption() -> None:
+    # SMA-12 in KRW, nominal, KRW host: the stated KRW/USD rate is not used.
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1400.0})
+    sma12 = bd.agreements.get("SMA-12").with_projection(0.02)
+    c = bd.compare(sma12, sma12, context=ctx)
+    assert not any("per USD" in a for a in c.assumptions)
+    assert len(c.assumptions) == len(set(c.assumptions))  # the rule's note once, not twice
+    # 2026 is the published SMA-12 amount (S6); 2027 is indexed on published data.
+    assert c.projected.tolist() == [False, False, True, True, True]
+    # In USD the rate is used in every year after 2025.
+    usd = bd.compare(sma12, sma12, currency="USD", context=ctx)
+    assert "KRW per USD 1,400 from 2026" in usd.assumptions
+    assert usd.projected.all()
