@@ -46,6 +46,12 @@ def test_example_file_runs(tmp_path: Path) -> None:
     cmp = pd.read_csv(tmp_path / "compare_sma11_vs_us_demand_usd2019.csv")
     ratio = cmp[(cmp["measure"] == "ratio") & (cmp["year"] == 2020)]["value"]
     assert float(ratio.iloc[0]) == pytest.approx(5.682, abs=1e-3)
+    # KRW nominal paths use no rate or CPI assumption: flagged as in agreements.csv.
+    paths = pd.read_csv(tmp_path / "paths_all_krw_nominal.csv")
+    flags = paths[paths["label"] == "CPI-indexed, 4% cap"].set_index("year")["projected"]
+    listed = frame[frame["agreement"] == "cpi_capped"].set_index("year")["projected"]
+    assert flags.to_dict() == listed.to_dict()
+    assert not flags[2027] and flags[2028]
     if importlib.util.find_spec("matplotlib") is not None:
         assert len([n for n in names if n.endswith(".png")]) == 5
         assert (tmp_path / "paths_all_krw_nominal.png").read_bytes()[:4] == b"\x89PNG"
