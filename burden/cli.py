@@ -324,6 +324,13 @@ def _report(args: argparse.Namespace) -> str:
     from burden.report.full import build_report  # noqa: PLC0415
     from burden.report.html import write_report  # noqa: PLC0415
 
+    if args.base_year is not None:
+        from burden.money import MoneyContext, check_base_year  # noqa: PLC0415
+
+        for code in ("USD", "KRW"):
+            check_base_year(
+                MoneyContext(), args.base_year, code, "--base-year", hint="e.g. --base-year 2019"
+            )
     report = build_report(
         sections=args.sections,
         draws=args.draws,
@@ -375,7 +382,12 @@ def _compare(args: argparse.Namespace) -> str:
     from burden import agreements  # noqa: PLC0415
     from burden.compare import compare  # noqa: PLC0415
     from burden.errors import InvalidInputError, MissingDataError  # noqa: PLC0415
-    from burden.money import MissingRateError, check_price_basis  # noqa: PLC0415
+    from burden.money import (  # noqa: PLC0415
+        MissingAssumptionsError,
+        MissingRateError,
+        check_base_year,
+        check_price_basis,
+    )
 
     if args.list:
         rows = [agreements.get(name) for name in agreements.names()]
@@ -393,6 +405,10 @@ def _compare(args: argparse.Namespace) -> str:
     if args.projection is not None:
         chosen = [a.with_projection(args.projection) for a in chosen]
     context = _cli_context(args)
+    if args.deflate_with != "host":  # the host's index is checked by compare()
+        check_base_year(
+            context, basis, args.currency, "--price-basis", hint="e.g. --price-basis 2019"
+        )
     try:
         result = compare(
             chosen[0],
@@ -408,6 +424,14 @@ def _compare(args: argparse.Namespace) -> str:
     except MissingRateError as err:
         # On the command line the fix is a flag, not a Python call.
         raise MissingDataError(err.field, err.value, err.expected, hint=_cli_hint(err)) from None
+    except MissingAssumptionsError as err:
+        fixes = [
+            _cli_hint(e)
+            if isinstance(e, MissingRateError)
+            else "state an assumed rate with --projection RATE"
+            for e in err.errors
+        ]
+        raise err.with_fixes(fixes) from None
     label = result.basis_label
     table = result.table()
     shares = [c for c in table.columns if c.endswith(("% defence budget", "% GDP"))]

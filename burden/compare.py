@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -44,13 +45,15 @@ from burden._core.results import (
     shape_text,
 )
 from burden.agreements import Agreement
-from burden.errors import InvalidInputError
+from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Indexed
 from burden.hosts import Host, as_host
 from burden.money import (
     Amounts,
+    MissingAssumptionsError,
     MissingRateError,
     MoneyContext,
+    check_base_year,
     check_currency,
     check_price_basis,
     default_context,
@@ -59,7 +62,7 @@ from burden.money import (
 from burden.typing import Deflator
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     import numpy.typing as npt
     from matplotlib.axes import Axes
@@ -701,6 +704,62 @@ def _check_magnitude(name: str, given: pd.Series, currency: str) -> None:
         )
 
 
+def _preflight(
+    baseline: Agreement | Amounts,
+    alternative: Agreement | Amounts,
+    years: IntArray,
+    ctx: MoneyContext,
+    currency: str,
+    basis: PriceBasis,
+    deflator: str | None,
+) -> tuple[Amounts, Amounts]:
+    """Return both scenarios' amounts, or raise naming every missing assumption at once.
+
+    Collects the agreements' missing index projections, the missing rates per USD
+    and the missing price levels before any conversion, so one run names them all.
+    """
+    errors: dict[str, MissingDataError] = {}
+    found: list[Amounts] = []
+    for scenario in (baseline, alternative):
+        try:
+            found.append(_amounts_for(scenario, years))
+        except MissingDataError as err:
+            if not err.field.endswith(".rates"):
+                raise
+            errors.setdefault(str(err), err)
+    currencies = {baseline.currency, alternative.currency, currency}
+    deflation = None if basis == "nominal" else deflator or ctx.deflate_with or currency
+    if deflation is not None:
+        currencies.add(deflation)
+    span = years if basis == "nominal" else np.union1d(years, [basis])
+    checks: list[Callable[[], object]] = []
+    if len(currencies) > 1:
+        rate_years = span if deflator is not None else years
+        checks += [
+            functools.partial(ctx.rate, code, rate_years) for code in sorted(currencies - {"USD"})
+        ]
+    if deflation is not None:
+        checks.append(functools.partial(ctx.price_level, span, deflation))
+    for check in checks:
+        try:
+            check()
+        except MissingRateError as err:
+            errors.setdefault(str(err), err)
+    if len(errors) == 1:
+        raise next(iter(errors.values()))
+    if errors:
+        missing = list(errors.values())
+        fixes = [
+            e.hint
+            if isinstance(e, MissingRateError)
+            else f"state an assumed index rate with {e.field.split('.escalation')[0]}"
+            ".with_projection(rate)"
+            for e in missing
+        ]
+        raise MissingAssumptionsError(missing, fixes)
+    return found[0], found[1]
+
+
 def _host_of(scenario: Agreement | Amounts) -> Host | None:
     return as_host(scenario.host, "host")
 
@@ -960,7 +1019,8 @@ def compare(
         rate = as_float_array(discount_rate, "discount_rate")
         # Validate now, before any work (same checks as present_value).
         present_value(np.zeros(common.size), common, rate, year=int(discount_year or common[0]))
-    base, alt = _amounts_for(baseline, common), _amounts_for(alternative, common)
+    check_base_year(ctx, basis, deflator or ctx.deflate_with or currency)
+    base, alt = _preflight(baseline, alternative, common, ctx, currency, basis, deflator)
     try:
         np.broadcast_shapes(base.batch_shape, alt.batch_shape)
     except ValueError:

@@ -335,3 +335,24 @@ def test_one_currency_throughout_uses_no_exchange_rate_assumption() -> None:
     usd = bd.compare(sma12, sma12, currency="USD", context=ctx)
     assert "KRW per USD 1,400 from 2026" in usd.assumptions
     assert usd.projected.all()
+
+
+def test_every_missing_assumption_is_named_in_one_message() -> None:
+    sma12, ask = bd.agreements.get("SMA-12"), bd.agreements.get("US-ASK-2025")
+    with pytest.raises(bd.money.MissingAssumptionsError) as info:
+        bd.compare(sma12, ask, currency="USD", price_basis=2019)
+    message = str(info.value)
+    assert message.startswith("3 assumptions missing")
+    assert "SMA-12.with_projection(rate)" in message
+    assert "with_projection(per_usd={'KRW'" in message
+    assert "with_projection(inflation={'USD'" in message
+    assert isinstance(info.value, LookupError)
+
+
+def test_a_base_year_before_the_price_index_names_the_years_covered() -> None:
+    sma11 = bd.agreements.get("SMA-11")
+    # US CPI-U is shipped for 2004..2025 (S92, S93), Korean CPI from 2007.
+    with pytest.raises(bd.InvalidInputError, match=r"within 2004\.\.2025 for USD \(2007") as info:
+        bd.compare(sma11, sma11, currency="USD", price_basis=1990)
+    assert info.value.field == "price_basis"
+    assert "--inflation" not in str(info.value)

@@ -138,6 +138,7 @@ from burden.errors import BurdenError, InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
 from burden.money import (
     CURRENCIES,
+    MissingAssumptionsError,
     MissingRateError,
     MoneyContext,
 )
@@ -372,6 +373,16 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
     except ScenarioFileError:
         raise
     except BurdenError as err:
+        if isinstance(err, MissingAssumptionsError):
+            # In a scenario file each fix is a key of the file.
+            fixes = [
+                _money_hint(e)
+                if isinstance(e, MissingRateError)
+                else "state projection = RATE in the agreement's escalation table"
+                for e in err.errors
+            ]
+            message = f"{path}: {err.with_fixes(fixes)}"
+            raise ScenarioNameError(path, err.value, err.expected, message=message) from None
         if isinstance(err, MissingRateError):
             # In a scenario file the fix is a key of the file, not a Python call.
             what = f"{err.currency} per USD" if err.series == "per_usd" else f"{err.currency} CPI"
