@@ -123,6 +123,21 @@ def _check_rates(rate: FloatArray, field: str) -> None:
         )
 
 
+def _within_rates(table: FloatArray, shift: FloatArray, shifted: FloatArray) -> bool:
+    """Whether every rate of `shifted` = `table` + `shift` lies in (-1, 1], cheaply.
+
+    For one index series (`table` 1-D) and one shift per draw, the extremes of the shifted
+    table are exactly ``fl(min + min)`` and ``fl(max + max)`` (rounding is monotone), so
+    only the draws are scanned, not the whole (n, K) table.
+    """
+    if table.ndim == 1 and shift.ndim == 1 and table.size and shift.size:
+        low = float(table.min()) + float(shift.min())
+        high = float(table.max()) + float(shift.max())
+    else:
+        low, high = float(shifted.min()), float(shifted.max())
+    return low > -1.0 and high <= 1.0
+
+
 def _as_rate(value: npt.ArrayLike, field: str) -> FloatArray:
     rate = as_float_array(value, field)
     _check_rates(rate, field)
@@ -410,8 +425,8 @@ class Indexed:
         :class:`Indexed` checks them.
         """
         table = self._table if shift is None else self._table + shift[..., np.newaxis]
-        if shift is not None and not (table.min() > -1.0 and table.max() <= 1.0):
-            _check_rates(table, "Indexed.rates")  # (two fast passes when all is well)
+        if shift is not None and not _within_rates(self._table, shift, table):
+            _check_rates(table, "Indexed.rates")  # names the bad value
         new = object.__new__(Indexed)
         rates = (
             self.rates

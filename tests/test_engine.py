@@ -125,3 +125,34 @@ def test_published_sma11_amounts_unchanged() -> None:
     # 11th SMA: KRW 1,183.3 bn (2021), 1,247.2 bn (2022), 1,402.8 bn (2025) (S4, S5, S10)
     amounts = bd.agreements.get("SMA-11").amounts() / 1e8
     assert amounts.loc[[2021, 2022, 2025]].tolist() == [11833.0, 12472.0, 14028.0]
+
+
+@settings(max_examples=20)
+@given(seed=st.integers(0, 2**31), n=st.integers(1, 50))
+def test_indexed_with_draws_equals_the_rule_rebuilt_year_by_year(seed: int, n: int) -> None:
+    # What the model adapters did per chunk before: Indexed({year: rates + shift}, ...).
+    rng = np.random.default_rng(seed)
+    series = pd.Series(rng.uniform(-0.05, 0.1, 12), index=range(2010, 2022))
+    rule = bd.Indexed(series, lag=1, cap=0.06, rate_rounding=3)
+    shift = rng.uniform(-0.03, 0.03, n)
+    cap = rng.uniform(0.04, 0.08, n)
+    fast = rule._with_draws(shift, cap=cap, floor=None, projection=None)
+    slow = bd.Indexed(
+        {int(y): series.to_numpy()[j] + shift for j, y in enumerate(series.index)},
+        lag=1,
+        cap=cap,
+        rate_rounding=3,
+    )
+    years = list(range(2012, 2023))
+    np.testing.assert_array_equal(fast.rates_for(years), slow.rates_for(years))
+    np.testing.assert_array_equal(fast.rates_table, slow.rates_table)
+
+
+def test_indexed_with_draws_checks_the_shifted_rates() -> None:
+    rule = bd.Indexed(pd.Series({2020: 0.5, 2021: 0.9}))
+    with pytest.raises(bd.InvalidInputError) as info:
+        rule._with_draws(np.array([0.0, 0.2]), cap=None, floor=None, projection=None)
+    assert info.value.field == "Indexed.rates"
+    with pytest.raises(bd.InvalidInputError) as info:
+        rule._with_draws(None, cap=np.array([0.01]), floor=np.array([0.02]), projection=None)
+    assert info.value.field == "Indexed.cap"

@@ -199,7 +199,7 @@ def sobol_design(
         Build the N rows as r independent randomisations of N/r points each (the
         intervals of :func:`sobol_analyze` then come from the spread of the r
         estimates). Default: 8 for ``method="sobol"`` and ``"lhs"``, whose rows are
-        not independent draws, and 1 for ``"random"``. For Sobol' points r must be a
+        not independent draws (1 when N < 16), and 1 for ``"random"``. For Sobol' points r must be a
         power of 2 (so is N/r); in every case N/r >= 2.
 
     Returns

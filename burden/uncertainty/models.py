@@ -68,7 +68,7 @@ from burden.money import (
 from burden.typing import ComparisonMeasure, IndicatorName, SplitOutput
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from burden.costs import SplitRule
     from burden.escalation import Rule
@@ -244,11 +244,16 @@ def _level_draws(
     # Year-major (rows contiguous over draws); the same products as a cumprod over years.
     chained = np.empty((hi - lo + 1, n))
     chained[0] = 1.0
+    step = np.empty(n)
     for j, (y, inflation) in enumerate(
         zip(known[lo + 1 : hi + 1].tolist(), (level[1:] / level[:-1] - 1.0).tolist(), strict=True)
     ):  # loop over years, vectorized over draws
         rate = params.get(f"inflation[{int(y)}]")
-        step = 1.0 + (inflation + shift if rate is None else rate)
+        if rate is None:
+            np.add(shift, inflation, out=step)  # 1 + (inflation + shift), in one buffer
+        else:
+            step[...] = rate
+        step += 1.0
         np.multiply(chained[j], step, out=chained[j + 1])
     return chained[pos - lo].T
 
@@ -499,25 +504,25 @@ class ComparisonModel:
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
             own |= {k: v for k, v in shared.items() if k in model.nominal}
             values = model.paths(own)
-            pos = self.years - model.agreement.base_year
-            sides.append(values[:, pos])
+            first = int(self.years[0]) - model.agreement.base_year  # consecutive: a view
+            sides.append(values[:, first : first + self.years.size])
         base, alt = sides
         n = max(base.shape[0], alt.shape[0])
         base, alt = (
             np.broadcast_to(base, (n, base.shape[1])),
             np.broadcast_to(alt, (n, alt.shape[1])),
         )
-        with np.errstate(divide="ignore", invalid="ignore"):
-            measures = {
-                "baseline": (base, base.sum(axis=1)),
-                "alternative": (alt, alt.sum(axis=1)),
-                "difference": (alt - base, alt.sum(axis=1) - base.sum(axis=1)),
-                "ratio": (alt / base, alt.sum(axis=1) / base.sum(axis=1)),
-            }
+        measures: dict[str, Callable[[], tuple[FloatArray, FloatArray]]] = {
+            "baseline": lambda: (base, base.sum(axis=1)),
+            "alternative": lambda: (alt, alt.sum(axis=1)),
+            "difference": lambda: (alt - base, alt.sum(axis=1) - base.sum(axis=1)),
+            "ratio": lambda: (alt / base, alt.sum(axis=1) / base.sum(axis=1)),
+        }
         wanted = list(measures) if self.measure == "all" else [self.measure]
         out: dict[str, FloatArray] = {}
-        for measure in wanted:
-            per_year, total = measures[measure]
+        for measure in wanted:  # only the measures asked for are computed
+            with np.errstate(divide="ignore", invalid="ignore"):
+                per_year, total = measures[measure]()
             out |= {f"{measure} {y}": per_year[:, j] for j, y in enumerate(self.years)}
             out[f"total {measure}"] = total
         return out
