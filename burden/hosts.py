@@ -67,6 +67,17 @@ def _series(value: object, field: str) -> pd.Series:
     return checked.dropna()
 
 
+def _year_runs(years: object) -> str:
+    """Write years as runs: ``[2016, 2017, 2018, 2020]`` -> ``"2016..2018, 2020"``."""
+    y = np.unique(np.asarray(years, dtype=np.int64))
+    breaks = np.flatnonzero(np.diff(y) != 1)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [y.size - 1]))
+    return ", ".join(
+        f"{y[a]}" if a == b else f"{y[a]}..{y[b]}" for a, b in zip(starts, ends, strict=True)
+    )
+
+
 @dataclass(frozen=True, slots=True, init=False, eq=False)
 class Host:
     """A host country and its cited series.
@@ -230,11 +241,10 @@ class Host:
         what = f"{self.code} {name}"
         if name == "troops" and self.troops_basis:
             what += f" ({self.troops_basis})"
-        shown = f"{gaps[0]}" if len(gaps) == 1 else f"{gaps[0]}..{gaps[-1]}"
         if data.empty:
             return f"{what}: no series shipped or given"
-        span = f"{int(data.index.min())}..{int(data.index.max())}"
-        return f"{what} not published for {shown} (data {span})"
+        shown = _year_runs(gaps)
+        return f"{what} not published for {shown} (data {_year_runs(data.index)})"
 
     def replace(self, **series: pd.Series | None) -> Host:
         """Return a copy with some series replaced (keys from :data:`SERIES`).
