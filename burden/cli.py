@@ -403,7 +403,13 @@ def _compare(args: argparse.Namespace) -> str:
     basis = check_price_basis(args.price_basis, "--price-basis")
     chosen = [agreements.get(args.baseline), agreements.get(args.alternative)]
     if args.projection is not None:
-        chosen = [a.with_projection(args.projection) for a in chosen]
+        try:
+            chosen = [a.with_projection(args.projection) for a in chosen]
+        except InvalidInputError as err:
+            # Name the flag, not the Python attribute.
+            raise InvalidInputError(
+                "--projection", err.value, err.expected, hint=err.hint
+            ) from None
     context = _cli_context(args)
     if args.deflate_with != "host":  # the host's index is checked by compare()
         check_base_year(
@@ -461,7 +467,7 @@ def _datasets(args: argparse.Namespace) -> str:
     import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
 
     from burden import datasets  # noqa: PLC0415
-    from burden.errors import InvalidInputError  # noqa: PLC0415
+    from burden.errors import InvalidInputError, MissingDataError  # noqa: PLC0415
 
     action, name = args.action, args.name
     if action not in _DATASET_ACTIONS:
@@ -471,10 +477,15 @@ def _datasets(args: argparse.Namespace) -> str:
         action, name = "show", action
     if action == "list":
         with pd.option_context("display.width", 160, "display.max_columns", 20):
-            return datasets.describe().to_string()
+            listing = datasets.describe().to_string()
+        return f"{listing}\nkorea_macro: {datasets._WIDE_VIEW} (korea_macro() in Python)"
     if name is None:
         raise InvalidInputError(f"datasets {action}", None, f"a dataset name: {datasets.names()}")
-    frame = datasets.load(name)
+    try:
+        frame = datasets.load(name)
+    except MissingDataError as err:
+        hint = err.hint or "run 'burden datasets list' to see them"
+        raise MissingDataError(err.field, err.value, err.expected, hint=hint) from None
     if action == "show":
         with pd.option_context("display.width", 160, "display.max_columns", 20):
             return frame.to_string(index=False, float_format=_number)

@@ -298,3 +298,25 @@ def test_base_years_before_the_data_name_the_range_and_the_flag(
     assert "--inflation" not in err
     assert main(["report", "--base-year", "1900"]) == 2
     assert "--base-year: expected a base year within 2004..2025" in capsys.readouterr().err
+
+
+def test_projection_errors_name_the_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "SMA-12", "SMA-12", "--projection", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "--projection: expected" in err
+    assert "did you mean 0.02?" in err
+
+
+def test_dataset_names_agree_between_list_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["datasets", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert main(["datasets", "show", "korea_serie"]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean 'korea_series'?" in err
+    assert "korea_series" in listing
+    assert "korea_macro" in listing  # the wide view, named in both
+    assert "korea_macro (the wide view" in err
+    assert main(["datasets", "show", "korea_macro"]) == 0
+    capsys.readouterr()
+    assert main(["datasets", "show", "nope"]) == 2
+    assert "burden datasets list" in capsys.readouterr().err

@@ -427,3 +427,31 @@ def test_every_missing_assumption_is_named_with_its_file_key(tmp_path: Path) -> 
     assert "inflation = { USD = 0.02 }" in message
     assert "MoneyContext" not in message
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("escalation", "key_path", "hint"),
+    [
+        (
+            '\n[agreements.c.escalation]\nrule = "indexed"\nindex = "cpi"\ncap = 4\n',
+            "agreements.c.escalation.cap",
+            "did you mean 0.04?",
+        ),
+        (
+            'escalation = { rule = "fixed", rate = 13.9 }\n',
+            "agreements.c.escalation.rate",
+            "did you mean 0.139?",
+        ),
+    ],
+)
+def test_rule_errors_name_the_key_path(escalation: str, key_path: str, hint: str) -> None:
+    text = '[agreements.c]\nbase_year = 2020\nbase_amount = 1e12\ncurrency = "KRW"\n'
+    text += "end_year = 2025\n" + escalation
+    with pytest.raises(ScenarioFileError) as info:
+        loads(text)
+    message = str(info.value)
+    assert message.startswith(f"{key_path}: expected")
+    assert hint in message
+    assert "Indexed." not in message
+    assert "Fixed." not in message
+    assert "series" not in message
