@@ -299,9 +299,10 @@ class Comparison(Result):
 
         Returns
         -------
-        dict
+        dict of str to ndarray
             ``{"baseline": (...,), "alternative": (...,), "difference": (...,)}`` in
-            the comparison's currency and basis.
+            the comparison's currency and basis: read-only float64 arrays (0-d
+            without draws), all three of one type.
 
         Examples
         --------
@@ -320,7 +321,8 @@ class Comparison(Result):
         at = int(self.years[0]) if at is None else at
         base = present_value(self.baseline.values, self.years, r, year=at)
         alt = present_value(self.alternative.values, self.years, r, year=at)
-        return {"baseline": base, "alternative": alt, "difference": readonly(alt - base)}
+        difference = np.asarray(alt - base, dtype=np.float64)
+        return {"baseline": base, "alternative": alt, "difference": readonly(difference)}
 
     @property
     def years(self) -> IntArray:

@@ -43,6 +43,8 @@ from burden.typing import TroopsBasis
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from burden.typing import ColumnKind
+
 __all__ = ["SERIES", "Host", "TroopsBasis", "as_host", "get", "names"]
 
 SERIES: Final = ("troops", "defense_budget", "gdp", "cpi_inflation", "per_usd")
@@ -275,6 +277,22 @@ class Host:
         frame = pd.DataFrame({k: self._data[k] for k in SERIES})
         frame.index.name = "year"
         return frame.sort_index()
+
+    def _repr_html_(self) -> str:
+        from burden._core.results import Table, render_html  # noqa: PLC0415
+
+        held = [k for k in SERIES if not self._data[k].empty]
+        facts = [("code", self.code), ("name", self.name), ("currency", self.currency)]
+        facts.append(("series", ", ".join(held) or "none"))
+        kinds: dict[str, ColumnKind] = {
+            "defense_budget": "money",
+            "gdp": "money",
+            "troops": "number",
+            "cpi_inflation": "share",
+        }
+        frame = self.to_frame().dropna(how="all")
+        table = Table(frame, kinds=kinds, currency=self.currency)
+        return render_html(f"Host {self.code}", facts, table)
 
     def __repr__(self) -> str:
         held = [k for k in SERIES if not self._data[k].empty]

@@ -53,7 +53,7 @@ import pandas as pd
 
 from burden import datasets
 from burden._core.checks import as_float_array, as_year, as_year_series, readonly
-from burden._core.results import Result, Table, format_money, shape_text
+from burden._core.results import Result, Table, format_money, render_html, shape_text
 from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
 
 if TYPE_CHECKING:
@@ -475,6 +475,47 @@ class MoneyContext:
         object.__setattr__(self, "price_index", prices)
         object.__setattr__(self, "assumptions", tuple(self.assumptions))
         object.__setattr__(self, "host_series", dict(self.host_series))
+
+    def _coverage(self) -> pd.DataFrame:
+        """One row per series: what it is, the years it covers and any assumption."""
+        rows = []
+        for kind, table in (("per_usd", self.per_usd), ("price_index", self.price_index)):
+            for code, series in sorted(table.items()):
+                years = series.index
+                rows.append(
+                    {
+                        "series": f"{code} per USD" if kind == "per_usd" else f"{code} prices",
+                        "first year": int(years.min()) if len(years) else None,
+                        "last year": int(years.max()) if len(years) else None,
+                    }
+                )
+        return pd.DataFrame(rows).set_index("series")
+
+    def _facts(self) -> list[tuple[str, object]]:
+        currencies = ["USD", *sorted(self.per_usd)]
+        facts: list[tuple[str, object]] = [
+            ("currencies", ", ".join(currencies)),
+            ("price indices", ", ".join(sorted(self.price_index)) or "none"),
+        ]
+        if self.deflate_with is not None:
+            facts.append(("deflate_with", self.deflate_with))
+        facts.append(("assumptions", len(self.assumptions)))
+        return facts
+
+    def __repr__(self) -> str:
+        spans = "; ".join(
+            f"{name} {int(row['first year'])}..{int(row['last year'])}"
+            for name, row in self._coverage().iterrows()
+            if row["first year"] is not None
+        )
+        stated = "; ".join(a.description for a in self.assumptions) or "none"
+        deflate = f", deflate_with={self.deflate_with}" if self.deflate_with else ""
+        return f"MoneyContext({spans}{deflate}; assumptions: {stated})"
+
+    def _repr_html_(self) -> str:
+        note = "; ".join(a.description for a in self.assumptions)
+        table = Table(self._coverage(), note=f"assumptions: {note}" if note else "")
+        return render_html("Money context", self._facts(), table)
 
     def _copy(self, **changes: object) -> Self:
         fields: dict[str, Any] = {

@@ -356,3 +356,10 @@ def test_a_base_year_before_the_price_index_names_the_years_covered() -> None:
         bd.compare(sma11, sma11, currency="USD", price_basis=1990)
     assert info.value.field == "price_basis"
     assert "--inflation" not in str(info.value)
+
+
+def test_present_values_are_one_type() -> None:
+    c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
+    pv = c.present_value(0.03)
+    assert {type(v) for v in pv.values()} == {np.ndarray}
+    assert all(v.dtype == np.float64 and not v.flags.writeable for v in pv.values())

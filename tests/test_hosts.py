@@ -160,3 +160,9 @@ def test_missing_reason_lists_only_the_years_actually_missing() -> None:
     assert "2021..2024" not in reason
     c = bd.compare(bd.agreements.get("JPN-HNS"), bd.agreements.get("JPN-HNS"), currency="JPY")
     assert np.isfinite(c.baseline_indicators.per_service_member[c.years == 2022]).all()
+
+
+def test_host_has_an_html_view_with_money_in_its_currency() -> None:
+    html = bd.hosts.get("KOR")._repr_html_()
+    assert "Host KOR" in html
+    assert "defense_budget (KRW tn)" in html
