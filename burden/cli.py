@@ -360,6 +360,13 @@ def _report(args: argparse.Namespace) -> str:
     from burden.report.full import build_report  # noqa: PLC0415
     from burden.report.html import write_report  # noqa: PLC0415
 
+    if args.base_year is not None:
+        from burden.money import MoneyContext, check_base_year  # noqa: PLC0415
+
+        for code in ("USD", "KRW"):
+            check_base_year(
+                MoneyContext(), args.base_year, code, "--base-year", hint="e.g. --base-year 2019"
+            )
     report = build_report(
         sections=args.sections,
         draws=args.draws,
@@ -411,7 +418,12 @@ def _compare(args: argparse.Namespace) -> str:
     from burden import agreements  # noqa: PLC0415
     from burden.compare import compare  # noqa: PLC0415
     from burden.errors import InvalidInputError, MissingDataError  # noqa: PLC0415
-    from burden.money import MissingRateError, check_price_basis  # noqa: PLC0415
+    from burden.money import (  # noqa: PLC0415
+        MissingAssumptionsError,
+        MissingRateError,
+        check_base_year,
+        check_price_basis,
+    )
 
     if args.list:
         rows = [agreements.get(name) for name in agreements.names()]
@@ -427,8 +439,18 @@ def _compare(args: argparse.Namespace) -> str:
     basis = check_price_basis(args.price_basis, "--price-basis")
     chosen = [agreements.get(args.baseline), agreements.get(args.alternative)]
     if args.projection is not None:
-        chosen = [a.with_projection(args.projection) for a in chosen]
+        try:
+            chosen = [a.with_projection(args.projection) for a in chosen]
+        except InvalidInputError as err:
+            # Name the flag, not the Python attribute.
+            raise InvalidInputError(
+                "--projection", err.value, err.expected, hint=err.hint
+            ) from None
     context = _cli_context(args)
+    if args.deflate_with != "host":  # the host's index is checked by compare()
+        check_base_year(
+            context, basis, args.currency, "--price-basis", hint="e.g. --price-basis 2019"
+        )
     try:
         result = compare(
             chosen[0],
@@ -444,6 +466,14 @@ def _compare(args: argparse.Namespace) -> str:
     except MissingRateError as err:
         # On the command line the fix is a flag, not a Python call.
         raise MissingDataError(err.field, err.value, err.expected, hint=_cli_hint(err)) from None
+    except MissingAssumptionsError as err:
+        fixes = [
+            _cli_hint(e)
+            if isinstance(e, MissingRateError)
+            else "state an assumed rate with --projection RATE"
+            for e in err.errors
+        ]
+        raise err.with_fixes(fixes) from None
     label = result.basis_label
     table = result.table()
     shares = [c for c in table.columns if c.endswith(("% defence budget", "% GDP"))]
@@ -473,7 +503,7 @@ def _datasets(args: argparse.Namespace) -> str:
     import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
 
     from burden import datasets  # noqa: PLC0415
-    from burden.errors import InvalidInputError  # noqa: PLC0415
+    from burden.errors import InvalidInputError, MissingDataError  # noqa: PLC0415
 
     action, name = args.action, args.name
     if action not in _DATASET_ACTIONS:
@@ -483,10 +513,15 @@ def _datasets(args: argparse.Namespace) -> str:
         action, name = "show", action
     if action == "list":
         with pd.option_context("display.width", 160, "display.max_columns", 20):
-            return datasets.describe().to_string()
+            listing = datasets.describe().to_string()
+        return f"{listing}\nkorea_macro: {datasets._WIDE_VIEW} (korea_macro() in Python)"
     if name is None:
         raise InvalidInputError(f"datasets {action}", None, f"a dataset name: {datasets.names()}")
-    frame = datasets.load(name)
+    try:
+        frame = datasets.load(name)
+    except MissingDataError as err:
+        hint = err.hint or "run 'burden datasets list' to see them"
+        raise MissingDataError(err.field, err.value, err.expected, hint=hint) from None
     if action == "show":
         with pd.option_context("display.width", 160, "display.max_columns", 20):
             return frame.to_string(index=False, float_format=_number)

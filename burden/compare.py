@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -44,13 +45,15 @@ from burden._core.results import (
     shape_text,
 )
 from burden.agreements import Agreement
-from burden.errors import InvalidInputError
+from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Indexed
 from burden.hosts import Host, as_host
 from burden.money import (
     Amounts,
+    MissingAssumptionsError,
     MissingRateError,
     MoneyContext,
+    check_base_year,
     check_currency,
     check_price_basis,
     default_context,
@@ -59,7 +62,7 @@ from burden.money import (
 from burden.typing import Deflator
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     import numpy.typing as npt
     from matplotlib.axes import Axes
@@ -313,9 +316,10 @@ class Comparison(Result):
 
         Returns
         -------
-        dict
+        dict of str to ndarray
             ``{"baseline": (...,), "alternative": (...,), "difference": (...,)}`` in
-            the comparison's currency and basis.
+            the comparison's currency and basis: read-only float64 arrays (0-d
+            without draws), all three of one type.
 
         Examples
         --------
@@ -334,7 +338,8 @@ class Comparison(Result):
         at = int(self.years[0]) if at is None else at
         base = present_value(self.baseline.values, self.years, r, year=at)
         alt = present_value(self.alternative.values, self.years, r, year=at)
-        return {"baseline": base, "alternative": alt, "difference": readonly(alt - base)}
+        difference = np.asarray(alt - base, dtype=np.float64)
+        return {"baseline": base, "alternative": alt, "difference": readonly(difference)}
 
     @property
     def years(self) -> IntArray:
@@ -478,7 +483,7 @@ class Comparison(Result):
         >>> for line in c.notes()[:2]:
         ...     print(line)
         SMA-12: share_of_defense_budget: KOR defense_budget not published for 2027 (data 2017..2026)
-        SMA-12: share_of_gdp: KOR gdp not published for 2026..2027 (data 2020..2025)
+        SMA-12: share_of_gdp: KOR gdp not published for 2026..2027 (data 2020, 2023..2025)
         >>> c.notes()[-3]
         'assumption: KRW per USD 1,400 from 2026'
         """
@@ -664,8 +669,16 @@ def _common_years(base: IntArray, alt: IntArray, years: Sequence[int] | None) ->
         if given.ndim != 1 or given.size == 0 or not np.issubdtype(given.dtype, np.integer):
             raise InvalidInputError("years", years, "a non-empty sequence of integer years")
         wanted = given.astype(np.int64)
+        if wanted.size == 2 and wanted[1] > wanted[0]:
+            # A (first, last) pair, as scenario files and the command line write it.
+            wanted = np.arange(wanted[0], wanted[1] + 1, dtype=np.int64)
         if wanted.size > 1 and not (np.diff(wanted) == 1).all():
-            raise InvalidInputError("years", wanted.tolist(), "consecutive years in order")
+            raise InvalidInputError(
+                "years",
+                wanted.tolist(),
+                "consecutive years in order, or a (first, last) pair",
+                hint=f"e.g. range({wanted.min()}, {wanted.max() + 1})",
+            )
         for span, name in ((base, "baseline"), (alt, "alternative")):
             outside = np.setdiff1d(wanted, span)
             if outside.size:
@@ -684,6 +697,86 @@ def _common_years(base: IntArray, alt: IntArray, years: Sequence[int] | None) ->
             f"years overlapping the baseline ({base[0]}..{base[-1]})",
         )
     return np.arange(first, last + 1, dtype=np.int64)
+
+
+_SMALLEST_SERIES: Final = 1e6
+"""A host's defence budget or GDP below this many currency units is a unit slip."""
+
+
+def _units_hint(value: float, currency: str) -> str:
+    exponent, word = ("e12", "tn") if abs(value) < 1e3 else ("e9", "bn")
+    return f"give whole currency units, e.g. {value:g}{exponent} for {currency} {value:g} {word}"
+
+
+def _check_magnitude(name: str, given: pd.Series, currency: str) -> None:
+    """Reject a defence budget or GDP written in trillions or billions, not units."""
+    values = pd.to_numeric(given, errors="coerce").to_numpy(dtype=np.float64)
+    small = np.isfinite(values) & (np.abs(values) < _SMALLEST_SERIES)
+    if small.any():
+        bad = float(values[small][0])
+        year = given.index[int(np.nonzero(small)[0][0])]
+        raise InvalidInputError(
+            f"{name}[{year}]",
+            bad,
+            f"a {name.replace('_', ' ')} in whole {currency} units (at least 1e6)",
+            hint=_units_hint(bad, currency),
+        )
+
+
+def _preflight(
+    baseline: Agreement | Amounts,
+    alternative: Agreement | Amounts,
+    years: IntArray,
+    ctx: MoneyContext,
+    currency: str,
+    basis: PriceBasis,
+    deflator: str | None,
+) -> tuple[Amounts, Amounts]:
+    """Return both scenarios' amounts, or raise naming every missing assumption at once.
+
+    Collects the agreements' missing index projections, the missing rates per USD
+    and the missing price levels before any conversion, so one run names them all.
+    """
+    errors: dict[str, MissingDataError] = {}
+    found: list[Amounts] = []
+    for scenario in (baseline, alternative):
+        try:
+            found.append(_amounts_for(scenario, years))
+        except MissingDataError as err:
+            if not err.field.endswith(".rates"):
+                raise
+            errors.setdefault(str(err), err)
+    currencies = {baseline.currency, alternative.currency, currency}
+    deflation = None if basis == "nominal" else deflator or ctx.deflate_with or currency
+    if deflation is not None:
+        currencies.add(deflation)
+    span = years if basis == "nominal" else np.union1d(years, [basis])
+    checks: list[Callable[[], object]] = []
+    if len(currencies) > 1:
+        rate_years = span if deflator is not None else years
+        checks += [
+            functools.partial(ctx.rate, code, rate_years) for code in sorted(currencies - {"USD"})
+        ]
+    if deflation is not None:
+        checks.append(functools.partial(ctx.price_level, span, deflation))
+    for check in checks:
+        try:
+            check()
+        except MissingRateError as err:
+            errors.setdefault(str(err), err)
+    if len(errors) == 1:
+        raise next(iter(errors.values()))
+    if errors:
+        missing = list(errors.values())
+        fixes = [
+            e.hint
+            if isinstance(e, MissingRateError)
+            else f"state an assumed index rate with {e.field.split('.escalation')[0]}"
+            ".with_projection(rate)"
+            for e in missing
+        ]
+        raise MissingAssumptionsError(missing, fixes)
+    return found[0], found[1]
 
 
 def _host_of(scenario: Agreement | Amounts) -> Host | None:
@@ -747,7 +840,10 @@ def _used_assumptions(
     """Return the context's assumptions a comparison uses and the years they set."""
     projected = np.zeros(years.shape, dtype=bool)
     used: list[str] = []
-    wanted = [("per_usd", c) for c in sorted(currencies)]
+    # A rate per USD is used only when the amounts change currency: one currency throughout
+    # (KRW amounts shown in KRW, a KRW host, Korean CPI) uses none.
+    rated = currencies - {"USD"} if len(currencies) > 1 else set()
+    wanted = [("per_usd", c) for c in sorted(rated)]
     wanted += [("inflation", d) for d in sorted(deflators)]
     wanted += [
         (s, h)
@@ -817,7 +913,7 @@ def projected_years(
     wanted = np.asarray(years, dtype=np.int64)
     basis = check_price_basis(price_basis)
     deflators = set() if basis == "nominal" else {ctx.deflate_with or currency}
-    currencies = ({scenario.currency, currency} | deflators) - {"USD"}
+    currencies = {scenario.currency, currency} | deflators
     notes, mask = _used_assumptions(ctx, wanted, currencies, deflators, set(), basis)
     rule_notes, rule_mask = _rule_projections(scenario, wanted)
     return notes + rule_notes, mask | rule_mask
@@ -850,7 +946,9 @@ def compare(
     price_basis : "nominal" or int, default "nominal"
         Current prices, or constant prices of a base year (e.g. 2019).
     years : sequence of int, optional
-        Years to compare; default: the years both scenarios cover.
+        Years to compare: consecutive years (``range(2020, 2026)``) or a
+        ``(first, last)`` pair, both included (``(2020, 2025)``, as in scenario files
+        and on the command line); default: the years both scenarios cover.
     context : MoneyContext, optional
         Exchange rates, price indices and stated projections
         (:meth:`MoneyContext.with_projection`); default the shipped data.
@@ -911,6 +1009,10 @@ def compare(
     for name, given in overrides.items():
         if not isinstance(given, pd.Series):
             raise InvalidInputError(name, given, "a pandas Series indexed by year")
+    host_currency = next((h.currency for h in scenario_hosts if h is not None), currency)
+    for name in ("defense_budget", "gdp"):
+        if name in overrides:
+            _check_magnitude(name, overrides[name], host_currency)
     scenario_hosts = [
         None if h is None else ctx.project_host(h.replace(**overrides) if overrides else h)
         for h in scenario_hosts
@@ -938,7 +1040,8 @@ def compare(
         rate = as_float_array(discount_rate, "discount_rate")
         # Validate now, before any work (same checks as present_value).
         present_value(np.zeros(common.size), common, rate, year=int(discount_year or common[0]))
-    base, alt = _amounts_for(baseline, common), _amounts_for(alternative, common)
+    check_base_year(ctx, basis, deflator or ctx.deflate_with or currency)
+    base, alt = _preflight(baseline, alternative, common, ctx, currency, basis, deflator)
     try:
         np.broadcast_shapes(base.batch_shape, alt.batch_shape)
     except ValueError:
@@ -956,6 +1059,19 @@ def compare(
         _indicators(sh, nm, h, ctx, common)
         for sh, nm, h in zip(shown, nominal, scenario_hosts, strict=True)
     ]
+    for name, share in (("defense_budget", "share_of_defense_budget"), ("gdp", "share_of_gdp")):
+        for ind in indicators:
+            shares = np.asarray(getattr(ind, share))
+            if name in overrides and (shares > 1).any():
+                year = int(common[np.nonzero((shares > 1).reshape(-1, common.size).any(0))[0][0]])
+                series_value = float(np.asarray(getattr(ind, name))[common == year][0])
+                raise InvalidInputError(
+                    f"{name}[{year}]",
+                    series_value,
+                    f"a {name.replace('_', ' ')} larger than the contribution itself "
+                    f"(in whole {host_currency} units)",
+                    hint="give whole currency units, e.g. 50.15e12 for KRW 50.15 tn",
+                )
     same_host = (
         scenario_hosts[0] is not None
         and scenario_hosts[1] is not None
@@ -972,7 +1088,7 @@ def compare(
     deflators = set() if basis == "nominal" else {deflator or ctx.deflate_with or currency}
     if basis != "nominal":
         currencies |= deflators
-    used, projected = _used_assumptions(ctx, common, currencies - {"USD"}, deflators, codes, basis)
+    used, projected = _used_assumptions(ctx, common, currencies, deflators, codes, basis)
     stated = [
         a for s in (baseline, alternative) if isinstance(s, Agreement) for a in s.assumptions
     ]
@@ -995,7 +1111,7 @@ def compare(
         gdp=shared["gdp"],
         troops=shared["troops"],
         context=context,
-        assumptions=(*used, *dict.fromkeys(stated)),
+        assumptions=tuple(dict.fromkeys((*used, *stated))),
         projected=projected,
         discount_rate=None if rate is None else readonly(rate),
         discount_year=discount_year,

@@ -26,7 +26,7 @@ import difflib
 import functools
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import pandas as pd
@@ -174,6 +174,9 @@ def _read(name: str) -> pd.DataFrame:
     return frame
 
 
+_WIDE_VIEW: Final = "the wide view of korea_series and korea_gdp, one row per year"
+
+
 def names() -> list[str]:
     """Return the names of the shipped datasets, for :func:`load`.
 
@@ -227,7 +230,13 @@ def load(name: str) -> pd.DataFrame:
     if name not in _TABLES:
         close = difflib.get_close_matches(str(name), names(), n=1)
         hint = f"did you mean {close[0]!r}?" if close else ""
-        raise MissingDataError("dataset", name, f"one of {names()}", hint=hint)
+        listed = ", ".join(sorted(_TABLES))
+        raise MissingDataError(
+            "dataset",
+            name,
+            f"one of {listed}, or korea_macro ({_WIDE_VIEW})",
+            hint=hint,
+        )
     return _read(name).copy()
 
 

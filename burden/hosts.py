@@ -44,6 +44,8 @@ from burden.typing import TroopsBasis
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from burden.typing import ColumnKind
+
 __all__ = ["SERIES", "Host", "TroopsBasis", "as_host", "get", "names"]
 
 SERIES: Final = ("troops", "defense_budget", "gdp", "cpi_inflation", "per_usd")
@@ -66,6 +68,17 @@ def _series(value: object, field: str) -> pd.Series:
     checked = as_year_series(value, field, consecutive=False).astype(np.float64)
     checked.index = pd.Index(checked.index.astype(np.int64), name="year")
     return checked.dropna()
+
+
+def _year_runs(years: object) -> str:
+    """Write years as runs: ``[2016, 2017, 2018, 2020]`` -> ``"2016..2018, 2020"``."""
+    y = np.unique(np.asarray(years, dtype=np.int64))
+    breaks = np.flatnonzero(np.diff(y) != 1)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [y.size - 1]))
+    return ", ".join(
+        f"{y[a]}" if a == b else f"{y[a]}..{y[b]}" for a, b in zip(starts, ends, strict=True)
+    )
 
 
 @dataclass(frozen=True, slots=True, init=False, eq=False)
@@ -247,11 +260,10 @@ class Host:
         what = f"{self.code} {name}"
         if name == "troops" and self.troops_basis:
             what += f" ({self.troops_basis})"
-        shown = f"{gaps[0]}" if len(gaps) == 1 else f"{gaps[0]}..{gaps[-1]}"
         if data.empty:
             return f"{what}: no series shipped or given"
-        span = f"{int(data.index.min())}..{int(data.index.max())}"
-        return f"{what} not published for {shown} (data {span})"
+        shown = _year_runs(gaps)
+        return f"{what} not published for {shown} (data {_year_runs(data.index)})"
 
     def replace(self, **series: pd.Series | None) -> Host:
         """Return a copy with some series replaced (keys from :data:`SERIES`).
@@ -282,6 +294,22 @@ class Host:
         frame = pd.DataFrame({k: self._data[k] for k in SERIES})
         frame.index.name = "year"
         return frame.sort_index()
+
+    def _repr_html_(self) -> str:
+        from burden._core.results import Table, render_html  # noqa: PLC0415
+
+        held = [k for k in SERIES if not self._data[k].empty]
+        facts = [("code", self.code), ("name", self.name), ("currency", self.currency)]
+        facts.append(("series", ", ".join(held) or "none"))
+        kinds: dict[str, ColumnKind] = {
+            "defense_budget": "money",
+            "gdp": "money",
+            "troops": "number",
+            "cpi_inflation": "share",
+        }
+        frame = self.to_frame().dropna(how="all")
+        table = Table(frame, kinds=kinds, currency=self.currency)
+        return render_html(f"Host {self.code}", facts, table)
 
     def __repr__(self) -> str:
         held = [k for k in SERIES if not self._data[k].empty]

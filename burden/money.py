@@ -65,7 +65,7 @@ from burden._core.checks import (
     ratio,
     readonly,
 )
-from burden._core.results import Result, Table, format_money, shape_text
+from burden._core.results import Result, Table, format_money, render_html, shape_text
 from burden.currencies import CURRENCIES, check_currency
 from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
 from burden.hosts import Host, as_host
@@ -83,9 +83,11 @@ __all__ = [
     "PER_USD_BANDS",
     "Amounts",
     "Assumption",
+    "MissingAssumptionsError",
     "MissingRateError",
     "MoneyContext",
     "basis_label",
+    "check_base_year",
     "check_currency",
     "check_price_basis",
     "convert",
@@ -257,6 +259,90 @@ class MissingRateError(MissingDataError):
         self.known = known
 
 
+class MissingAssumptionsError(MissingDataError):
+    """A computation needs several stated assumptions; ``errors`` names each one.
+
+    ``errors`` holds one :class:`MissingRateError` per missing rate or price level and
+    one :class:`~burden.errors.MissingDataError` per agreement rule missing an index
+    projection. ``fixes`` holds one fix per error (default: each error's Python
+    hint); an interface replaces them with its own through :meth:`with_fixes`.
+    """
+
+    def __init__(
+        self, errors: Sequence[MissingDataError], fixes: Sequence[str] | None = None
+    ) -> None:
+        self.errors = tuple(errors)
+        self.fixes = tuple(e.hint for e in self.errors) if fixes is None else tuple(fixes)
+        listed = "; ".join(
+            f"({i}) {missing_text(e)}: {fix}"
+            for i, (e, fix) in enumerate(zip(self.errors, self.fixes, strict=True), 1)
+        )
+        super().__init__("assumptions", len(self.errors), "every assumption the computation needs")
+        self.args = (f"{len(self.errors)} assumptions missing: {listed}",)
+
+    def with_fixes(self, fixes: Sequence[str]) -> MissingAssumptionsError:
+        """Return the same error with one interface's fix for each missing assumption."""
+        return MissingAssumptionsError(self.errors, fixes)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.errors, self.fixes))
+
+
+def missing_text(err: MissingDataError) -> str:
+    """Return what `err` says is missing, without its fix."""
+    if isinstance(err, MissingRateError):
+        what = (
+            f"{err.currency} per USD" if err.series == "per_usd" else f"{err.currency} price index"
+        )
+        return f"no {what} for {err.year} (data {err.known})"
+    return f"{err.field}: expected {err.expected}, got {err.value}"
+
+
+def check_base_year(
+    context: MoneyContext,
+    basis: PriceBasis,
+    currency: str,
+    field: str = "price_basis",
+    *,
+    hint: str = "",
+) -> None:
+    """Raise if constant prices of `basis` lie before `currency`'s price index.
+
+    Raises
+    ------
+    InvalidInputError
+        Naming the years each shipped index covers: a base year before the data
+        cannot be fixed by a projection (those extend later years only).
+
+    Examples
+    --------
+    >>> check_base_year(MoneyContext(), 1990, "USD")
+    Traceback (most recent call last):
+    ...
+    burden.errors.InvalidInputError: price_basis: expected a base year within 2004..2025 for USD (2007..2025 for KRW), got 1990
+    """
+    as_instance(context, MoneyContext, "context")
+    basis = check_price_basis(basis, field)
+    currency = check_currency(currency)
+    if basis == "nominal":
+        return
+    index = context.price_index.get(currency)
+    if index is None or index.empty or int(basis) >= int(index.index.min()):
+        return
+    others = ", ".join(
+        f"{int(s.index.min())}..{int(s.index.max())} for {c}"
+        for c, s in sorted(context.price_index.items())
+        if c != currency and not s.empty
+    )
+    span = f"{int(index.index.min())}..{int(index.index.max())}"
+    raise InvalidInputError(
+        field,
+        basis,
+        f"a base year within {span} for {currency}" + (f" ({others})" if others else ""),
+        hint=hint,
+    )
+
+
 def _python_hint(series: str, currency: str, has_data: bool) -> str:
     if series == "per_usd" and not has_data:
         return (
@@ -391,6 +477,47 @@ class MoneyContext:
         object.__setattr__(self, "price_index", prices)
         object.__setattr__(self, "assumptions", tuple(self.assumptions))
         object.__setattr__(self, "host_series", dict(self.host_series))
+
+    def _coverage(self) -> pd.DataFrame:
+        """One row per series: what it is, the years it covers and any assumption."""
+        rows = []
+        for kind, table in (("per_usd", self.per_usd), ("price_index", self.price_index)):
+            for code, series in sorted(table.items()):
+                years = series.index
+                rows.append(
+                    {
+                        "series": f"{code} per USD" if kind == "per_usd" else f"{code} prices",
+                        "first year": int(years.min()) if len(years) else None,
+                        "last year": int(years.max()) if len(years) else None,
+                    }
+                )
+        return pd.DataFrame(rows).set_index("series")
+
+    def _facts(self) -> list[tuple[str, object]]:
+        currencies = ["USD", *sorted(self.per_usd)]
+        facts: list[tuple[str, object]] = [
+            ("currencies", ", ".join(currencies)),
+            ("price indices", ", ".join(sorted(self.price_index)) or "none"),
+        ]
+        if self.deflate_with is not None:
+            facts.append(("deflate_with", self.deflate_with))
+        facts.append(("assumptions", len(self.assumptions)))
+        return facts
+
+    def __repr__(self) -> str:
+        spans = "; ".join(
+            f"{name} {int(row['first year'])}..{int(row['last year'])}"
+            for name, row in self._coverage().iterrows()
+            if row["first year"] is not None
+        )
+        stated = "; ".join(a.description for a in self.assumptions) or "none"
+        deflate = f", deflate_with={self.deflate_with}" if self.deflate_with else ""
+        return f"MoneyContext({spans}{deflate}; assumptions: {stated})"
+
+    def _repr_html_(self) -> str:
+        note = "; ".join(a.description for a in self.assumptions)
+        table = Table(self._coverage(), note=f"assumptions: {note}" if note else "")
+        return render_html("Money context", self._facts(), table)
 
     def _copy(self, **changes: object) -> Self:
         fields: dict[str, Any] = {

@@ -438,6 +438,7 @@ REGISTRY: dict[str, Callable[[], Call]] = {
     "bd.MoneyContext.price_level": _method(_context, "price_level", [2020, 2021]),
     "money.check_currency": _call(bd.money.check_currency, "KRW", "field"),
     "money.check_price_basis": _call(bd.money.check_price_basis, 2019, "field"),
+    "money.check_base_year": _call(bd.money.check_base_year, bd.MoneyContext(), 2019, "USD"),
     "money.convert": _call(
         bd.money.convert,
         [1.0e12, 2.0e12],

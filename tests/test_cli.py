@@ -275,3 +275,48 @@ def test_compare_sma12_in_usd_with_stated_projections(capsys: pytest.CaptureFixt
         == 2
     )
     assert "did you mean 0.02?" in capsys.readouterr().err
+
+
+def test_compare_names_every_missing_assumption_with_its_flag(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(["compare", "SMA-12", "US-ASK-2025", "--currency", "USD", "--price-basis", "2019"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "3 assumptions missing" in err
+    for flag in ("--projection RATE", "--per-usd KRW=1400", "--inflation USD=0.02"):
+        assert flag in err
+    assert "MoneyContext" not in err
+
+
+def test_base_years_before_the_data_name_the_range_and_the_flag(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["compare", "SMA-11", "SMA-11", "--currency", "USD", "--price-basis", "1990"]) == 2
+    err = capsys.readouterr().err
+    assert "--price-basis: expected a base year within 2004..2025 for USD" in err
+    assert "--inflation" not in err
+    assert main(["report", "--base-year", "1900"]) == 2
+    assert "--base-year: expected a base year within 2004..2025" in capsys.readouterr().err
+
+
+def test_projection_errors_name_the_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "SMA-12", "SMA-12", "--projection", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "--projection: expected" in err
+    assert "did you mean 0.02?" in err
+
+
+def test_dataset_names_agree_between_list_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["datasets", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert main(["datasets", "show", "korea_serie"]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean 'korea_series'?" in err
+    assert "korea_series" in listing
+    assert "korea_macro" in listing  # the wide view, named in both
+    assert "korea_macro (the wide view" in err
+    assert main(["datasets", "show", "korea_macro"]) == 0
+    capsys.readouterr()
+    assert main(["datasets", "show", "nope"]) == 2
+    assert "burden datasets list" in capsys.readouterr().err

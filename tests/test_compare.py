@@ -296,3 +296,70 @@ def test_stated_host_growth_fills_the_indicators_after_the_data() -> None:
     assert np.isfinite(c.alternative_indicators.per_service_member).all()
     assert c.projected.tolist() == [True, True]  # 2026: the stated rate; 2027: all three
     assert "KOR defense budget growth 3.0% a year from 2027" in c.assumptions
+
+
+def test_a_defense_budget_in_trillions_is_rejected_with_a_units_hint() -> None:
+    held, sma11 = bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11")
+    with pytest.raises(bd.InvalidInputError, match=r"50\.1527e12 for KRW 50\.1527 tn") as info:
+        bd.compare(held, sma11, defense_budget=pd.Series({2020: 50.1527}))
+    assert info.value.field == "defense_budget[2020]"
+    # KRW 0.5 tn is above 1e6 units but below the KRW 1.03 tn contribution itself.
+    with pytest.raises(bd.InvalidInputError, match="larger than the contribution") as info:
+        bd.compare(held, sma11, defense_budget=pd.Series({2020: 5e11}))
+    assert info.value.field == "defense_budget[2020]"
+    # Whole units are accepted: KRW 50.1527 tn (domain-facts, 2020 main defence budget).
+    c = bd.compare(held, sma11, defense_budget=pd.Series({2020: 50.1527e12}))
+    share = c.alternative_indicators.share_of_defense_budget[0]
+    assert share == pytest.approx(c.alternative.values[0] / 50.1527e12)
+
+
+def test_years_accept_a_first_last_pair() -> None:
+    held, sma11 = bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11")
+    c = bd.compare(held, sma11, years=(2020, 2025))
+    assert c.years.tolist() == list(range(2020, 2026))
+    assert bd.compare(held, sma11, years=[2021, 2022]).years.tolist() == [2021, 2022]
+    with pytest.raises(bd.InvalidInputError, match=r"range\(2020, 2026\)"):
+        bd.compare(held, sma11, years=[2020, 2022, 2025])
+
+
+def test_one_currency_throughout_uses_no_exchange_rate_assumption() -> None:
+    # SMA-12 in KRW, nominal, KRW host: the stated KRW/USD rate is not used.
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1400.0})
+    sma12 = bd.agreements.get("SMA-12").with_projection(0.02)
+    c = bd.compare(sma12, sma12, context=ctx)
+    assert not any("per USD" in a for a in c.assumptions)
+    assert len(c.assumptions) == len(set(c.assumptions))  # the rule's note once, not twice
+    # 2026 is the published SMA-12 amount (S6); 2027 is indexed on published data.
+    assert c.projected.tolist() == [False, False, True, True, True]
+    # In USD the rate is used in every year after 2025.
+    usd = bd.compare(sma12, sma12, currency="USD", context=ctx)
+    assert "KRW per USD 1,400 from 2026" in usd.assumptions
+    assert usd.projected.all()
+
+
+def test_every_missing_assumption_is_named_in_one_message() -> None:
+    sma12, ask = bd.agreements.get("SMA-12"), bd.agreements.get("US-ASK-2025")
+    with pytest.raises(bd.money.MissingAssumptionsError) as info:
+        bd.compare(sma12, ask, currency="USD", price_basis=2019)
+    message = str(info.value)
+    assert message.startswith("3 assumptions missing")
+    assert "SMA-12.with_projection(rate)" in message
+    assert "with_projection(per_usd={'KRW'" in message
+    assert "with_projection(inflation={'USD'" in message
+    assert isinstance(info.value, LookupError)
+
+
+def test_a_base_year_before_the_price_index_names_the_years_covered() -> None:
+    sma11 = bd.agreements.get("SMA-11")
+    # US CPI-U is shipped for 2004..2025 (S92, S93), Korean CPI from 2007.
+    with pytest.raises(bd.InvalidInputError, match=r"within 2004\.\.2025 for USD \(2007") as info:
+        bd.compare(sma11, sma11, currency="USD", price_basis=1990)
+    assert info.value.field == "price_basis"
+    assert "--inflation" not in str(info.value)
+
+
+def test_present_values_are_one_type() -> None:
+    c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
+    pv = c.present_value(0.03)
+    assert {type(v) for v in pv.values()} == {np.ndarray}
+    assert all(v.dtype == np.float64 and not v.flags.writeable for v in pv.values())

@@ -150,3 +150,19 @@ def test_japan_hns_is_a_built_in_with_japan_as_host() -> None:
     # FY2022 JPY 205.6 bn / 131.5 / 54,000 troops in Japan (S52).
     assert c.alternative_indicators.per_service_member[0] == pytest.approx(205.6e9 / 131.5 / 54e3)
     assert any("fiscal year" in a for a in c.assumptions)
+
+
+def test_missing_reason_lists_only_the_years_actually_missing() -> None:
+    # JPN troops are shipped for 2016..2019 and 2022 (stated levels): 2022 is not missing.
+    jpn = bd.hosts.get("JPN")
+    reason = jpn.missing_reason("troops", np.arange(2021, 2025))
+    assert "not published for 2021, 2023..2024" in reason
+    assert "2021..2024" not in reason
+    c = bd.compare(bd.agreements.get("JPN-HNS"), bd.agreements.get("JPN-HNS"), currency="JPY")
+    assert np.isfinite(c.baseline_indicators.per_service_member[c.years == 2022]).all()
+
+
+def test_host_has_an_html_view_with_money_in_its_currency() -> None:
+    html = bd.hosts.get("KOR")._repr_html_()
+    assert "Host KOR" in html
+    assert "defense_budget (KRW tn)" in html

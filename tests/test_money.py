@@ -341,3 +341,16 @@ def test_review_bad_input_is_a_burden_error(
     # Found in code review: each raised a bare numpy or pandas error before its fix.
     with pytest.raises(error, match=field):
         call()  # type: ignore[operator]
+
+
+def test_money_context_repr_is_short_and_has_an_html_view() -> None:
+    ctx = bd.MoneyContext().with_projection(per_usd={"KRW": 1421.4})
+    text = repr(ctx)
+    assert len(text.splitlines()) == 1
+    assert len(text) < 300
+    assert "KRW per USD 1998..2100" in text
+    assert "USD prices 2004..2025" in text
+    assert "KRW per USD 1,421.4 from 2026" in text
+    html = ctx._repr_html_()
+    assert "Money context" in html
+    assert "burden-result" in html

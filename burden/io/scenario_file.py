@@ -138,6 +138,7 @@ from burden.errors import BurdenError, InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
 from burden.money import (
     CURRENCIES,
+    MissingAssumptionsError,
     MissingRateError,
     MoneyContext,
 )
@@ -424,11 +425,27 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
     except ScenarioFileError:
         raise
     except BurdenError as err:
+        if isinstance(err, MissingAssumptionsError):
+            # In a scenario file each fix is a key of the file.
+            fixes = [
+                _money_hint(e)
+                if isinstance(e, MissingRateError)
+                else "state projection = RATE in the agreement's escalation table"
+                for e in err.errors
+            ]
+            message = f"{path}: {err.with_fixes(fixes)}"
+            raise ScenarioNameError(path, err.value, err.expected, message=message) from None
         if isinstance(err, MissingRateError):
             # In a scenario file the fix is a key of the file, not a Python call.
             what = f"{err.currency} per USD" if err.series == "per_usd" else f"{err.currency} CPI"
             message = f"{path}: no {what} for {err.year} (data: {err.known}); {_money_hint(err)}"
             raise ScenarioNameError(path, err.value, err.expected, message=message) from None
+        attribute = re.fullmatch(r"[A-Z]\w*\.([a-z_]+)", err.field)
+        if attribute is not None:
+            # "Indexed.cap" is the key "cap" of this table: name the key path.
+            key_path = f"{path}.{attribute.group(1)}"
+            message = key_path + str(err)[len(err.field) :]
+            raise ScenarioFileError(key_path, err.value, err.expected, message=message) from None
         raise ScenarioFileError(path, err.value, err.expected, message=f"{path}: {err}") from None
 
 
@@ -473,7 +490,7 @@ def _rule(spec: object, path: str, cpi_projection: float | None = None) -> Rule:
             expected="a rate as a fraction above -1, e.g. 0.05",
             above=-1.0,
         )
-        return Fixed(rate)
+        return _wrap(path, lambda: Fixed(rate))
     if kind == "schedule":
         amounts = _table(
             _required(table, "amounts", path, "a table of amounts"), f"{path}.amounts"

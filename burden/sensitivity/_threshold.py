@@ -151,8 +151,9 @@ def threshold(
         Inputs other than `name` are held at their nominal values.
     name : str
         The input to move.
-    targets : array_like, shape (m,) or (m, k)
-        Output levels to reach; a 1-D array applies each target to every output.
+    targets : float or array_like, shape (m,) or (m, k)
+        Output levels to reach; a number or a 1-D array applies each target to
+        every output.
     bracket : (float, float), optional
         Range of the input to search. Defaults to the input's bounds (5%/95%
         quantiles for unbounded inputs).
@@ -174,7 +175,9 @@ def threshold(
     Raises
     ------
     InvalidInputError
-        On a bad bracket, targets, tolerance or model output.
+        On a bad bracket, targets, tolerance or model output, or when no target is
+        in reach inside the bracket (the message gives the outputs' range there);
+        a target out of reach among reachable ones gives NaN and ``found`` False.
     MissingDataError
         If `name` is not an input of `space`.
 
@@ -215,6 +218,8 @@ def threshold(
     if not tol > 0.0:
         raise InvalidInputError(field="xtol", value=xtol, expected="a positive tolerance")
     t_raw = as_float_array(targets, "targets")
+    if t_raw.ndim == 0:  # one target for every output
+        t_raw = t_raw.reshape(1)
     if t_raw.ndim not in (1, 2) or t_raw.shape[0] == 0:
         raise InvalidInputError(
             field="targets", value=targets, expected="an array of shape (m,) or (m, k), m >= 1"
@@ -240,6 +245,20 @@ def threshold(
     m = t.shape[0]
     found = np.sign(ends[0] - t) * np.sign(ends[1] - t) <= 0.0
     rows, cols = np.nonzero(found)
+    if rows.size == 0:
+        low, high = np.minimum(ends[0], ends[1]), np.maximum(ends[0], ends[1])
+        given = float(t.flat[0]) if t.size == 1 else t_raw.tolist()
+        reach = ", ".join(
+            f"{label} {a:.6g}..{b:.6g}" if k > 1 else f"{a:.6g}..{b:.6g}"
+            for label, a, b in zip(labels, low, high, strict=True)
+        )
+        raise InvalidInputError(
+            field="targets",
+            value=given,
+            expected=f"a target in reach: in [{lo:.6g}, {hi:.6g}] of {name} the model gives "
+            f"{reach}",
+            hint="target out of reach; widen bracket= or choose a target in that range",
+        )
 
     def gap(x: FloatArray, output: FloatArray, target: FloatArray) -> FloatArray:
         # One model evaluation on the unconverged problems only, each its own row.

@@ -246,7 +246,10 @@ class MonteCarloResult(Result):
         Returns
         -------
         ndarray of float64, shape ``np.shape(q) + (k,)``
-            ``result[..., j]`` is the quantile of output ``j``.
+            Axis order: the levels of `q` first, outputs last; ``result[i, j]`` is
+            quantile ``q[i]`` of output ``j`` (outputs in the order of
+            :attr:`output_names`). An unlabeled array; ``pd.DataFrame(result,
+            index=q, columns=res.output_names)`` labels it.
 
         Raises
         ------

@@ -81,6 +81,10 @@ class Parameter:
     nominal: float = field(default=np.nan)
     group: str | None = None
 
+    def __repr__(self) -> str:
+        group = f", group={self.group!r}" if self.group is not None else ""
+        return f"Parameter({self.name} ~ {_dist_text(self.dist)}, nominal={self.nominal:g}{group})"
+
     def __init__(
         self,
         name: str,
@@ -244,6 +248,12 @@ class ParameterSpace:
 
     parameters: tuple[Parameter, ...]
     correlation: FloatArray | None = None
+
+    def __repr__(self) -> str:
+        listed = "; ".join(f"{p.name} ~ {_dist_text(p.dist)}" for p in self.parameters)
+        corr = "" if self.correlation is None else f", correlated ({self.method})"
+        return f"ParameterSpace({listed}{corr})"
+
     method: CorrelationMethod = "iman-conover"
 
     def __init__(
@@ -407,6 +417,15 @@ def _unit(u: npt.ArrayLike, field: str) -> FloatArray:
     if bad.any():
         raise InvalidInputError(field, u, f"probabilities in [0, 1] ({first_bad(arr, bad)})")
     return arr
+
+
+def _dist_text(dist: Distribution) -> str:
+    """Write a frozen scipy distribution as ``name(arg, ..., loc=..., scale=...)``."""
+    gen = getattr(dist, "dist", None)
+    name = getattr(gen, "name", type(dist).__name__)
+    parts = [f"{float(a):g}" for a in getattr(dist, "args", ())]
+    parts += [f"{k}={float(v):g}" for k, v in getattr(dist, "kwds", {}).items()]
+    return f"{name}({', '.join(parts)})"
 
 
 def _uniform_loc_scale(dist: Distribution) -> tuple[float, float] | None:

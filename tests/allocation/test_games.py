@@ -499,3 +499,8 @@ def test_bad_solution_inputs() -> None:
         with pytest.raises(error) as info:
             call()  # type: ignore[operator]
         assert info.value.field == field
+
+
+def test_game_repr_names_the_players() -> None:
+    g = games.TUGame(values=[0, 1, 2, 4], players=["KR", "US"])
+    assert repr(g) == "TUGame(2 players: KR, US; value)"

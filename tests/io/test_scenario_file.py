@@ -46,6 +46,13 @@ def test_example_file_runs(tmp_path: Path) -> None:
     cmp = pd.read_csv(tmp_path / "compare_sma11_vs_us_demand_usd2019.csv")
     ratio = cmp[(cmp["measure"] == "ratio") & (cmp["year"] == 2020)]["value"]
     assert float(ratio.iloc[0]) == pytest.approx(5.682, abs=1e-3)
+    # KRW nominal paths use no rate or CPI assumption: flagged as in agreements.csv.
+    paths = pd.read_csv(tmp_path / "paths_all_krw_nominal.csv")
+    flags = paths[paths["label"] == "CPI-indexed, 4% cap"].set_index("year")["projected"]
+    listed = frame[frame["agreement"] == "cpi_capped"].set_index("year")["projected"]
+    assert flags.to_dict() == listed.to_dict()
+    assert not flags[2027]
+    assert flags[2028]
     if importlib.util.find_spec("matplotlib") is not None:
         assert len([n for n in names if n.endswith(".png")]) == 5
         assert (tmp_path / "paths_all_krw_nominal.png").read_bytes()[:4] == b"\x89PNG"
@@ -404,3 +411,47 @@ def test_colliding_default_names_point_to_the_table_and_the_fix() -> None:
         ScenarioFileError, match=r'^compare\[1\]\.name: .*add name = "\.\.\." to compare\[1\]'
     ):
         loads(text)
+
+
+def test_every_missing_assumption_is_named_with_its_file_key(tmp_path: Path) -> None:
+    # The agreement's own index projection is checked when agreements.csv is built;
+    # the comparison then names both missing money assumptions at once.
+    text = '[agreements.sma12]\nbuiltin = "SMA-12"\nprojection = 0.02\n\n[[compare]]\n'
+    text += 'baseline = "US-ASK-2025"\nalternative = "sma12"\ncurrency = "USD"\n'
+    text += "price_basis = 2019\n"
+    with pytest.raises(ScenarioFileError) as info:
+        scenario_file.run(loads(text), tmp_path / "out", figures=False)
+    message = str(info.value)
+    assert "2 assumptions missing" in message
+    assert "krw_per_usd_projection" in message
+    assert "inflation = { USD = 0.02 }" in message
+    assert "MoneyContext" not in message
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("escalation", "key_path", "hint"),
+    [
+        (
+            '\n[agreements.c.escalation]\nrule = "indexed"\nindex = "cpi"\ncap = 4\n',
+            "agreements.c.escalation.cap",
+            "did you mean 0.04?",
+        ),
+        (
+            'escalation = { rule = "fixed", rate = 13.9 }\n',
+            "agreements.c.escalation.rate",
+            "did you mean 0.139?",
+        ),
+    ],
+)
+def test_rule_errors_name_the_key_path(escalation: str, key_path: str, hint: str) -> None:
+    text = '[agreements.c]\nbase_year = 2020\nbase_amount = 1e12\ncurrency = "KRW"\n'
+    text += "end_year = 2025\n" + escalation
+    with pytest.raises(ScenarioFileError) as info:
+        loads(text)
+    message = str(info.value)
+    assert message.startswith(f"{key_path}: expected")
+    assert hint in message
+    assert "Indexed." not in message
+    assert "Fixed." not in message
+    assert "series" not in message

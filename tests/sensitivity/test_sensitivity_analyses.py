@@ -351,3 +351,18 @@ def test_plain_function_reading_an_unknown_parameter_is_named() -> None:
     space = bd.ParameterSpace([bd.Parameter("b", (0.0, 1.0))])
     with pytest.raises(bd.MissingDataError, match="'a'"):
         bd.monte_carlo(lambda p: 2 * p["a"], space, n=64)
+
+
+def test_threshold_out_of_reach_says_so_and_scalar_targets_broadcast() -> None:
+    space = bs.ParameterSpace([bs.Parameter("rate", (0.0, 0.1))])
+
+    def grow(p: Mapping[str, FloatArray]) -> FloatArray:
+        return 100 * (1 + p["rate"]) ** 5
+
+    with pytest.raises(InvalidInputError, match=r"out of reach") as info:
+        bs.threshold(grow, space, "rate", [500.0])
+    # 100 (rate 0) .. 100 x 1.1^5 = 161.051 (rate 0.1).
+    assert "in [0, 0.1] of rate the model gives 100..161.051" in str(info.value)
+    res = bs.threshold(grow, space, "rate", 120.0)
+    assert res.values.shape == (1, 1)
+    assert res.values[0, 0] == pytest.approx(1.2 ** (1 / 5) - 1, abs=1e-9)

@@ -189,3 +189,12 @@ def test_errors_are_burden_errors() -> None:
     with pytest.raises(InvalidInputError) as info:
         bs.sample(_space(), 4, method="grid")  # type: ignore[arg-type]
     assert info.value.field == "method"
+
+
+def test_space_repr_shows_each_distribution_not_an_address() -> None:
+    space = bs.ParameterSpace(
+        [bs.Parameter("rate", (0.0, 0.1)), bs.Parameter("fx", stats.norm(1400.0, 50.0))]
+    )
+    text = repr(space)
+    assert text == "ParameterSpace(rate ~ uniform(0, 0.1); fx ~ norm(1400, 50))"
+    assert " at 0x" not in repr(space.parameters[1])

@@ -133,6 +133,10 @@ class TUGame:
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "players", names)
 
+    def __repr__(self) -> str:
+        batch = f", batch {self.values.shape[:-1]}" if self.values.ndim > 1 else ""
+        return f"TUGame({self.n_players} players: {', '.join(self.players)}; {self.kind}{batch})"
+
     @property
     def n_players(self) -> int:
         """Number of players ``n``."""
