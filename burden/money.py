@@ -1,5 +1,9 @@
 r"""Currencies, price bases and conversions between them.
 
+Why one module: currencies, price bases, the money context and Amounts are one unit system
+(every conversion needs the context and every Amounts converts through it); a candidate to
+split into a package (context, amounts, present value).
+
 An amount in burden always knows its currency (``"KRW"``, ``"USD"``, ``"JPY"``,
 ``"EUR"``) and its price basis: ``"nominal"`` (current prices of each year) or an
 integer base year (constant prices of that year). Amounts of different currencies or

@@ -1,5 +1,8 @@
 """Turn agreements and comparisons into vectorized models for sensitivity analysis.
 
+Why one module: the adapters (agreement, comparison, split, indicator) share one parameter
+naming and one conversion of draws; apart they would repeat it.
+
 A *model* is a callable ``f(params) -> outputs`` where ``params[name]`` is an array of
 shape ``(n,)`` (one value per draw), as used by :mod:`burden.sensitivity`. The
 adapters here make the numeric fields of an agreement (base amount, fixed rates,
