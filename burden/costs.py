@@ -59,8 +59,8 @@ from burden._core.checks import (
 from burden._core.results import Result, Table, format_money, shape_text
 from burden.agreements import Agreement
 from burden.allocation import claims as _claims
-from burden.compare import korea_context_series
-from burden.errors import InfeasibleError, InvalidInputError, UnitMismatchError
+from burden.errors import InfeasibleError, InvalidInputError, MissingDataError, UnitMismatchError
+from burden.hosts import Host, as_host
 from burden.money import (
     Amounts,
     MoneyContext,
@@ -126,6 +126,9 @@ class CostPool:
     years : sequence of int, optional
         Consecutive years of the columns; taken from the DataFrame index if omitted.
     price_basis : "nominal" or int, default "nominal"
+    host : str or Host, optional
+        The host country whose stationing costs these are (``"KOR"``, a
+        :class:`burden.Host`); the host indicators of a split use its series.
 
     Attributes
     ----------
@@ -152,6 +155,7 @@ class CostPool:
     years: IntArray
     currency: str
     price_basis: PriceBasis
+    host: Host | None
 
     def __init__(
         self,
@@ -160,6 +164,7 @@ class CostPool:
         currency: str,
         years: Sequence[int] | npt.ArrayLike | None = None,
         price_basis: PriceBasis = "nominal",
+        host: str | Host | None = None,
     ) -> None:
         if isinstance(costs, pd.DataFrame):
             if years is None:
@@ -206,6 +211,7 @@ class CostPool:
         object.__setattr__(
             self, "price_basis", check_price_basis(price_basis, "CostPool.price_basis")
         )
+        object.__setattr__(self, "host", as_host(host, "CostPool.host"))
 
     @property
     def batch_shape(self) -> tuple[int, ...]:
@@ -339,6 +345,9 @@ class SplitResult(Result):
         The envelope used, if any.
     rule : str
         ``"shares"`` or the claims rule used with the envelope.
+    host_country : Host or None
+        Whose indicators the split has: the pool's host, else the envelope
+        agreement's or amounts' host; None when neither has one.
     """
 
     pool: CostPool
@@ -348,6 +357,7 @@ class SplitResult(Result):
     feasible: BoolArray
     envelope: FloatArray | None
     rule: str
+    host_country: Host | None = None
 
     _title = "Cost split"
 
@@ -450,14 +460,32 @@ class SplitResult(Result):
             self.host.sum(axis=-1), sender.sum(axis=-1), definition=definition
         )
 
-    def host_per_service_member(self, troops: pd.Series | None = None) -> Amounts:
+    def _host(self, host: str | Host | None, indicator: str) -> Host:
+        """Return the host whose series an indicator uses: `host`, else the pool's, no default."""
+        chosen = as_host(host, "host") if host is not None else self.host_country
+        if chosen is None:
+            raise MissingDataError(
+                "host",
+                None,
+                f"a host for {indicator}",
+                hint="build the pool with CostPool(..., host='KOR') or pass host='KOR' "
+                "(or the series itself)",
+            )
+        return chosen
+
+    def host_per_service_member(
+        self, troops: pd.Series | None = None, *, host: str | Host | None = None
+    ) -> Amounts:
         """Host payment per US service member stationed, per year.
 
         Parameters
         ----------
         troops : pandas.Series, optional
-            US service members stationed, by year; default USFK (about 28,500; S5,
-            S48). Years without a troop figure are NaN.
+            US service members stationed, by year; default the host's own troop series
+            (for ``KOR`` the stated USFK level, about 28,500; S5, S48). Years without a
+            troop figure are NaN.
+        host : str or Host, optional
+            Whose troops to use when `troops` is not given; default the pool's host.
 
         Returns
         -------
@@ -465,16 +493,23 @@ class SplitResult(Result):
             Values of shape (..., n_years) in the split's currency and price basis,
             labelled ``"host per service member"``.
 
+        Raises
+        ------
+        MissingDataError
+            If neither `troops`, `host` nor the pool's host is given: no other host's
+            troops are ever used.
+
         Examples
         --------
         >>> import burden as bd
-        >>> pool = bd.CostPool({"labor": [2.85e9]}, currency="KRW", years=[2020])
+        >>> pool = bd.CostPool({"labor": [2.85e9]}, currency="KRW", years=[2020], host="KOR")
         >>> per = bd.split_costs(pool, host_shares={"labor": 1.0}).host_per_service_member()
         >>> per.values, per.currency
         (array([100000.]), 'KRW')
         """
+        chosen = self.host_country if host is None else as_host(host, "host")
         if troops is None:
-            people = korea_context_series(self.years)["troops"]
+            people = self._host(host, "host_per_service_member").values("troops", self.years)
         else:
             series = as_year_series(troops, "troops", consecutive=False)
             people = series.reindex(self.years).to_numpy(dtype=np.float64)
@@ -484,31 +519,47 @@ class SplitResult(Result):
             currency=self.pool.currency,
             price_basis=self.pool.price_basis,
             label="host per service member",
+            host=chosen,
         )
 
     def host_share_of_defense_budget(
-        self, defense_budget: pd.Series | None = None, *, context: MoneyContext | None = None
+        self,
+        defense_budget: pd.Series | None = None,
+        *,
+        host: str | Host | None = None,
+        context: MoneyContext | None = None,
     ) -> FloatArray:
         """Host payment over the host's defence budget (fraction), per year.
 
-        Both are taken nominal in KRW (the split is converted first). `defense_budget`
-        is a Series by year in KRW; default Korea's main budget (S50-S58).
+        Both are taken nominal in the host's currency (the split is converted first).
+        `defense_budget` is a Series by year in that currency (KRW when no host is
+        known); default the host's own budget series (for ``KOR`` the main budget,
+        S50-S58).
+
+        Raises
+        ------
+        MissingDataError
+            If neither `defense_budget`, `host` nor the pool's host is given.
 
         Examples
         --------
         >>> import burden as bd
         >>> pool = bd.CostPool({"labor": [1.0389e12]}, currency="KRW", years=[2020])
-        >>> share = bd.split_costs(pool, host_shares={"labor": 1.0}).host_share_of_defense_budget()
+        >>> split = bd.split_costs(pool, host_shares={"labor": 1.0})
+        >>> share = split.host_share_of_defense_budget(host="KOR")
         >>> round(float(share[0]), 5)   # KRW 1.0389 tn / KRW 50.1527 tn (S53)
         0.02071
         """
+        chosen = self.host_country if host is None else as_host(host, "host")
         if defense_budget is not None:
             budget_series = as_year_series(defense_budget, "defense_budget", consecutive=False)
-        local = self.to("KRW", "nominal", context=context).host.sum(axis=-1)
-        if defense_budget is None:
-            budget = korea_context_series(self.years)["defense_budget"]
-        else:
+            currency = "KRW" if chosen is None else chosen.currency
             budget = budget_series.reindex(self.years).to_numpy(dtype=np.float64)
+        else:
+            chosen = self._host(host, "host_share_of_defense_budget")
+            currency = chosen.currency
+            budget = chosen.values("defense_budget", self.years)
+        local = self.to(currency, "nominal", context=context).host.sum(axis=-1)
         return readonly(ratio(local, budget, "host_share_of_defense_budget"))
 
     def to(
@@ -543,6 +594,7 @@ class SplitResult(Result):
             feasible=self.feasible,
             envelope=None if self.envelope is None else move_years(self.envelope),
             rule=self.rule,
+            host_country=self.host_country,
         )
 
     def to_frame(self, *, scenario: str | None = None) -> pd.DataFrame:
@@ -744,6 +796,7 @@ def split_costs(
             feasible=np.ones(shape[:-1], dtype=bool),
             envelope=None,
             rule="shares",
+            host_country=pool.host,
         )
     rule_name: ClaimsRule = one_of(rule, "rule", ClaimsRule, aliases=CLAIMS_RULE_ALIASES)
     lo = _fractions(floors, pool, "floors", 0.0)
@@ -805,6 +858,7 @@ def split_costs(
         feasible=np.array(feasible),
         envelope=np.array(env),
         rule=rule_name,
+        host_country=pool.host or getattr(envelope, "host", None),
     )
 
 

@@ -120,6 +120,7 @@ def _pool() -> bd.CostPool:
         {"labor": [3.0e11, 4.0e11], "logistics": [1.0e11, 2.0e11]},
         currency="KRW",
         years=[2020, 2021],
+        host="KOR",
     )
 
 
@@ -529,9 +530,11 @@ REGISTRY: dict[str, Callable[[], Call]] = {
     "bd.CostPool.to_frame": _method(_pool, "to_frame"),
     "bd.SplitResult": _with_fields(_split),
     "bd.SplitResult.cost_sharing_ratio": _method(_split, "cost_sharing_ratio", definition="dod"),
-    "bd.SplitResult.host_per_service_member": _method(_split, "host_per_service_member", None),
+    "bd.SplitResult.host_per_service_member": _method(
+        _split, "host_per_service_member", None, host="KOR"
+    ),
     "bd.SplitResult.host_share_of_defense_budget": _method(
-        _split, "host_share_of_defense_budget", None, context=None
+        _split, "host_share_of_defense_budget", None, host="KOR", context=None
     ),
     "bd.SplitResult.to": _method(_split, "to", "USD", "nominal"),
     "bd.SplitResult.to_frame": _method(_split, "to_frame", scenario="s"),

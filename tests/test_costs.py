@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from strategies import claims_rules, cost_arrays
 
 import burden as bd
+from burden import MissingDataError
 from burden.costs import ability_to_pay, compare_splits
 
 CATS = ("labor", "construction", "logistics")
@@ -355,3 +356,24 @@ def test_review_bad_input_is_a_burden_error(
     # Found in code review: each raised a bare numpy or pandas error before its fix.
     with pytest.raises(error, match=field):
         call()  # type: ignore[operator]
+
+
+def test_split_indicators_use_the_split_s_own_host_never_korea_by_default() -> None:
+    # Issue 10: indicators come from the scenario's own host. A pool without a host,
+    # split by a bare array, has no host indicators: a clear error, not Korea's troops.
+    pool = bd.CostPool({"labor": [2.0e11]}, currency="KRW", years=[2022])
+    split = bd.split_costs(pool, envelope=[2.0e11])
+    with pytest.raises(MissingDataError, match="host"):
+        split.host_per_service_member()
+    with pytest.raises(MissingDataError, match="host"):
+        split.host_share_of_defense_budget()
+    # Japan's pool uses Japan's troops: 54,000 in 2022 (S52), not USFK's 28,500.
+    jpn = bd.CostPool({"labor": [211.0e9]}, currency="JPY", years=[2022], host="JPN")
+    per = bd.split_costs(jpn, host_shares={"labor": 1.0}).host_per_service_member()
+    assert per.values[0] == pytest.approx(211.0e9 / 54_000)
+    assert per.host is not None
+    assert per.host.code == "JPN"
+    # An envelope agreement lends its host (SMA-11 is KOR): 28,500 (S5) in 2021.
+    inherited = bd.split_costs(_sma_pool(2021), envelope=bd.agreements.get("SMA-11"))
+    assert inherited.host_country is not None
+    assert inherited.host_country.code == "KOR"
