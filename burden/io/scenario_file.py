@@ -1004,10 +1004,10 @@ def _draw_comparison(comparison: Comparison, ax: Axes) -> object:
     return plot_comparison(comparison, ax=ax)
 
 
-def _draw_paths(amounts: list[Amounts], title: str, ax: Axes) -> object:
+def _draw_paths(amounts: list[Amounts], title: str, projected: list[int], ax: Axes) -> object:
     from burden.plot import plot_paths  # noqa: PLC0415
 
-    return plot_paths(amounts, ax=ax, title=title)
+    return plot_paths(amounts, ax=ax, title=title, projected=projected)
 
 
 def _paths(spec: PathsSpec, scenario: Scenario) -> list[Amounts]:
@@ -1180,8 +1180,9 @@ def execute(
         totals = ", ".join(f"{a.label} {a.total() / 1e9:,.1f} bn" for a in amounts)
         summary += [f"{paths.path} ({stem}.csv)", f"  totals ({paths.currency}): {totals}"]
         if draw:
+            marked = sorted({int(y) for y in table.loc[table["projected"], "year"]})
             pngs[f"{stem}.png"] = _png(
-                partial(_draw_paths, amounts, f"{scenario.title}: {paths.name}")
+                partial(_draw_paths, amounts, f"{scenario.title}: {paths.name}", marked)
             )
     outputs: list[Output] = _analyses.compute(scenario.analyses, scenario.context)
     for analysis, out in zip(scenario.analyses, outputs, strict=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
@@ -55,8 +56,15 @@ def _integer_years(ax: Axes) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
+_TITLE_WIDTH: Final = 60
+"""Characters per title line: longer titles wrap instead of running off the figure."""
+
+
 def _finish(ax: Axes, title: str) -> Axes:
-    ax.set_title(title)
+    lines = [
+        textwrap.fill(line, _TITLE_WIDTH, break_on_hyphens=False) for line in title.split("\n")
+    ]
+    ax.set_title("\n".join(lines))
     ax.grid(visible=True, axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax

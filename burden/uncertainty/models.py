@@ -61,6 +61,7 @@ from burden.hosts import Host, as_host
 from burden.money import (
     MissingRateError,
     MoneyContext,
+    basis_label,
     check_currency,
     check_price_basis,
     default_context,
@@ -340,6 +341,16 @@ class AgreementModel:
         if self.per_year:
             params |= self._per_year_parameters()
         object.__setattr__(self, "nominal", params)
+
+    @property
+    def units(self) -> tuple[str, str]:
+        """Currency and price basis in words of the outputs, for figures' axes.
+
+        E.g. ``("USD", "constant 2019 prices (US CPI-U)")``; read by
+        :func:`~burden.sensitivity.monte_carlo` and :func:`~burden.sensitivity.tornado`.
+        """
+        deflator = None if self.context is None else self.context.deflate_with
+        return self.currency, basis_label(self.currency, self.price_basis, deflator)
 
     def _per_year_parameters(self) -> dict[str, float]:
         """Nominal values of the per-year parameters (NaN: not published, draw it)."""

@@ -311,3 +311,17 @@ def test_figures_import_no_analysis_module() -> None:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith("burden") or alias.name.startswith(allowed)
+
+
+def test_paths_mark_projected_years_and_wrap_long_titles() -> None:
+    paths = [bd.agreements.get(n).path() for n in ("SMA-10-HELD", "SMA-11")]
+    title = "US demand vs 11th SMA vs a CPI-indexed rule with a 4% cap, 2020-2030: " * 2
+    ax = bd.plot.plot_paths(paths, title=title.strip(), projected=[2024, 2025])
+    shown = ax.get_title()
+    assert all(len(line) <= 60 for line in shown.splitlines())
+    assert "(projected 2024-2025: stated assumptions)" in shown
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "projected" in [t.get_text() for t in legend.get_texts()]
+    plain = bd.plot.plot_paths(paths)
+    assert "projected" not in plain.get_title()
