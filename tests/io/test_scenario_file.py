@@ -455,3 +455,35 @@ def test_rule_errors_name_the_key_path(escalation: str, key_path: str, hint: str
     assert "Indexed." not in message
     assert "Fixed." not in message
     assert "series" not in message
+
+
+@pytest.mark.parametrize(
+    ("section", "keys"),
+    [
+        ("## `[money]`", scenario_file._MONEY),
+        ("## `[agreements.<key>]`", scenario_file._AGREEMENT),
+        ("## `[[compare]]`", scenario_file._COMPARE),
+    ],
+)
+def test_docs_list_every_key_the_parser_accepts(section: str, keys: tuple[str, ...]) -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "scenario_files.md").read_text(encoding="utf-8")
+    body = docs[docs.index(section) :]
+    body = body[: body.index("\n## ", 1)]
+    missing = [k for k in keys if f"`{k}`" not in body]
+    assert not missing, f"{section} does not document {missing}"
+    assert "supply in Python" not in docs
+
+
+def test_example_shares_come_from_the_host_and_blank_rows_say_why(tmp_path: Path) -> None:
+    scenario_file.run(scenario_file.load(EXAMPLE), tmp_path, figures=False)
+    frame = pd.read_csv(
+        tmp_path / "compare_cpi_capped_vs_us_demand_krw.csv", keep_default_na=False
+    )
+    shares = frame[frame["measure"].str.startswith("share_of_")]
+    filled = shares[shares["value"] != ""]
+    blank = shares[shares["value"] == ""]
+    # 2020: KRW 1,038.9 bn (S1) of KOR's 2020 defence budget: a share, not blank.
+    assert len(filled) > 0
+    assert (filled["note"] == "").all()
+    assert (blank["note"] != "").all()
+    assert blank["note"].str.contains("KOR").all()
