@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         sensitivity,
         uncertainty,
     )
+    from burden._core.limits import Limits, get_limits, limits, set_limits
     from burden.agreements import Agreement
     from burden.allocation import claims, games, measures
     from burden.allocation.games import TUGame
@@ -43,8 +44,10 @@ if TYPE_CHECKING:
     from burden.costs import CostPool, SplitResult, cost_sharing_ratio, split_costs
     from burden.errors import (
         BurdenError,
+        BurdenWarning,
         InfeasibleError,
         InvalidInputError,
+        LimitError,
         MissingDataError,
         OptionalDependencyError,
         UnitMismatchError,
@@ -97,8 +100,10 @@ _NAMES: Final[dict[str, str]] = {
     **dict.fromkeys(
         (
             "BurdenError",
+            "BurdenWarning",
             "InfeasibleError",
             "InvalidInputError",
+            "LimitError",
             "MissingDataError",
             "OptionalDependencyError",
             "UnitMismatchError",
@@ -106,6 +111,7 @@ _NAMES: Final[dict[str, str]] = {
         "burden.errors",
     ),
     **dict.fromkeys(("Fixed", "Freeze", "Indexed", "Schedule"), "burden.escalation"),
+    **dict.fromkeys(("Limits", "get_limits", "limits", "set_limits"), "burden._core.limits"),
     **dict.fromkeys(("Amounts", "MoneyContext"), "burden.money"),
     **dict.fromkeys(
         (
@@ -166,6 +172,7 @@ __all__ = [
     "Agreement",
     "Amounts",
     "BurdenError",
+    "BurdenWarning",
     "Comparison",
     "CostPool",
     "Fixed",
@@ -175,6 +182,8 @@ __all__ = [
     "Indicators",
     "InfeasibleError",
     "InvalidInputError",
+    "LimitError",
+    "Limits",
     "MissingDataError",
     "MoneyContext",
     "MonteCarloResult",
@@ -197,7 +206,9 @@ __all__ = [
     "costs",
     "datasets",
     "games",
+    "get_limits",
     "hosts",
+    "limits",
     "measures",
     "models",
     "money",
@@ -205,6 +216,7 @@ __all__ = [
     "morris",
     "prim",
     "sensitivity",
+    "set_limits",
     "sobol",
     "split_costs",
     "sweep",

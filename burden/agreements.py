@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from burden import datasets
-from burden._core.checks import as_float_array, as_year, readonly
+from burden._core.checks import as_float_array, as_name, as_year, finite_result, readonly
 from burden.errors import InvalidInputError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, _path
 from burden.hosts import Host, as_host
@@ -136,6 +136,9 @@ class Agreement:
         name: object = self.name
         if not isinstance(name, str) or not name:
             raise InvalidInputError("Agreement.name", self.name, "a non-empty string")
+        for text in ("description", "source"):
+            if not isinstance(getattr(self, text), str):
+                raise InvalidInputError(f"Agreement.{text}", getattr(self, text), "a string")
         base_year = as_year(self.base_year, "Agreement.base_year")
         end_year = as_year(self.end_year, "Agreement.end_year")
         if end_year < base_year:
@@ -150,6 +153,14 @@ class Agreement:
                 raise InvalidInputError(
                     "Agreement.rounding", self.rounding, "a positive step such as 1e8"
                 )
+            positive = base[base > 0]
+            if positive.size and float(step) > float(positive.min()):
+                raise InvalidInputError(
+                    "Agreement.rounding",
+                    self.rounding,
+                    f"a step no larger than the base amount ({float(positive.min()):g})",
+                    hint="a larger step would round every escalated year to 0",
+                )
         object.__setattr__(self, "host", as_host(self.host, "Agreement.host"))
         stated: object = self.assumptions
         if not isinstance(stated, tuple | list) or not all(isinstance(a, str) for a in stated):
@@ -157,6 +168,8 @@ class Agreement:
                 "Agreement.assumptions", self.assumptions, "a tuple of sentences (str)"
             )
         object.__setattr__(self, "assumptions", tuple(self.assumptions))
+        if self.rounding is not None:
+            object.__setattr__(self, "rounding", float(step))
         object.__setattr__(self, "base_year", base_year)
         object.__setattr__(self, "end_year", end_year)
         object.__setattr__(self, "base_amount", readonly(base))
@@ -234,6 +247,7 @@ class Agreement:
 
     def rule_for(self, year: int) -> Rule:
         """Return the escalation rule that sets the amount of `year` (> base_year)."""
+        year = as_year(year, "year")
         if not self.base_year < year <= self.end_year:
             raise MissingDataError(
                 "year", year, f"a year in {self.base_year + 1}..{self.end_year}"
@@ -271,7 +285,10 @@ class Agreement:
                 self._phase_years(start), f"{self.name}.escalation[{start}]", allow_future=False
             )
         years = self.years
-        values = _path(self.base_amount, self._phases, years, self.rounding, self.batch_shape)
+        with np.errstate(over="ignore", invalid="ignore"):
+            values = _path(self.base_amount, self._phases, years, self.rounding, self.batch_shape)
+        if np.isinf(values).any():  # finite inputs escalated past float64
+            finite_result(values, "Agreement.base_amount", self.base_amount)
         host = self.host if isinstance(self.host, Host) else None  # normalised at construction
         return _computed_amounts(values, years, self.currency, self.name, host)
 
@@ -653,6 +670,7 @@ def get(name: str) -> Agreement:
     >>> bd.agreements.get("US-DEMAND-2019").currency
     'USD'
     """
+    name = as_name(name, "agreement")
     if name not in _BUILT_INS:
         close = difflib.get_close_matches(str(name).upper(), names(), n=1)
         hint = f"did you mean {close[0]!r}?" if close else ""

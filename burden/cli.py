@@ -52,8 +52,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"burden: error: {message} (see {self.prog} --help)\n")
 
 
+_EXIT_CODES = """\
+exit status:
+  0    success
+  1    runtime failure (cannot write an output or standard output, out of memory,
+       an internal error): one line on stderr
+  2    bad input (arguments, scenario file, data): one line on stderr, nothing written
+  130  interrupted (Ctrl-C): one line on stderr, nothing half-written
+"""
+
+_YEAR_MIN, _YEAR_MAX = 1900, 2200
+
+
 def _years(text: str) -> list[int]:
-    """Parse ``2020-2025`` or ``2021`` into a list of years."""
+    """Parse ``2020-2025`` or ``2021`` into a list of years (1900-2200, a bounded span)."""
     first, sep, last = text.partition("-")
     try:
         start = int(first)
@@ -64,7 +76,27 @@ def _years(text: str) -> list[int]:
     if stop < start:
         msg = f"expected a range whose end is not before its start, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
+    if start < _YEAR_MIN or stop > _YEAR_MAX:
+        msg = f"expected years between {_YEAR_MIN} and {_YEAR_MAX}, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    from burden._core.limits import get_limits  # noqa: PLC0415 (keep --version fast)
+
+    span = get_limits().year_span
+    if stop - start + 1 > span:
+        msg = (
+            f"expected at most {span} years (the year-span limit, BURDEN_LIMITS=year_span=N), "
+            f"got {stop - start + 1} in {text!r}"
+        )
+        raise argparse.ArgumentTypeError(msg)
     return list(range(start, stop + 1))
+
+
+def _out_path(text: str) -> Path:
+    """Parse an output path, refusing an empty one (it would mean the current folder)."""
+    if not text.strip():
+        msg = "expected a file or folder name, got an empty path"
+        raise argparse.ArgumentTypeError(msg)
+    return Path(text)
 
 
 def _sections(text: str) -> tuple[str, ...]:
@@ -136,6 +168,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="burden",
         description="Model how allies share the costs of stationed forces, from cited data.",
+        epilog=_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"burden {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -157,7 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--out",
-        type=Path,
+        type=_out_path,
         default=Path("burden-report"),
         metavar="DIR",
         help="folder for index.html and the CSV tables (default ./burden-report)",
@@ -212,7 +246,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--out",
-        type=Path,
+        type=_out_path,
         default=None,
         metavar="DIR",
         help="output folder (default ./<file name>-results)",
@@ -316,7 +350,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     data.add_argument("action", nargs="?", default="list", help="list, show or export")
     data.add_argument("name", nargs="?", help="dataset name (see 'burden datasets list')")
-    data.add_argument("--out", type=Path, default=None, metavar="FILE.csv", help="CSV to write")
+    data.add_argument(
+        "--out", type=_out_path, default=None, metavar="FILE.csv", help="CSV to write"
+    )
     return parser
 
 
@@ -492,7 +528,7 @@ def _datasets(args: argparse.Namespace) -> str:
     csv = frame.to_csv(index=False)
     if args.out is None:
         return csv.rstrip("\n")
-    from burden.report.html import write_files  # noqa: PLC0415
+    from burden.io.files import write_files  # noqa: PLC0415
 
     target: Path = args.out
     if target.is_dir():
@@ -519,7 +555,12 @@ def _dispatch(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input).
+    """Run the command line; return the exit status (see the epilog of ``burden --help``).
+
+    Every failure is one line on stderr starting ``burden: error:``, never a traceback:
+    2 for bad input, 1 for a runtime failure (an output or standard output that cannot
+    be written, out of memory, an internal error), 130 after Ctrl-C. Outputs are
+    written atomically, so an interrupted run leaves nothing half-written.
 
     Parameters
     ----------
@@ -529,7 +570,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 2 on bad input (after one line on stderr).
+        0 on success, 1 on a runtime failure, 2 on bad input, 130 when interrupted.
 
     Examples
     --------
@@ -538,27 +579,88 @@ def main(argv: Sequence[str] | None = None) -> int:
     ...
     0
     """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _say("burden: interrupted")
+        return 130
+
+
+def _say(line: str) -> None:
+    """One line on stderr (which may itself be closed: then nothing)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line.replace("\n", " ").rstrip() + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())[:500] or type(err).__name__
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        return _emit(parser.format_help().rstrip("\n"))
     from burden.errors import BurdenError  # noqa: PLC0415 (after --version, which exits above)
 
     try:
         output = _dispatch(args)
     except BurdenError as err:
-        print(f"burden: error: {err}", file=sys.stderr)
+        _say(f"burden: error: {_one_line(err)}")
         return 2
+    except RecursionError:
+        _say("burden: error: the input is nested too deeply to read")
+        return 2
+    except MemoryError:
+        _say(
+            "burden: error: out of memory; choose fewer years, draws or players "
+            "(limits: BURDEN_LIMITS, see docs/reliability.md)"
+        )
+        return 1
+    except OSError as err:
+        where = f" ({err.filename})" if err.filename else ""
+        _say(f"burden: error: {err.strerror or _one_line(err)}{where}")
+        return 1
+    except Exception as err:  # noqa: BLE001 - a CLI shows one line, never a traceback
+        _say(f"burden: error: internal error: {type(err).__name__}: {_one_line(err)}")
+        return 1
+    return _emit(output)
+
+
+def _emit(output: str) -> int:
+    """Print `output` to stdout; a closed or full stdout is one line on stderr, exit 1."""
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (e.g. `burden ... >&-`)
+        _say("burden: error: cannot write to standard output: it is closed")
+        return 1
     try:
-        print(output)
-        sys.stdout.flush()
+        stream.write(output + "\n")
+        stream.flush()
     except BrokenPipeError:
-        # The reader (e.g. `| head`) stopped early: not an error. Point stdout at devnull so
-        # that Python's own flush at exit does not fail again.
+        # The reader (e.g. `| head`) stopped early: not an error.
+        _silence_stdout()
+        return 0
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or _one_line(err)
+        _say(f"burden: error: cannot write to standard output: {reason}")
+        _silence_stdout()
+        return 1
+    return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so that Python's own flush at exit does not fail again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    return 0
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from burden import hosts
-from burden._core.checks import as_float_array, one_of, readonly
+from burden._core.checks import as_float_array, as_instance, as_names, one_of, ratio, readonly
 from burden._core.results import (
     Result,
     Table,
@@ -150,6 +150,18 @@ class Indicators(Result):
         return Table(self.to_frame(), kinds={"year_index": "count"})
 
     def __post_init__(self) -> None:
+        for name in (
+            "share_of_defense_budget",
+            "share_of_gdp",
+            "per_service_member",
+            "defense_budget",
+            "gdp",
+            "troops",
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                checked = as_float_array(value, f"Indicators.{name}", allow_nan=True)
+                object.__setattr__(self, name, checked)
         freeze_arrays(self)
         object.__setattr__(self, "notes", dict(self.notes))
 
@@ -183,23 +195,28 @@ class Comparison(Result):
     _derived: dict[str, FloatArray] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        as_instance(self.baseline, Amounts, "Comparison.baseline")
+        as_instance(self.alternative, Amounts, "Comparison.alternative")
         base, alt = self.baseline.values, self.alternative.values
         with np.errstate(divide="ignore", invalid="ignore"):
             derived = {
                 "difference": alt - base,
-                "ratio": alt / base,
+                "ratio": ratio(alt, base, "Comparison.ratio"),
                 "total_baseline": base.sum(axis=-1),
                 "total_alternative": alt.sum(axis=-1),
             }
             derived["relative_difference"] = derived["ratio"] - 1.0
             derived["total_difference"] = derived["total_alternative"] - derived["total_baseline"]
-            derived["total_ratio"] = derived["total_alternative"] / derived["total_baseline"]
+            derived["total_ratio"] = ratio(
+                derived["total_alternative"], derived["total_baseline"], "Comparison.total_ratio"
+            )
         for arr in derived.values():
             readonly(arr)
         projected = np.asarray(self.projected, dtype=bool)
         if projected.size == 0:
             projected = np.zeros(self.baseline.years.shape, dtype=bool)
         object.__setattr__(self, "projected", readonly(projected))
+        as_names(self.assumptions, "Comparison.assumptions")
         object.__setattr__(self, "assumptions", tuple(self.assumptions))
         freeze_arrays(self)
         object.__setattr__(self, "_derived", derived)
@@ -998,6 +1015,8 @@ def compare(
     """
     check_currency(currency)
     basis = check_price_basis(price_basis)
+    if context is not None:
+        as_instance(context, MoneyContext, "context")
     deflate_with = one_of(deflate_with, "deflate_with", Deflator)
     common = _common_years(_span(baseline, "baseline"), _span(alternative, "alternative"), years)
     ctx = default_context() if context is None else context

@@ -37,7 +37,21 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, as_year, one_of, readonly
+from burden._core.checks import (
+    as_flag,
+    as_float_array,
+    as_instance,
+    as_name,
+    as_names,
+    as_year,
+    as_year_series,
+    as_years,
+    broadcast_batch,
+    finite_result,
+    one_of,
+    ratio,
+    readonly,
+)
 from burden._core.results import Result, Table, format_money, shape_text
 from burden.agreements import Agreement
 from burden.allocation import claims as _claims
@@ -159,8 +173,8 @@ class CostPool:
             raise InvalidInputError("CostPool.costs", costs, "at least one category")
         if years is None:
             raise InvalidInputError("CostPool.years", None, "the years of the cost columns")
-        yrs = np.asarray(years)
-        if yrs.ndim != 1 or yrs.size == 0 or not np.issubdtype(yrs.dtype, np.integer):
+        yrs = as_years(years, "CostPool.years", scalar_ok=False)
+        if yrs.size == 0:
             raise InvalidInputError("CostPool.years", years, "a 1-D sequence of integer years")
         as_year(int(yrs[0]), "CostPool.years")  # catches a DataFrame's default 0..n-1 index
         as_year(int(yrs[-1]), "CostPool.years")
@@ -215,6 +229,7 @@ class CostPool:
         )
 
     def _index(self, name: str, field: str) -> int:
+        name = as_name(name, field)
         if name not in self.categories:
             raise InvalidInputError(field, name, f"one of the pool's categories {self.categories}")
         return self.categories.index(name)
@@ -402,14 +417,18 @@ class SplitResult(Result):
     @property
     def host_share(self) -> FloatArray:
         """Host payment over cost per category, shape (..., n_years, n_categories)."""
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return readonly(self.host / self.pool.costs)
+        return readonly(ratio(self.host, self.pool.costs, "SplitResult.host_share"))
 
     @property
     def host_share_total(self) -> FloatArray:
         """Host payment over the total cost, per year, shape (..., n_years)."""
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return readonly(self.host.sum(axis=-1) / self.pool.costs.sum(axis=-1))
+        return readonly(
+            ratio(
+                self.host.sum(axis=-1),
+                self.pool.costs.sum(axis=-1),
+                "SplitResult.host_share_total",
+            )
+        )
 
     def cost_sharing_ratio(self, *, definition: RatioDefinition = "dod") -> FloatArray:
         """Cost-sharing ratio per year, shape (..., n_years); see :func:`cost_sharing_ratio`.
@@ -418,6 +437,7 @@ class SplitResult(Result):
         its payments for the non-personnel categories (``"dod"``) or all of them
         (``"gao"``).
         """
+        definition = as_name(definition, "definition", ("dod", "gao"))  # type: ignore[assignment]
         sender = self.sender
         if definition == "dod":
             keep = [c not in PERSONNEL_CATEGORIES for c in self.categories]
@@ -452,9 +472,10 @@ class SplitResult(Result):
         if troops is None:
             people = korea_context_series(self.years)["troops"]
         else:
-            people = troops.reindex(self.years).to_numpy(dtype=np.float64)
+            series = as_year_series(troops, "troops", consecutive=False)
+            people = series.reindex(self.years).to_numpy(dtype=np.float64)
         return Amounts(
-            values=np.asarray(self.host.sum(axis=-1) / people, dtype=np.float64),
+            values=ratio(self.host.sum(axis=-1), people, "host_per_service_member"),
             years=self.years,
             currency=self.pool.currency,
             price_basis=self.pool.price_basis,
@@ -477,12 +498,14 @@ class SplitResult(Result):
         >>> round(float(share[0]), 5)   # KRW 1.0389 tn / KRW 50.1527 tn (S53)
         0.02071
         """
+        if defense_budget is not None:
+            budget_series = as_year_series(defense_budget, "defense_budget", consecutive=False)
         local = self.to("KRW", "nominal", context=context).host.sum(axis=-1)
         if defense_budget is None:
             budget = korea_context_series(self.years)["defense_budget"]
         else:
-            budget = defense_budget.reindex(self.years).to_numpy(dtype=np.float64)
-        return readonly(np.asarray(local / budget, dtype=np.float64))
+            budget = budget_series.reindex(self.years).to_numpy(dtype=np.float64)
+        return readonly(ratio(local, budget, "host_share_of_defense_budget"))
 
     def to(
         self,
@@ -537,7 +560,7 @@ class SplitResult(Result):
         out["currency"] = self.pool.currency
         out["price_basis"] = str(self.pool.price_basis)
         if scenario is not None:
-            out.insert(0, "scenario", scenario)
+            out.insert(0, "scenario", as_name(scenario, "scenario"))
         return out
 
     def plot(self, ax: Axes | None = None, *, title: str | None = None) -> Axes:
@@ -749,7 +772,7 @@ def split_costs(
     env = np.broadcast_to(env, batch)
     floor_total = floor_amounts.sum(axis=-1)
     feasible = np.broadcast_to(floor_total <= env * (1 + 1e-12), batch)
-    if strict and not feasible.all():
+    if as_flag(strict, "strict") and not feasible.all():
         where = np.argwhere(~feasible)[0]
         year = int(pool.years[where[-1]])
         raise InfeasibleError(
@@ -816,9 +839,12 @@ def cost_sharing_ratio(
     h = as_float_array(host_support, "host_support", nonnegative=True, allow_nan=True)
     s = as_float_array(sender_costs, "sender_costs", nonnegative=True, allow_nan=True)
     definition = one_of(definition, "definition", RatioDefinition)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = h / (h + s) if definition == "dod" else h / s
-    return readonly(np.asarray(ratio, dtype=np.float64))
+    broadcast_batch({"host_support": h, "sender_costs": s})
+    with np.errstate(over="ignore"):
+        den = h + s if definition == "dod" else s
+    if definition == "dod":
+        finite_result(den, "host_support", host_support)
+    return readonly(ratio(h, den, "cost_sharing_ratio"))
 
 
 def ability_to_pay(total: npt.ArrayLike, weights: npt.ArrayLike) -> FloatArray:
@@ -845,10 +871,14 @@ def ability_to_pay(total: npt.ArrayLike, weights: npt.ArrayLike) -> FloatArray:
     w = as_float_array(weights, "weights", nonnegative=True)
     if w.ndim == 0:
         raise InvalidInputError("weights", weights, "an array of shape (..., n)")
-    sums = w.sum(axis=-1)
+    with np.errstate(over="ignore"):
+        sums = w.sum(axis=-1)
+    finite_result(sums, "weights", weights)
     if (sums <= 0).any():
         raise InvalidInputError("weights", weights, "weights with a positive sum")
-    return readonly(t[..., np.newaxis] * w / sums[..., np.newaxis])
+    with np.errstate(over="ignore"):
+        out = t[..., np.newaxis] * (w / sums[..., np.newaxis])
+    return readonly(finite_result(out, "total", total))
 
 
 def compare_splits(
@@ -875,7 +905,9 @@ def compare_splits(
     >>> compare_splits(a, b).loc[(2020, "labor", "host"), "difference"]
     np.float64(3.0)
     """
+    names = as_names(names, "names", length=2)  # type: ignore[assignment]
     for split, name in ((baseline, names[0]), (alternative, names[1])):
+        as_instance(split, SplitResult, name)
         if split.host.ndim != 2:
             raise InvalidInputError(name, split.host.shape, "a split without draws")
     units = (baseline.pool.currency, baseline.pool.price_basis)

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
-from burden.errors import MissingDataError
+from burden._core.checks import as_name, as_year
+from burden.errors import InvalidInputError, MissingDataError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -223,6 +224,7 @@ def load(name: str) -> pd.DataFrame:
     >>> load("nato_targets").set_index("target").loc["hague_2025_core", "share_of_gdp"]
     np.float64(0.035)
     """
+    name = as_name(name, "name")
     if name == "korea_macro":
         return korea_macro().reset_index()
     if name not in _TABLES:
@@ -265,6 +267,9 @@ def cited_sources(frame: pd.DataFrame) -> pd.DataFrame:
     >>> list(cited_sources(load("gao_21_270")).index)
     ['S48']
     """
+    given: object = frame
+    if not isinstance(given, pd.DataFrame) or "source" not in frame.columns:
+        raise InvalidInputError("frame", frame, "a DataFrame with a 'source' column")
     ids = {s for cell in frame["source"] for s in str(cell).split(";") if s}
     # Natural order: S2 before S10, S10 before S10b.
     ordered = sorted(ids, key=lambda s: (int("".join(c for c in s if c.isdigit())), s))
@@ -339,6 +344,7 @@ def korea_macro(*, gdp_base_year: int = 2020) -> pd.DataFrame:
     """
     gdp = korea_gdp()
     vintages = sorted(int(v) for v in gdp["base_year"].unique())
+    gdp_base_year = as_year(gdp_base_year, "korea_macro.gdp_base_year")
     if gdp_base_year not in vintages:
         raise MissingDataError("korea_macro.gdp_base_year", gdp_base_year, f"one of {vintages}")
     long = korea_series()

@@ -17,6 +17,7 @@ __all__ = [
     "BurdenWarning",
     "InfeasibleError",
     "InvalidInputError",
+    "LimitError",
     "MissingDataError",
     "OptionalDependencyError",
     "UnitMismatchError",
@@ -103,6 +104,10 @@ def _rebuild(
 
 class InvalidInputError(BurdenError, ValueError):
     """A value is out of range, of the wrong shape, NaN, or inconsistent with another."""
+
+
+class LimitError(InvalidInputError):
+    """A call would need more memory or work than the limits allow (see ``bd.set_limits``)."""
 
 
 class MissingDataError(BurdenError, LookupError):

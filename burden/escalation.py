@@ -33,7 +33,15 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, as_whole_number, readonly
+from burden._core.checks import (
+    as_float_array,
+    as_number,
+    as_whole_number,
+    as_year,
+    as_years,
+    finite_result,
+    readonly,
+)
 from burden.errors import InvalidInputError, MissingDataError
 
 if TYPE_CHECKING:
@@ -73,6 +81,21 @@ class Rule(Protocol):
         ...
 
 
+def _escalate(previous: FloatArray, rate: FloatArray) -> FloatArray:
+    """``previous * (1 + rate)``, read-only; raise on mismatched shapes or an overflow."""
+    try:
+        np.broadcast_shapes(previous.shape, rate.shape)
+    except ValueError:
+        raise InvalidInputError(
+            "previous", previous.shape, f"a shape that broadcasts with the rates {rate.shape}"
+        ) from None
+    with np.errstate(all="ignore"):
+        out = previous * (1.0 + rate)
+    if np.isfinite(previous).all():
+        finite_result(out, "previous", previous)
+    return readonly(out)
+
+
 def round_half_up(x: FloatArray, step: float) -> FloatArray:
     """Round non-negative `x` to the nearest multiple of `step`, halves away from zero.
 
@@ -84,8 +107,19 @@ def round_half_up(x: FloatArray, step: float) -> FloatArray:
     >>> round_half_up(np.array([11833.071e8, 7600.5e8]), 1e8) / 1e8
     array([11833.,  7601.])
     """
+    step = as_number(step, "step", minimum=0.0, inclusive=(False, True))
+    values = as_float_array(x, "x", allow_nan=True)
+    with np.errstate(over="ignore"):
+        scaled = np.abs(values) / step
+    if np.isfinite(values).all():
+        finite_result(scaled, "step", step)  # a step so small that x / step overflows
+    return readonly(_round_half_up(values, step))
+
+
+def _round_half_up(x: FloatArray, step: float) -> FloatArray:
+    """:func:`round_half_up` without the checks, into a new writable array."""
     if np.ndim(x) == 0:
-        return np.sign(x) * np.floor(np.abs(x) / step + 0.5 + 1e-9) * step
+        return np.asarray(np.sign(x) * np.floor(np.abs(x) / step + 0.5 + 1e-9) * step)
     # The same operations in the same order, in place (one temporary instead of six).
     out = np.abs(x) / step
     out += 0.5
@@ -98,7 +132,7 @@ def round_half_up(x: FloatArray, step: float) -> FloatArray:
 
 def _round_rate(rate: FloatArray, decimals: int) -> FloatArray:
     """Round rates (fractions) to `decimals` places, halves away from zero."""
-    return round_half_up(rate, 10.0**-decimals)
+    return _round_half_up(rate, 10.0**-decimals)
 
 
 _RATE_HINT = "rates are fractions: 0.05 means +5%"
@@ -229,9 +263,11 @@ class Fixed:
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
         """Nothing to check: a fixed rate applies to any year."""
 
-    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:  # noqa: ARG002
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return ``previous * (1 + rate)``."""
-        return previous * (1.0 + np.asarray(self.rate))
+        prev = as_float_array(previous, "previous", allow_nan=True)
+        as_year(year, "year")
+        return _escalate(prev, np.asarray(self.rate, dtype=np.float64))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -258,9 +294,10 @@ class Freeze:
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:
         """Nothing to check."""
 
-    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:  # noqa: ARG002
+    def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return ``previous`` unchanged."""
-        return previous.copy()
+        as_year(year, "year")
+        return readonly(as_float_array(previous, "previous", allow_nan=True))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -341,7 +378,10 @@ class Indexed:
             if below:
                 raise InvalidInputError("Indexed.cap", cap, f"a cap >= floor ({floor.tolist()})")
         if self.rate_rounding is not None:
-            as_whole_number(self.rate_rounding, "Indexed.rate_rounding", minimum=0, maximum=12)
+            digits = as_whole_number(
+                self.rate_rounding, "Indexed.rate_rounding", minimum=0, maximum=12
+            )
+            object.__setattr__(self, "rate_rounding", digits)
         projection = (
             None if self.projection is None else _as_rate(self.projection, "Indexed.projection")
         )
@@ -457,7 +497,7 @@ class Indexed:
         MissingDataError
             Naming the first index year that is not available.
         """
-        needed = np.asarray(years, dtype=np.int64) - self.lag
+        needed = as_years(years, "years") - self.lag
         first, last = int(self._years[0]), int(self._years[-1])
         early = needed[needed < first]
         if early.size:
@@ -483,7 +523,7 @@ class Indexed:
 
     def rates_for(self, years: npt.ArrayLike) -> FloatArray:
         """Return the rate applied in each of `years`, shape ``batch_shape + (T,)``."""
-        wanted = np.atleast_1d(np.asarray(years, dtype=np.int64))
+        wanted = np.atleast_1d(as_years(years, "years"))
         self.check_years(wanted, "Indexed", allow_future=False)
         positions = np.clip(wanted - self.lag - self._years[0], 0, self._years.size - 1)
         raw = np.broadcast_to(self._table[..., positions], self.batch_shape + wanted.shape)
@@ -504,8 +544,9 @@ class Indexed:
 
     def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return ``previous * (1 + rate of year)``."""
-        rate = self.rates_for([year])[..., 0]
-        return previous * (1.0 + rate)
+        prev = as_float_array(previous, "previous", allow_nan=True)
+        rate = self.rates_for([as_year(year, "year")])[..., 0]
+        return _escalate(prev, rate)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -551,7 +592,7 @@ class Schedule:
 
     def check_years(self, years: IntArray, field: str, *, allow_future: bool) -> None:  # noqa: ARG002
         """Raise if one of `years` has no scheduled amount."""
-        wanted = np.asarray(years, dtype=np.int64)
+        wanted = as_years(years, "years")
         pos = np.minimum(np.searchsorted(self._years, wanted), self._years.size - 1)
         absent = self._years[pos] != wanted
         if absent.any():
@@ -564,9 +605,17 @@ class Schedule:
 
     def next_amounts(self, previous: FloatArray, year: int) -> FloatArray:
         """Return the scheduled amount of `year` (broadcast to the draws of `previous`)."""
+        prev = as_float_array(previous, "previous", allow_nan=True)
+        year = as_year(year, "year")
         self.check_years(np.array([year]), "Schedule", allow_future=False)
         column = self._table[..., int(np.searchsorted(self._years, year))]
-        return np.broadcast_to(column, np.broadcast_shapes(column.shape, previous.shape)).copy()
+        try:
+            shape = np.broadcast_shapes(column.shape, prev.shape)
+        except ValueError:
+            raise InvalidInputError(
+                "previous", prev.shape, f"a shape that broadcasts with the schedule {column.shape}"
+            ) from None
+        return readonly(np.broadcast_to(column, shape).copy())
 
 
 # ---------------------------------------------------------------------------

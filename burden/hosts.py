@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 
 from burden import datasets
-from burden._core.checks import as_year_series
+from burden._core.checks import as_name, as_year, as_year_series, as_years, readonly
+from burden.currencies import check_currency
 from burden.errors import InvalidInputError, MissingDataError
 from burden.typing import TroopsBasis
 
@@ -91,7 +92,7 @@ class Host:
     name : str
         Country name shown in tables.
     currency : str
-        Its currency, one of :data:`burden.money.CURRENCIES`.
+        Its currency, one of :data:`burden.currencies.CURRENCIES`.
     troops, defense_budget, gdp, cpi_inflation, per_usd : Series, optional
         By year (int index): US service members stationed; defence budget and
         nominal GDP in whole units of `currency`; CPI inflation as fractions;
@@ -146,7 +147,6 @@ class Host:
         gdp_base_year: int | None = None,
         source: str = "",
     ) -> None:
-        from burden.money import check_currency  # noqa: PLC0415 (money imports hosts)
 
         code_: object = code
         if (
@@ -160,6 +160,16 @@ class Host:
         if not isinstance(name_, str) or not name:
             raise InvalidInputError("Host.name", name, "a non-empty country name")
         check_currency(currency, "Host.currency")
+        basis_: object = troops_basis
+        if basis_ is not None and (
+            not isinstance(basis_, str) or basis_ not in ("stated", "dmdc")
+        ):
+            raise InvalidInputError("Host.troops_basis", troops_basis, '"stated" or "dmdc"')
+        source_: object = source
+        if not isinstance(source_, str):
+            raise InvalidInputError("Host.source", source, "a string (source ids)")
+        if gdp_base_year is not None:
+            gdp_base_year = as_year(gdp_base_year, "Host.gdp_base_year")
         if troops_basis not in (None, "stated", "dmdc"):
             raise InvalidInputError("Host.troops_basis", troops_basis, '"stated" or "dmdc"')
         data = {}
@@ -220,13 +230,17 @@ class Host:
 
     def series(self, name: str) -> pd.Series:
         """Return series `name` (one of :data:`SERIES`), a copy."""
+        name = as_name(name, "Host.series", SERIES, error=MissingDataError)
         if name not in SERIES:
             raise MissingDataError("Host.series", name, f"one of {list(SERIES)}")
         return self._data[name].copy()
 
     def values(self, name: str, years: np.ndarray) -> np.ndarray:
         """Return series `name` on `years` as float64, NaN where not published."""
-        return self._data[name].reindex(np.asarray(years)).to_numpy(dtype=np.float64)
+        name = as_name(name, "name", SERIES, error=MissingDataError)
+        wanted = as_years(years, "years")
+        flat = self._data[name].reindex(np.atleast_1d(wanted)).to_numpy(dtype=np.float64)
+        return readonly(flat.reshape(wanted.shape))
 
     def missing_reason(self, name: str, years: np.ndarray) -> str:
         """Say why series `name` is NaN in some of `years` ("" when it covers them all).
@@ -236,8 +250,11 @@ class Host:
         >>> get("KOR").missing_reason("troops", np.array([2025, 2026]))
         'KOR troops (stated) not published for 2026 (data 2016..2025)'
         """
+        name = as_name(name, "name", SERIES, error=MissingDataError)
         data = self._data[name]
-        gaps = [int(y) for y in np.asarray(years) if int(y) not in data.index]
+        gaps = [
+            int(y) for y in np.atleast_1d(as_years(years, "years")) if int(y) not in data.index
+        ]
         if not gaps:
             return ""
         what = f"{self.code} {name}"

@@ -52,16 +52,29 @@ import numpy.typing as npt
 import pandas as pd
 
 from burden import datasets
-from burden._core.checks import as_float_array, as_year, as_year_series, readonly
+from burden._core.checks import (
+    as_float_array,
+    as_instance,
+    as_mapping,
+    as_name,
+    as_year,
+    as_year_series,
+    as_years,
+    broadcast_batch,
+    finite_result,
+    ratio,
+    readonly,
+)
 from burden._core.results import Result, Table, format_money, render_html, shape_text
+from burden.currencies import CURRENCIES, check_currency
 from burden.errors import InvalidInputError, MissingDataError, UnitMismatchError
+from burden.hosts import Host, as_host
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
     from matplotlib.axes import Axes
 
-    from burden.hosts import Host
     from burden.typing import BoolArray, ColumnKind, FloatArray, IntArray, PriceBasis
 
 __all__ = [
@@ -83,9 +96,6 @@ __all__ = [
     "present_value",
     "price_index_name",
 ]
-
-CURRENCIES: Final = ("KRW", "USD", "JPY", "EUR", "GBP")
-"""Currency codes burden knows (ISO 4217)."""
 
 MISSING_RATE_HINT: Final = "supply the figure in a MoneyContext"
 """Former hint of a missing rate; errors are now :class:`MissingRateError`."""
@@ -131,28 +141,6 @@ def _check_band(code: str, series: pd.Series, field_name: str) -> None:
     raise InvalidInputError(field_name, bad, expected, hint=hint)
 
 
-def check_currency(code: object, field: str = "currency") -> str:
-    """Return `code` if it is a known currency, else raise naming `field`.
-
-    Raises
-    ------
-    MissingDataError
-        If `code` is not one of :data:`CURRENCIES`.
-
-    Examples
-    --------
-    >>> check_currency("KRW")
-    'KRW'
-    """
-    if not isinstance(code, str) or code not in CURRENCIES:
-        close = str(code).upper() if isinstance(code, str) else ""
-        hint = f"did you mean {close!r}?" if close in CURRENCIES else ""
-        raise MissingDataError(
-            field, code, f"a currency code, one of {', '.join(CURRENCIES)}", hint=hint
-        )
-    return code
-
-
 def check_price_basis(basis: object, field: str = "price_basis") -> PriceBasis:
     """Return `basis` if it is ``"nominal"`` or a base year, else raise naming `field`.
 
@@ -161,7 +149,7 @@ def check_price_basis(basis: object, field: str = "price_basis") -> PriceBasis:
     >>> check_price_basis(2019)
     2019
     """
-    if basis == "nominal":
+    if isinstance(basis, str) and basis == "nominal":
         return "nominal"
     if isinstance(basis, str):
         raise InvalidInputError(field, basis, '"nominal" or a base year such as 2019')
@@ -200,6 +188,7 @@ def cpi_index(inflation: pd.Series, *, base_year: int) -> pd.Series:
         raise InvalidInputError(
             "inflation", rates.to_numpy(), "fractions in (-1, 1]", hint="0.021 means 2.1%"
         )
+    base_year = as_year(base_year, "cpi_index.base_year")
     if base_year not in rates.index:
         raise MissingDataError(
             "cpi_index.base_year",
@@ -237,10 +226,20 @@ class Assumption:
     last_year: int
     description: str
 
+    def __post_init__(self) -> None:
+        for name in ("series", "key", "description"):
+            text: object = getattr(self, name)
+            if not isinstance(text, str):
+                raise InvalidInputError(f"Assumption.{name}", text, "a string")
+        first = as_year(self.first_year, "Assumption.first_year")
+        last = as_year(self.last_year, "Assumption.last_year")
+        object.__setattr__(self, "first_year", first)
+        object.__setattr__(self, "last_year", last)
+
     def covers(self, years: npt.ArrayLike) -> BoolArray:
         """Return, for each of `years`, whether this assumption sets its value."""
-        y = np.asarray(years)
-        return (y >= self.first_year) & (y <= self.last_year)
+        y = as_years(years, "years")
+        return readonly(np.asarray((y >= self.first_year) & (y <= self.last_year)))
 
 
 class MissingRateError(MissingDataError):
@@ -322,6 +321,9 @@ def check_base_year(
     ...
     burden.errors.InvalidInputError: price_basis: expected a base year within 2004..2025 for USD (2007..2025 for KRW), got 1990
     """
+    as_instance(context, MoneyContext, "context")
+    basis = check_price_basis(basis, field)
+    currency = check_currency(currency)
     if basis == "nominal":
         return
     index = context.price_index.get(currency)
@@ -445,7 +447,7 @@ class MoneyContext:
         given_fx = shipped_fx if self.per_usd is _SHIPPED else self.per_usd
         given_prices = shipped_prices if self.price_index is _SHIPPED else self.price_index
         per_usd = {}
-        for code, series in given_fx.items():
+        for code, series in as_mapping(given_fx, "MoneyContext.per_usd").items():
             check_currency(code, "MoneyContext.per_usd")
             if code == "USD":
                 raise InvalidInputError(
@@ -459,7 +461,7 @@ class MoneyContext:
             _check_band(code, checked, f"MoneyContext.per_usd[{code!r}]")
             per_usd[code] = checked
         prices = {}
-        for code, series in given_prices.items():
+        for code, series in as_mapping(given_prices, "MoneyContext.price_index").items():
             check_currency(code, "MoneyContext.price_index")
             checked = as_year_series(
                 series, f"MoneyContext.price_index[{code!r}]", consecutive=False
@@ -624,6 +626,15 @@ class MoneyContext:
         burden.errors.InvalidInputError: per_usd['KRW']: ...did you give USD per KRW?
         """
         ctx = self
+        for label, mapping in (
+            ("per_usd", per_usd),
+            ("inflation", inflation),
+            ("defense_budget_growth", defense_budget_growth),
+            ("gdp_growth", gdp_growth),
+            ("troops", troops),
+        ):
+            if mapping is not None:
+                as_mapping(mapping, label)
         for code, value in (per_usd or {}).items():
             ctx = ctx._project_rate(code, value)
         for code, value in (inflation or {}).items():
@@ -718,7 +729,6 @@ class MoneyContext:
         )
 
     def _project_host(self, series: str, code: str, value: float | pd.Series) -> Self:
-        from burden.hosts import as_host  # noqa: PLC0415 (hosts imports money lazily)
 
         field_name = f"{series}[{code!r}]"
         host = as_host(code, field_name)
@@ -765,6 +775,7 @@ class MoneyContext:
         >>> int(ctx.project_host(hosts.get("KOR")).troops.loc[2030])
         28500
         """
+        as_instance(host, Host, "host")
         extra = {name: s for (code, name), s in self.host_series.items() if code == host.code}
         if not extra:
             return host
@@ -791,7 +802,7 @@ class MoneyContext:
             If the context has no rate for `currency` in one of `years`.
         """
         code = check_currency(currency)
-        wanted = np.asarray(years, dtype=np.int64)
+        wanted = as_years(years, "years")
         if code == "USD":
             return np.ones(wanted.shape, dtype=np.float64)
         series = self.per_usd.get(code)
@@ -808,7 +819,7 @@ class MoneyContext:
         `currency` defaults to :attr:`deflate_with`, else KRW.
         """
         code = currency or self.deflate_with or "KRW"
-        wanted = np.asarray(years, dtype=np.int64)
+        wanted = as_years(years, "years")
         series = self.price_index.get(code)
         if series is None:
             raise MissingDataError(
@@ -879,7 +890,8 @@ def _lookup(series: pd.Series, years: IntArray, kind: str, code: str) -> FloatAr
             f"{known.min()}..{known.max()}",
             hint=_python_hint(kind, code, True),
         )
-    return series.reindex(years).to_numpy(dtype=np.float64)
+    flat = np.atleast_1d(years)
+    return series.reindex(flat).to_numpy(dtype=np.float64).reshape(np.shape(years))
 
 
 def default_context() -> MoneyContext:
@@ -911,6 +923,7 @@ def price_index_name(currency: str) -> str:
     >>> price_index_name("USD")
     'US CPI-U'
     """
+    currency = as_name(currency, "currency")
     return _INDEX_NAMES.get(currency, f"{currency} price index")
 
 
@@ -924,6 +937,10 @@ def basis_label(currency: str, basis: PriceBasis, deflator: str | None = None) -
     >>> basis_label("USD", 2019, "KRW")
     'constant 2019 prices (Korean CPI, converted at the 2019 rate)'
     """
+    basis = check_price_basis(basis)
+    currency = as_name(currency, "currency")
+    if deflator is not None:
+        deflator = as_name(deflator, "deflator")
     if basis == "nominal":
         return "nominal"
     index = deflator or currency
@@ -996,9 +1013,9 @@ def convert(
     dst = check_currency(to_currency, "to_currency")
     src_basis = check_price_basis(from_basis, "from_basis")
     dst_basis = check_price_basis(to_basis, "to_basis")
-    yrs = np.asarray(years)
-    if yrs.ndim != 1 or not np.issubdtype(yrs.dtype, np.integer):
-        raise InvalidInputError("years", years, "a 1-D sequence of integer years")
+    if context is not None:
+        as_instance(context, MoneyContext, "context")
+    yrs = as_years(years, "years", scalar_ok=False)
     x = as_float_array(values, "values", allow_nan=True)
     if x.ndim == 0 or x.shape[-1] != yrs.shape[0]:
         raise InvalidInputError("values", x.shape, f"a last axis of length {yrs.shape[0]} (years)")
@@ -1006,9 +1023,13 @@ def convert(
     src_defl = _deflator(src, src_basis, from_deflator, ctx, "from_deflator")
     dst_defl = _deflator(dst, dst_basis, to_deflator, ctx, "to_deflator")
     if src == dst and src_basis == dst_basis and src_defl == dst_defl:
-        return x
-    nominal = _to_nominal(x, yrs, src, src_basis, src_defl, ctx)
-    return _from_nominal(nominal, yrs, src, dst, dst_basis, dst_defl, ctx)
+        return readonly(x)
+    with np.errstate(over="ignore"):
+        nominal = _to_nominal(x, yrs, src, src_basis, src_defl, ctx)
+        out = _from_nominal(nominal, yrs, src, dst, dst_basis, dst_defl, ctx)
+    if np.isfinite(x).all():
+        finite_result(out, "values", values)
+    return readonly(out)
 
 
 def _deflator(
@@ -1098,7 +1119,9 @@ def present_value(
     195.23809523809524
     """
     x = as_float_array(values, "values", allow_nan=True)
-    yrs = np.asarray(years, dtype=np.int64)
+    yrs = as_years(years, "years", scalar_ok=False)
+    if x.ndim == 0 or yrs.size == 0 or x.shape[-1] != yrs.size:
+        raise InvalidInputError("values", x.shape, f"a last axis of length {yrs.size} (years)")
     r = as_float_array(rate, "rate")
     if (r <= -1).any():
         raise InvalidInputError("rate", rate, "a discount rate above -1 (-100%)")
@@ -1121,8 +1144,12 @@ def present_value(
             "rate", r.shape, f"a scalar or one rate per draw {x.shape[:-1]}"
         ) from None
     exponent = (yrs - int(year)).astype(np.float64)
-    factors = (1.0 + r[..., np.newaxis]) ** (-exponent)
-    return readonly(np.asarray((x * factors).sum(axis=-1), dtype=np.float64))
+    with np.errstate(over="ignore", invalid="ignore"):
+        factors = (1.0 + r[..., np.newaxis]) ** (-exponent)
+        out = np.asarray((x * factors).sum(axis=-1), dtype=np.float64)
+    if np.isfinite(x).all():
+        finite_result(out, "values", values)
+    return readonly(out)
 
 
 @dataclass(frozen=True, slots=True, eq=False, init=False, repr=False)
@@ -1179,10 +1206,9 @@ class Amounts(Result):
         host: str | Host | None = None,
         deflator: str | None = None,
     ) -> None:
-        from burden.hosts import as_host  # noqa: PLC0415 (hosts imports money)
 
-        yrs = np.asarray(years)
-        if yrs.ndim != 1 or not np.issubdtype(yrs.dtype, np.integer) or yrs.size == 0:
+        yrs = as_years(years, "Amounts.years", scalar_ok=False)
+        if yrs.size == 0:
             raise InvalidInputError("Amounts.years", years, "a 1-D sequence of integer years")
         if yrs.size > 1 and not (np.diff(yrs) == 1).all():
             raise InvalidInputError("Amounts.years", yrs, "consecutive years")
@@ -1323,7 +1349,7 @@ class Amounts(Result):
 
     def select(self, years: Sequence[int] | IntArray) -> Amounts:
         """Return the columns of `years` (consecutive, all present)."""
-        wanted = np.asarray(years, dtype=np.int64)
+        wanted = as_years(years, "years", scalar_ok=False)
         missing = np.setdiff1d(wanted, self.years)
         if missing.size:
             raise MissingDataError(
@@ -1343,6 +1369,7 @@ class Amounts(Result):
         return self._like(np.cumsum(self.values, axis=-1))
 
     def _check_same_units(self, other: Amounts) -> None:
+        as_instance(other, Amounts, "other")
         if other.currency != self.currency:
             raise UnitMismatchError(
                 "Amounts.currency",
@@ -1394,8 +1421,8 @@ class Amounts(Result):
     def ratio(self, other: Amounts) -> FloatArray:
         """Element-wise ``self / other`` (dimensionless), after checking units match."""
         self._check_same_units(other)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return readonly(self.values / other.values)
+        broadcast_batch({"self.values": self.values, "other.values": other.values})
+        return readonly(ratio(self.values, other.values, "Amounts.ratio"))
 
     def _combine(self, other: Amounts, op: str) -> FloatArray:
         try:

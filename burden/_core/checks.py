@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeGuard, get_args
 
@@ -15,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden.errors import InvalidInputError
+from burden.errors import BurdenError, BurdenWarning, InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,15 +26,22 @@ if TYPE_CHECKING:
 __all__ = [
     "as_flag",
     "as_float_array",
+    "as_instance",
+    "as_mapping",
     "as_name",
+    "as_names",
     "as_number",
     "as_rng",
+    "as_texts",
     "as_whole_number",
     "as_year",
     "as_year_series",
+    "as_years",
     "broadcast_batch",
+    "finite_result",
     "first_bad",
     "one_of",
+    "ratio",
     "readonly",
 ]
 
@@ -47,8 +55,12 @@ def _first_bad(arr: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> str:
     if not flat.size:
         return ""
     where = np.unravel_index(int(flat[0]), arr.shape)
+    value = arr[where]
+    shown = repr(value.item()) if isinstance(value, np.generic) else repr(value)
+    if arr.ndim == 0:
+        return f"the value {shown}"
     index = ", ".join(str(int(i)) for i in where)
-    return f"first at [{index}]: {arr[where]!r}"
+    return f"first at [{index}]: {shown}"
 
 
 def first_bad(arr: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> str:
@@ -57,7 +69,7 @@ def first_bad(arr: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> str:
     Examples
     --------
     >>> first_bad(np.array([1.0, -2.0]), np.array([False, True]))
-    'first at [1]: np.float64(-2.0)'
+    'first at [1]: -2.0'
     """
     return _first_bad(arr, bad)
 
@@ -253,7 +265,7 @@ def as_name(
     field: str,
     choices: Sequence[str] | None = None,
     *,
-    error: type[InvalidInputError] | None = None,
+    error: type[BurdenError] | None = None,
 ) -> str:
     """Return `value` as a non-empty string, one of `choices` if given, or raise.
 
@@ -368,6 +380,11 @@ def broadcast_batch(fields: Mapping[str, FloatArray]) -> tuple[int, ...]:
 
 def readonly(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
     """Mark `arr` read-only and return it (results never change after they are made)."""
+    given: object = arr
+    if isinstance(given, np.generic):  # a NumPy scalar is immutable already
+        return arr
+    if not isinstance(given, np.ndarray):  # a result built by hand from something else
+        raise InvalidInputError("array", arr, "a numpy array")
     arr.setflags(write=False)
     return arr
 
@@ -375,6 +392,138 @@ def readonly(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
 def is_int(value: object) -> TypeGuard[int | np.integer[Any]]:
     """Return True for a Python or NumPy integer that is not a bool."""
     return isinstance(value, int | np.integer) and not isinstance(value, bool)
+
+
+def as_instance(value: object, cls: type[Any] | tuple[type[Any], ...], field: str) -> Any:
+    """Return `value` if it is an instance of `cls`, else raise naming the expected type.
+
+    Examples
+    --------
+    >>> as_instance(1.0, float, "x")
+    1.0
+    """
+    if not isinstance(value, cls):
+        names = " or ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))
+        raise InvalidInputError(field, value, f"a {names}")
+    return value
+
+
+def as_mapping(value: object, field: str) -> Mapping[Any, Any]:
+    """Return `value` if it is a mapping (e.g. a dict), else raise naming `field`.
+
+    Examples
+    --------
+    >>> as_mapping({"a": 1.0}, "floors")
+    {'a': 1.0}
+    """
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(field, value, "a mapping such as a dict")
+    return value
+
+
+def as_years(value: object, field: str, *, scalar_ok: bool = True) -> npt.NDArray[np.int64]:
+    """Return calendar years as an int64 array (each within 1900-2200), or raise.
+
+    Integers (or whole floats) only: strings, bools, datetimes, NaN and ragged lists
+    are refused naming `field`.
+
+    Examples
+    --------
+    >>> as_years([2020, 2021], "years")
+    array([2020, 2021])
+    """
+    expected = f"integer years between {YEAR_MIN} and {YEAR_MAX}"
+    if isinstance(value, str | bytes | Mapping | set | frozenset | pd.DataFrame) or value is None:
+        raise InvalidInputError(field, value, expected)
+    if isinstance(value, pd.Series | pd.Index):
+        value = value.to_numpy()
+    try:
+        arr = np.asarray(value)
+    except (ValueError, TypeError, OverflowError):
+        raise InvalidInputError(field, value, expected) from None
+    if arr.ndim > 1 or (arr.ndim == 0 and not scalar_ok):
+        raise InvalidInputError(field, value, f"a 1-D sequence of {expected}")
+    if arr.dtype.kind == "f":
+        finite = np.isfinite(arr)
+        if not finite.all() or (arr != np.round(arr)).any():
+            raise InvalidInputError(field, value, expected)
+    elif arr.dtype.kind not in "iu":
+        raise InvalidInputError(field, value, expected)
+    if arr.size and ((arr < YEAR_MIN) | (arr > YEAR_MAX)).any():
+        bad = (arr < YEAR_MIN) | (arr > YEAR_MAX)
+        raise InvalidInputError(field, value, f"{expected} ({_first_bad(arr, bad)})")
+    return arr.astype(np.int64)
+
+
+def finite_result(out: npt.NDArray[Any], field: str, value: object) -> npt.NDArray[Any]:
+    """Return `out`, or raise if finite input overflowed to inf/NaN in the computation.
+
+    Call it on the result of float arithmetic done under ``np.errstate(all="ignore")``:
+    burden never returns inf silently from finite input (see docs/reliability.md).
+
+    Examples
+    --------
+    >>> finite_result(np.array([1.0]), "x", 1.0)
+    array([1.])
+    """
+    bad = ~np.isfinite(out)
+    if bad.any():
+        raise InvalidInputError(
+            field,
+            value,
+            "values small enough that the result stays within float64 "
+            f"(about 1.8e308; the result overflowed, {_first_bad(out, bad)})",
+            hint="express the amounts in a larger unit",
+        )
+    return out
+
+
+def as_names(value: object, field: str, *, length: int | None = None) -> tuple[str, ...]:
+    """Return a sequence of labels (strings or numbers, not one string) as a tuple of str.
+
+    Examples
+    --------
+    >>> as_names(["host", "sender"], "players", length=2)
+    ('host', 'sender')
+    """
+    if isinstance(value, pd.Series | pd.Index | np.ndarray):
+        value = value.tolist()
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, list | tuple):
+        raise InvalidInputError(field, value, "a list of names")
+    if not all(isinstance(v, str | int | np.integer) and not isinstance(v, bool) for v in value):
+        raise InvalidInputError(field, value, "a list of names (strings)")
+    names = tuple(str(v) for v in value)
+    if length is not None and len(names) != length:
+        raise InvalidInputError(field, value, f"{length} names")
+    return names
+
+
+def ratio(numerator: npt.ArrayLike, denominator: npt.ArrayLike, field: str) -> FloatArray:
+    """``numerator / denominator`` with NaN (and one :class:`BurdenWarning`) against zero.
+
+    A ratio against a zero amount has no finite answer: those entries are NaN, the
+    others are computed, and a warning says how many (``np.isnan`` gives the mask).
+    See docs/reliability.md.
+
+    Examples
+    --------
+    >>> ratio([1.0, 2.0], [2.0, 4.0], "share")
+    array([0.5, 0.5])
+    """
+    num = np.asarray(numerator, dtype=np.float64)
+    den = np.asarray(denominator, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        out = np.array(num / den, dtype=np.float64)
+    zero = np.broadcast_to(den == 0, out.shape)
+    if zero.any():
+        out[zero] = np.nan
+        warnings.warn(
+            f"{field}: {int(zero.sum())} of {out.size} ratios are against a zero amount; "
+            "they are NaN (np.isnan gives the mask)",
+            BurdenWarning,
+            stacklevel=3,
+        )
+    return out
 
 
 def _words(vocabulary: object) -> tuple[object, ...]:
@@ -441,3 +590,15 @@ adjusted_proportional, got 'talmd'; did you mean 'talmud'?
     if is_int(value) and int(value) in choices:
         return int(value)
     raise InvalidInputError(field, value, "one of " + ", ".join(map(str, choices)))
+
+
+def as_texts(**texts: object) -> None:
+    """Raise unless every given option (title, unit, currency, ...) is None or a string.
+
+    Examples
+    --------
+    >>> as_texts(title="t", unit=None)
+    """
+    for field, text in texts.items():
+        if text is not None and not isinstance(text, str):
+            raise InvalidInputError(field, text, "a string")

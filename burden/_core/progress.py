@@ -11,6 +11,8 @@ import importlib.util
 import sys
 from typing import TYPE_CHECKING, Any, Final, Self
 
+from burden._core.checks import as_flag
+
 if TYPE_CHECKING:
     from types import TracebackType
 
@@ -73,7 +75,7 @@ def resolve_progress(progress: bool | None) -> bool:
     if progress is None:
         isatty = getattr(sys.stderr, "isatty", None)
         return (bool(isatty()) if callable(isatty) else False) or in_notebook()
-    return bool(progress)
+    return as_flag(progress, "progress")
 
 
 class progress_bar:  # used like a function in ``with`` statements

@@ -45,7 +45,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, one_of, readonly
+from burden._core.checks import as_float_array, as_names, finite_result, one_of, readonly
+from burden._core.limits import check_memory
 from burden.errors import InfeasibleError, InvalidInputError
 from burden.typing import CLAIMS_RULE_ALIASES, ClaimsRule
 
@@ -75,6 +76,8 @@ __all__ = [
 RANDOM_ARRIVAL_MAX_CLAIMANTS: Final = 16
 """Largest number of claimants :func:`random_arrival` computes exactly (2**n subsets)."""
 
+# Arrays of the broadcast size a rule holds at once (claims, sorted copies, awards, ...).
+_WORKING_COPIES: Final = 8
 _RTOL: Final = 1e-9
 
 
@@ -94,9 +97,19 @@ def _prepare(estate: npt.ArrayLike, claims: npt.ArrayLike) -> tuple[FloatArray, 
             {"estate": e.shape, "claims": d.shape},
             "estate of shape (...) broadcastable with claims of shape (..., n)",
         ) from None
+    n_claims = d.shape[-1]
+    cells = math.prod(shape) * n_claims
+    check_memory(
+        "estate, claims",
+        f"broadcast shape {(*shape, n_claims)}",
+        cells * 8.0 * _WORKING_COPIES,
+        way_out="split the problem into chunks of draws and call the rule on each",
+    )
     e = np.array(np.broadcast_to(e, shape))
-    d = np.array(np.broadcast_to(d, (*shape, d.shape[-1])))
-    total = d.sum(axis=-1)
+    d = np.array(np.broadcast_to(d, (*shape, n_claims)))
+    with np.errstate(over="ignore"):
+        total = d.sum(axis=-1)
+    finite_result(total, "claims", claims)  # the sum of the claims must stay finite
     if np.any(e > total * (1.0 + _RTOL) + _RTOL):
         field = "estate"
         raise InfeasibleError(
@@ -546,7 +559,12 @@ def capped_proportional(
     c = np.broadcast_to(c, shape)
     t = np.broadcast_to(t, shape[:-1])
     active = w > 0
-    room = np.where(active, c, 0.0).sum(axis=-1)
+    with np.errstate(over="ignore"):
+        room = np.where(active, c, 0.0).sum(axis=-1)
+        weight = w.sum(axis=-1)
+    if np.isfinite(c).all():  # an infinite cap means "no cap"
+        finite_result(room, "caps", caps)
+    finite_result(weight, "weights", weights)
     if np.any(t > room * (1.0 + _RTOL) + _RTOL):
         field = "caps"
         raise InfeasibleError(
@@ -684,9 +702,18 @@ def rules_table(
     names: list[ClaimsRule] = (
         list(get_args(ClaimsRule))
         if rules is None
-        else [one_of(r, "rules", ClaimsRule, aliases=CLAIMS_RULE_ALIASES) for r in rules]
+        else [
+            one_of(r, "rules", ClaimsRule, aliases=CLAIMS_RULE_ALIASES)
+            for r in as_names(rules, "rules")
+        ]
     )
-    labels = [str(i) for i in range(d.size)] if claimants is None else [str(c) for c in claimants]
+    if not names:
+        raise InvalidInputError("rules", rules, "at least one claims rule")
+    labels = (
+        [str(i) for i in range(d.size)]
+        if claimants is None
+        else list(as_names(claimants, "claimants"))
+    )
     if len(labels) != d.size:
         field = "claimants"
         raise InvalidInputError(field, claimants, f"{d.size} names, one per claim")

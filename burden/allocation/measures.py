@@ -40,7 +40,13 @@ import pandas as pd
 from scipy import stats
 
 from burden import datasets
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import (
+    as_float_array,
+    as_name,
+    broadcast_batch,
+    finite_result,
+    readonly,
+)
 from burden._core.results import Result
 from burden.allocation import claims
 from burden.errors import InvalidInputError, MissingDataError
@@ -79,6 +85,7 @@ def target(name: str) -> float:
     0.035
     """
     table = datasets.nato_targets().set_index("target")
+    name = as_name(name, "target")
     if name not in table.index:
         raise MissingDataError("target", name, f"one of {list(table.index)}")
     return float(table.loc[table.index == name, "share_of_gdp"].to_numpy()[0])
@@ -101,7 +108,10 @@ def spending_share(defense_spending: npt.ArrayLike, gdp: npt.ArrayLike) -> Float
     g = as_float_array(gdp, "gdp", nonnegative=True)
     if (g <= 0).any():
         raise InvalidInputError("gdp", gdp, "positive GDP")
-    return readonly(np.asarray(s / g, dtype=np.float64))
+    broadcast_batch({"defense_spending": s, "gdp": g})
+    with np.errstate(over="ignore"):
+        out = np.asarray(s / g, dtype=np.float64)
+    return readonly(finite_result(out, "gdp", gdp))
 
 
 def target_gap(
@@ -121,12 +131,13 @@ def target_gap(
     >>> target_gap([1.0, 3.0], [100.0, 100.0]).tolist()
     [1.0, 0.0]
     """
-    if isinstance(share_of_gdp, bool) or not isinstance(share_of_gdp, int | float):
+    if isinstance(share_of_gdp, bool) or not isinstance(share_of_gdp, int | float | np.floating):
         raise InvalidInputError("share_of_gdp", share_of_gdp, "a fraction in (0, 1), e.g. 0.02")
     if not 0 < share_of_gdp < 1:
         raise InvalidInputError("share_of_gdp", share_of_gdp, "a fraction in (0, 1)")
     s = as_float_array(defense_spending, "defense_spending", nonnegative=True)
     g = as_float_array(gdp, "gdp", nonnegative=True)
+    broadcast_batch({"defense_spending": s, "gdp": g})
     return readonly(np.maximum(share_of_gdp * g - s, 0.0))
 
 
@@ -161,11 +172,15 @@ def fair_share_ratio(defense_spending: npt.ArrayLike, gdp: npt.ArrayLike) -> Flo
         ) from None
     if (g <= 0).any():
         raise InvalidInputError("gdp", gdp, "positive GDP")
-    if (s.sum(axis=-1) <= 0).any():
+    with np.errstate(over="ignore"):
+        no_spending = (s.sum(axis=-1) <= 0).any()
+    if no_spending:
         raise InvalidInputError("defense_spending", defense_spending, "some spending (sum > 0)")
-    spend_share = s / s.sum(axis=-1, keepdims=True)
-    gdp_share = g / g.sum(axis=-1, keepdims=True)
-    return readonly(spend_share / gdp_share)
+    with np.errstate(over="ignore", invalid="ignore"):
+        spend_share = s / s.sum(axis=-1, keepdims=True)
+        gdp_share = g / g.sum(axis=-1, keepdims=True)
+        out = spend_share / gdp_share
+    return readonly(finite_result(out, "gdp", gdp))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)

@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from burden._core.checks import as_float_array, broadcast_batch, one_of, readonly
+from burden._core.limits import check_work
 from burden.bargain._shared import _full
 from burden.errors import InvalidInputError
 from burden.typing import Proposer
@@ -108,6 +109,13 @@ def rubinstein(
     d1 = _discount(delta1, "delta1")
     d2 = d1 if delta2 is None else _discount(delta2, "delta2")
     rounds = _horizon(horizon)
+    if rounds is not None:
+        check_work(
+            "horizon",
+            f"{rounds} rounds",
+            float(rounds) * max(1, d1.size, d2.size),
+            way_out="use horizon=None (the infinite-horizon closed form) for long games",
+        )
     first = one_of(first, "first", Proposer)
     shape = broadcast_batch({"delta1": d1, "delta2": d2})
     proposer, responder = (d1, d2) if first == 1 else (d2, d1)

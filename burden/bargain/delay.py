@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array, broadcast_batch, readonly
+from burden._core.checks import (
+    as_float_array,
+    as_texts,
+    broadcast_batch,
+    finite_result,
+    readonly,
+)
 from burden._core.results import Result, Table, batch_frame, format_money, shape_text
 from burden.errors import InvalidInputError
 
@@ -104,6 +110,7 @@ class DelayCost(Result):
         With draws, the medians across draws. With `currency` the money axis is
         scaled to tn, bn or mn of it; see :func:`burden.plot.plot_sweep`.
         """
+        as_texts(unit=unit, currency=currency, title=title)
         from burden.plot import plot_sweep  # noqa: PLC0415 - matplotlib is optional
 
         horizon = max(1.0, float(np.max(self.stalemate_months)))
@@ -207,7 +214,11 @@ def cost_of_delay(
             "stalemate_months": months,
         }
     )
-    rate = cost / at_stake
+    with np.errstate(over="ignore"):
+        rate = cost / at_stake
+        lost = -cost * months
+    finite_result(rate, "monthly_cost", monthly_cost)  # a cost huge against the stake
+    finite_result(lost, "stalemate_months", stalemate_months)
     return DelayCost(
         monthly_cost=readonly(_full(cost, shape)),
         stake=readonly(_full(at_stake, shape)),
@@ -215,5 +226,5 @@ def cost_of_delay(
         stalemate_months=readonly(_full(months, shape)),
         rate=readonly(_full(rate, shape)),
         discount=readonly(_full(np.exp(-rate * step), shape)),
-        disagreement=readonly(_full(-cost * months, shape)),
+        disagreement=readonly(_full(lost, shape)),
     )

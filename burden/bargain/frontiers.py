@@ -10,7 +10,7 @@ from typing import Final, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, first_bad, readonly
 from burden._core.results import shape_text, short_repr
 from burden.bargain._shared import _full
 from burden.errors import InvalidInputError
@@ -88,7 +88,7 @@ class Frontier:
         u1 : array_like
             Utilities of side 1; for a concave frontier, within ``[0, u1_max]``.
         shape : tuple of int, optional
-            Broadcast the result to this shape (a fresh, writable array).
+            Broadcast the result to this shape.
 
         Returns
         -------
@@ -101,9 +101,34 @@ class Frontier:
         >>> bargain.linear_frontier(10.0).evaluate([0.0, 4.0])
         array([10., 6.])
         """
-        arr = np.asarray(u1, dtype=np.float64)
+        arr = as_float_array(u1, "u1", allow_nan=True)
+        try:
+            with np.errstate(invalid="ignore"):
+                off = np.asarray((arr < 0.0) | (arr > self.u1_max * (1.0 + 1e-12)))
+        except ValueError:
+            raise InvalidInputError(
+                "u1", arr.shape, f"a shape that broadcasts with u1_max {self.u1_max.shape}"
+            ) from None
+        if off.any():
+            where = first_bad(np.broadcast_to(arr, off.shape), off)
+            raise InvalidInputError(
+                "u1", u1, f"utilities on the frontier, within [0, u1_max] ({where})"
+            )
         out = np.asarray(self.f(arr), dtype=np.float64)
-        return out if shape is None else _full(out, shape)
+        if shape is not None:
+            given: object = shape
+            if not isinstance(given, tuple) or not all(
+                isinstance(k, int | np.integer) and not isinstance(k, bool) and k >= 0
+                for k in given
+            ):
+                raise InvalidInputError("shape", shape, "None or a tuple of sizes")
+            try:
+                out = _full(out, shape)
+            except ValueError:
+                raise InvalidInputError(
+                    "shape", shape, f"a shape {out.shape} broadcasts to"
+                ) from None
+        return readonly(out)
 
 
 def linear_frontier(total: npt.ArrayLike) -> Frontier:

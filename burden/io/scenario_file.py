@@ -243,6 +243,58 @@ def _toml(value: object) -> str:
     return repr(value)
 
 
+def _check_depth(text: str, source: str) -> None:
+    """Refuse arrays and inline tables nested deeper than the limit, before parsing.
+
+    :mod:`tomllib` parses nesting by recursion; a file of thousands of ``[`` would end
+    in a RecursionError. Brackets inside strings and comments are not counted.
+    """
+    from burden._core.limits import get_limits  # noqa: PLC0415
+
+    limit = get_limits().toml_depth
+    depth = deepest = 0
+    quote = ""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if quote:
+            if quote in ('"""', "'''") and text.startswith(quote, i):
+                quote, i = "", i + 3
+                continue
+            if len(quote) == 1 and ch == quote:
+                quote = ""
+            elif quote == '"' and ch == "\\":
+                i += 1
+            elif len(quote) == 1 and ch == "\n":
+                quote = ""
+            i += 1
+            continue
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if text.startswith(('"""', "'''"), i):
+            quote, i = text[i : i + 3], i + 3
+            continue
+        if ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                line = text.count("\n", 0, i) + 1
+                raise ScenarioFileError(
+                    source,
+                    None,
+                    "TOML",
+                    message=f"{source}: arrays or tables nested more than {limit} deep "
+                    f"at line {line} (limit: BURDEN_LIMITS=toml_depth=N)",
+                )
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+
+
 class ScenarioFileError(InvalidInputError):
     """A scenario file that cannot be read, parsed or understood.
 
@@ -838,8 +890,13 @@ def loads(text: str, *, source: str = "<string>") -> Scenario:
     >>> s.comparisons[0].name
     'a_vs_US-DEMAND-2019'
     """
+    _check_depth(text, source)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ScenarioFileError(
+            source, None, "TOML", message=f"{source}: arrays or tables nested too deeply"
+        ) from None
     except tomllib.TOMLDecodeError as err:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err)) or "invalid TOML"

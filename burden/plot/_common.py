@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import textwrap
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array
+from burden._core.checks import as_float_array, as_number
 from burden._core.optional import require
 from burden._core.results import money_scale
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from matplotlib.axes import Axes
 
@@ -37,6 +39,39 @@ OKABE_ITO: Final = (
 
 def _colour(i: int) -> str:
     return OKABE_ITO[i % len(OKABE_ITO)]
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_TEXT_OPTIONS: Final = ("title", "unit", "median_label", "input_name")
+
+
+def _checked(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Check the options every figure shares (ax, title, unit, ...) before drawing."""
+    signature = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            given = signature.bind(*args, **kwargs).arguments
+        except TypeError as err:
+            raise InvalidInputError(fn.__name__, str(err), "the documented arguments") from None
+        ax = given.get("ax")
+        if ax is not None:
+            from matplotlib.axes import Axes  # noqa: PLC0415
+
+            if not isinstance(ax, Axes):
+                raise InvalidInputError("ax", ax, "None or a matplotlib Axes")
+        for name in _TEXT_OPTIONS:
+            value = given.get(name)
+            if value is not None and not isinstance(value, str):
+                raise InvalidInputError(name, value, "a string")
+        actual = given.get("actual")
+        if actual is not None:
+            as_number(actual, "actual")
+        return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def _axes(ax: Axes | None, *, size: tuple[float, float] = (8.0, 4.8)) -> Axes:

@@ -12,6 +12,7 @@ from burden.errors import InvalidInputError
 from burden.plot._common import (
     OKABE_ITO,
     _axes,
+    _checked,
     _colour,
     _finish,
     _integer_years,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["plot_allocation", "plot_split"]
 
 
+@_checked
 def plot_allocation(
     players: Sequence[str],
     allocations: Mapping[str, npt.ArrayLike],
@@ -84,6 +86,7 @@ def plot_allocation(
     return _finish(ax, title or "Allocation by method")
 
 
+@_checked
 def plot_split(
     categories: Sequence[str],
     years: npt.ArrayLike,

@@ -12,6 +12,7 @@ from burden.errors import InvalidInputError
 from burden.plot._common import (
     OKABE_ITO,
     _axes,
+    _checked,
     _colour,
     _finish,
     money_axis,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["plot_bargaining", "plot_zopa"]
 
 
+@_checked
 def plot_bargaining(
     u1: npt.ArrayLike,
     u2: npt.ArrayLike,
@@ -90,6 +92,7 @@ def plot_bargaining(
     return ax
 
 
+@_checked
 def plot_zopa(
     host_max: npt.ArrayLike,
     sender_min: npt.ArrayLike,

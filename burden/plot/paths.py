@@ -10,6 +10,7 @@ from burden.errors import InvalidInputError, UnitMismatchError
 from burden.plot._common import (
     OKABE_ITO,
     _axes,
+    _checked,
     _colour,
     _finish,
     _integer_years,
@@ -65,6 +66,7 @@ class _Versus(_Units, Protocol):
 __all__ = ["plot_comparison", "plot_paths"]
 
 
+@_checked
 def plot_paths(
     amounts: Sequence[_MoneyPath],
     *,
@@ -163,6 +165,7 @@ def plot_paths(
     return _finish(ax, shown)
 
 
+@_checked
 def plot_comparison(
     comparison: _Versus, *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:

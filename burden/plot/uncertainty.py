@@ -12,6 +12,7 @@ from burden.errors import InvalidInputError
 from burden.plot._common import (
     OKABE_ITO,
     _axes,
+    _checked,
     _colour,
     _finish,
     _integer_years,
@@ -49,6 +50,7 @@ __all__ = [
 ]
 
 
+@_checked
 def plot_fan(
     years: npt.ArrayLike,
     quantiles: Mapping[float, npt.ArrayLike],
@@ -132,10 +134,12 @@ def plot_fan(
     ax.set_xlabel("Year")
     ax.set_ylabel(label)
     _integer_years(ax)
-    ax.legend(frameon=False, loc="upper left")
+    if ax.get_legend_handles_labels()[0]:  # a single level draws no band
+        ax.legend(frameon=False, loc="upper left")
     return _finish(ax, title or f"{median_label}: percentile bands")
 
 
+@_checked
 def plot_distribution(
     samples: npt.ArrayLike | None,
     quantiles: Mapping[float, float],
@@ -211,6 +215,7 @@ def plot_distribution(
     return _finish(ax, title or f"{label}: distribution over draws")
 
 
+@_checked
 def plot_tornado(
     names: Sequence[str],
     low: npt.ArrayLike,
@@ -279,6 +284,7 @@ def plot_tornado(
     return ax
 
 
+@_checked
 def plot_indices(
     names: Sequence[str],
     first: npt.ArrayLike,
@@ -335,6 +341,7 @@ def plot_indices(
     return _finish(ax, title or "Sobol indices")
 
 
+@_checked
 def plot_morris(
     names: Sequence[str],
     mu_star: npt.ArrayLike,
@@ -391,6 +398,7 @@ def plot_morris(
     return ax
 
 
+@_checked
 def plot_sweep(
     grid: npt.ArrayLike,
     outputs: Mapping[str, npt.ArrayLike],
@@ -452,6 +460,7 @@ def plot_sweep(
     return _finish(ax, title or f"Outputs as {input_name} varies")
 
 
+@_checked
 def plot_tradeoff(
     coverage: npt.ArrayLike,
     density: npt.ArrayLike,

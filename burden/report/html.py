@@ -24,9 +24,7 @@ import base64
 import html
 import io
 import re
-import secrets
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
@@ -34,13 +32,15 @@ import pandas as pd
 
 from burden._core.optional import require
 from burden.compare import Comparison, compare
-from burden.errors import InvalidInputError, OptionalDependencyError
+from burden.errors import OptionalDependencyError
+from burden.io.files import write_files  # moved to burden.io.files; kept here
 from burden.money import Amounts
 from burden.report.seed import AGREED, BASELINE, DEMAND, REFERENCE_YEAR
 
 if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Mapping, Sequence
+    from pathlib import Path
 
     from matplotlib.axes import Axes
 
@@ -471,69 +471,6 @@ def report_files(
     # The page goes last: when index.html is there, the whole report is.
     files[INDEX] = render_html(seed, figures, note=note, sections=sections).encode("utf-8")
     return files
-
-
-def write_files(folder: str | os.PathLike[str], files: Mapping[str, bytes]) -> list[Path]:
-    """Write `files` into `folder` atomically, in the order given.
-
-    Every file is first written in full to a temporary file in `folder`; only when
-    all are written are they moved into place with :func:`os.replace` (atomic on
-    one file system). On any error or interruption the temporary files are
-    removed, and a folder this call created is removed again if it is left empty.
-
-    Parameters
-    ----------
-    folder : str or PathLike
-        Created (with parents) if missing.
-    files : mapping of str to bytes
-        File name (no directories) to contents.
-
-    Returns
-    -------
-    list of Path
-        The files written.
-
-    Raises
-    ------
-    InvalidInputError
-        If the folder cannot be created or written, or a name is not a plain file
-        name.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     [p.name for p in write_files(tmp, {"a.csv": b"x,y"})]
-    ['a.csv']
-    """
-    target = Path(folder)
-    for name in files:
-        if not name or Path(name).name != name or name.startswith("."):
-            raise InvalidInputError("file name", name, "a plain file name such as 'table.csv'")
-    created = not target.exists()
-    staged: list[tuple[Path, Path]] = []
-    try:
-        try:
-            target.mkdir(parents=True, exist_ok=True)
-            for name, data in files.items():
-                temp = target / f".{name}.{secrets.token_hex(6)}.part"
-                staged.append((temp, target / name))
-                # "xb": a new file with the usual permissions (umask), never a clobber.
-                with temp.open("xb") as stream:
-                    stream.write(data)
-            for temp, final in staged:
-                temp.replace(final)
-        except OSError as err:
-            reason = err.strerror or type(err).__name__
-            raise InvalidInputError(
-                "output folder", str(target), "a folder that can be written", hint=reason
-            ) from None
-    finally:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
-        if created and target.is_dir() and not any(target.iterdir()):
-            target.rmdir()
-    return [final for _, final in staged]
 
 
 def write_report(

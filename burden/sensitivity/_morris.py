@@ -9,11 +9,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_flag, as_float_array, as_rng, readonly
 from burden._core.checks import is_int as _is_int
 from burden._core.results import Result, _output_index
 from burden.errors import InvalidInputError
 from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
+from burden.uncertainty._sampling import check_design
 from burden.uncertainty._space import ParameterSpace, _check_space, _require_independent
 
 if TYPE_CHECKING:
@@ -239,8 +240,10 @@ def morris(
         raise InvalidInputError(
             field="trajectories", value=r, expected="an integer number of trajectories >= 2"
         )
-    if not _is_int(levels) or levels < 2 or levels % 2:
-        raise InvalidInputError(field="levels", value=levels, expected="an even integer >= 2")
+    if not _is_int(levels) or levels < 2 or levels % 2 or levels > 10**6:
+        raise InvalidInputError(
+            field="levels", value=levels, expected="an even integer from 2 to 1,000,000"
+        )
     q = as_float_array(quantile_range, "quantile_range")
     if q.shape != (2,) or not 0.0 <= q[0] < q[1] <= 1.0:
         raise InvalidInputError(
@@ -248,13 +251,20 @@ def morris(
             value=quantile_range,
             expected="(q0, q1) with 0 <= q0 < q1 <= 1",
         )
-    if by_group:
+    if as_flag(by_group, "by_group"):
         names, member = space.group_index()
     else:
         names, member = space.names, np.arange(space.d, dtype=np.intp)
     g = len(names)
     p = int(levels)
-    unit, order, sign = _trajectories(np.random.default_rng(rng), int(r), member, g, p)
+    check_design(
+        "trajectories",
+        int(r) * (g + 1),
+        space.d,
+        what="a Morris design (r (G + 1) model runs)",
+        way_out="fewer trajectories (10 to 50 usually rank the inputs), or group inputs",
+    )
+    unit, order, sign = _trajectories(as_rng(rng), int(r), member, g, p)
     x = space.ppf((q[0] + unit * (q[1] - q[0])).reshape(-1, space.d))
     if not np.isfinite(x).all():
         raise InvalidInputError(

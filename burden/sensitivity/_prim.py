@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_flag, as_float_array, as_names, as_number, readonly
 from burden._core.results import Result, Table
 from burden.errors import InvalidInputError
 
@@ -347,19 +347,19 @@ def prim(
         raise InvalidInputError(
             field="outcome", value=outcome, expected="at least one True case of interest"
         )
-    labels = default_names if names is None else tuple(str(s) for s in names)
+    labels = default_names if names is None else as_names(names, "names")
     if len(labels) != d:
         raise InvalidInputError(field="names", value=names, expected=f"{d} input names")
-    alpha_f = float(as_float_array(alpha, "alpha"))
+    alpha_f = as_number(alpha, "alpha")
     if not 0.0 < alpha_f < 0.5:
         raise InvalidInputError(
             field="alpha", value=alpha, expected="a peeling fraction in (0, 0.5)"
         )
-    min_mass_f = float(as_float_array(min_mass, "min_mass"))
+    min_mass_f = as_number(min_mass, "min_mass")
     if not 0.0 < min_mass_f < 1.0:
         raise InvalidInputError(field="min_mass", value=min_mass, expected="a share in (0, 1)")
     field = "min_density" if threshold is None else "threshold"
-    threshold_f = float(as_float_array(density_option, field))
+    threshold_f = as_number(density_option, field)
     if not 0.0 <= threshold_f <= 1.0:
         raise InvalidInputError(field=field, value=density_option, expected="a density in [0, 1]")
 
@@ -392,7 +392,7 @@ def prim(
     ok = np.flatnonzero(density >= threshold_f)
     chosen = int(ok[np.argmax(coverage[ok])]) if ok.size else int(np.argmax(density))
     final = boxes[chosen]
-    if paste:
+    if as_flag(paste, "paste"):
         final = _paste(x, y, final, alpha_f)
     final_inside = _inside(x, final)
     n_in = int(final_inside.sum())

@@ -13,12 +13,20 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_flag, as_float_array, as_names, as_number, as_rng, readonly
 from burden._core.checks import is_int as _is_int
+from burden._core.limits import check_memory
 from burden._core.results import Result, Table, _output_index
 from burden.errors import InvalidInputError
 from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _collect, probe
-from burden.uncertainty._sampling import SamplingMethod, _check_n, _child, _root, sample_unit
+from burden.uncertainty._sampling import (
+    SamplingMethod,
+    _check_n,
+    _child,
+    _root,
+    check_design,
+    sample_unit,
+)
 from burden.uncertainty._space import ParameterSpace, _check_space, _require_independent
 
 if TYPE_CHECKING:
@@ -102,12 +110,16 @@ class SobolDesign(Result):
         True
         """
         n = self.n
+        if not (_is_int(start) and _is_int(stop) and 0 <= start <= stop <= self.n_rows):
+            raise InvalidInputError(
+                "start, stop", (start, stop), f"0 <= start <= stop <= {self.n_rows}"
+            )
         idx = np.arange(start, stop)
         part, row = np.divmod(idx, n)  # part 0: A, 1: B, 2 + g: A_B^(g)
         take_b = np.empty((self.n_factors + 2, self.member.size), dtype=np.bool_)
         take_b[0], take_b[1] = False, True
         take_b[2:] = self.member[None, :] == np.arange(self.n_factors)[:, None]
-        return np.where(take_b[part], self.b[row], self.a[row])
+        return readonly(np.where(take_b[part], self.b[row], self.a[row]))
 
     _title = "Sobol' design (pick-freeze)"
     _no_plot = (
@@ -148,7 +160,7 @@ class SobolDesign(Result):
 
     def stacked(self) -> FloatArray:
         """All N(G + 2) model inputs: rows of A, then B, then A_B^(1), ..., A_B^(G)."""
-        return self.rows(0, self.n_rows)
+        return readonly(self.rows(0, self.n_rows))
 
     def split(self, y: npt.ArrayLike) -> tuple[FloatArray, FloatArray, FloatArray]:
         """Cut outputs of :meth:`stacked`, shape (N(G+2), k), into f_A, f_B and f_AB.
@@ -158,7 +170,7 @@ class SobolDesign(Result):
         f_a, f_b : ndarray, shape (N, k)
         f_ab : ndarray, shape (G, N, k)
         """
-        arr = np.asarray(y, dtype=np.float64)
+        arr = as_float_array(y, "y", allow_nan=True, allow_inf=True)
         n, g = self.n, self.n_factors
         if arr.ndim == 1:
             arr = arr[:, None]
@@ -166,6 +178,7 @@ class SobolDesign(Result):
             raise InvalidInputError(
                 field="y", value=arr, expected=f"outputs of shape ({n * (g + 2)}, k)"
             )
+        readonly(arr)
         return arr[:n], arr[n : 2 * n], arr[2 * n :].reshape(g, n, -1)
 
 
@@ -222,10 +235,19 @@ def sobol_design(
     8
     """
     space = _check_space(space)
+    by_group = as_flag(by_group, "by_group")
     _require_independent(space, "Sobol' analysis")
     n = _check_n(n, method)
     r = _check_replicates(replicates, n, method)
     d = space.d
+    if _is_int(n) and n > 0:
+        check_design(
+            "n",
+            int(n) * (d + 2),
+            d,
+            what="a Sobol' design (n (d + 2) model runs)",
+            way_out="a smaller n (indices converge as 1/sqrt(n)), or group inputs (by_group=True)",
+        )
     if r == 1:
         u = sample_unit(n, 2 * d, method=method, rng=rng)
     else:
@@ -598,8 +620,8 @@ def sobol_analyze(
             field="design", value=design, expected="a SobolDesign (see sobol_design)"
         )
     n, g = design.n, design.n_factors
-    single = np.ndim(f_a) == 1
     ya = _as_outputs(f_a, "f_a", n)
+    single = np.ndim(as_float_array(f_a, "f_a", allow_nan=True)) == 1
     yb = _as_outputs(f_b, "f_b", n)
     yab = as_float_array(f_ab, "f_ab")
     if yab.ndim == 2:
@@ -614,7 +636,7 @@ def sobol_analyze(
     if output_names is None:
         labels = ("y",) if k == 1 else tuple(f"y[{j}]" for j in range(k))
     else:
-        labels = tuple(str(s) for s in output_names)
+        labels = as_names(output_names, "output_names")
         if len(labels) != k:
             raise InvalidInputError(
                 field="output_names", value=output_names, expected=f"{k} labels"
@@ -623,7 +645,13 @@ def sobol_analyze(
         raise InvalidInputError(
             field="n_resamples", value=n_resamples, expected="a non-negative integer"
         )
-    conf = float(as_float_array(confidence_level, "confidence_level"))
+    check_memory(
+        "n_resamples",
+        f"{n_resamples} bootstrap resamples of {design.n} rows",
+        float(n_resamples) * design.n * 8.0 * 4,
+        way_out="fewer resamples (a few hundred give stable intervals), or n_resamples=0",
+    )
+    conf = as_number(confidence_level, "confidence_level")
     if not 0.0 < conf < 1.0:
         raise InvalidInputError(
             field="confidence_level", value=confidence_level, expected="a level in (0, 1)"
@@ -774,7 +802,7 @@ def sobol(
     [0.2 0.8]
     """
     space = _check_space(space)
-    if second_order:
+    if as_flag(second_order, "second_order"):
         raise InvalidInputError(
             field="second_order",
             value=second_order,
@@ -786,7 +814,7 @@ def sobol(
         raise InvalidInputError(
             field="n_resamples", value=n_resamples, expected="a non-negative integer"
         )
-    conf = float(as_float_array(confidence_level, "confidence_level"))
+    conf = as_number(confidence_level, "confidence_level")
     if not 0.0 < conf < 1.0:
         raise InvalidInputError(
             field="confidence_level", value=confidence_level, expected="a level in (0, 1)"
@@ -796,7 +824,7 @@ def sobol(
     step = _chunk(chunk_size)
     pool = _check_executor(executor)
     single = probe(model, space)
-    design_rng, boot_rng = np.random.default_rng(rng).spawn(2)
+    design_rng, boot_rng = as_rng(rng).spawn(2)
     design = sobol_design(
         space, n, by_group=by_group, method=method, rng=design_rng, replicates=replicates
     )

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_float_array, as_number, as_texts, readonly
 from burden._core.checks import is_int as _is_int
 from burden._core.results import Result, _output_index
 from burden._core.solvers import find_root
@@ -112,6 +112,7 @@ class ThresholdResult(Result):
         """
         from burden.plot import plot_sweep  # noqa: PLC0415 (matplotlib is optional)
 
+        as_texts(unit=unit, currency=currency, title=title)
         shared = bool((self.targets == self.targets[:, :1]).all())
         if output is None and shared:
             cols = list(range(len(self.output_names)))
@@ -213,7 +214,7 @@ def threshold(
         lo, hi = float(b[0]), float(b[1])
     if not _is_int(maxiter) or maxiter < 1:
         raise InvalidInputError(field="maxiter", value=maxiter, expected="a positive integer")
-    tol = 1e-12 * (hi - lo) if xtol is None else float(as_float_array(xtol, "xtol"))
+    tol = 1e-12 * (hi - lo) if xtol is None else as_number(xtol, "xtol")
     if not tol > 0.0:
         raise InvalidInputError(field="xtol", value=xtol, expected="a positive tolerance")
     t_raw = as_float_array(targets, "targets")

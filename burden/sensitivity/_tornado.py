@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from burden._core.checks import readonly
+from burden._core.checks import as_float_array, readonly
 from burden._core.results import Result, Table, _output_index, model_units
 from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
@@ -216,6 +216,7 @@ def tornado(
     d = space.d
     _check_executor(executor)
     probe(model, space)
+    q_pair = None if quantiles is None else as_float_array(quantiles, "quantiles")
     ranges = np.array([p.bounds(quantiles) for p in space.parameters], dtype=np.float64)
     nominal = space.nominal_values()
     x = np.tile(nominal, (2 * d + 1, 1))
@@ -238,6 +239,6 @@ def tornado(
         output_high=readonly(high.copy()),
         swing=readonly(swing),
         order=readonly(order),
-        quantiles=None if quantiles is None else (float(quantiles[0]), float(quantiles[1])),
+        quantiles=None if q_pair is None else (float(q_pair[0]), float(q_pair[1])),
         units=model_units(model),
     )

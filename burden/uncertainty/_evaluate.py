@@ -17,8 +17,8 @@ from typing import Final, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from burden._core.checks import as_float_array, readonly
 from burden._core.checks import is_int as _is_int
-from burden._core.checks import readonly
 from burden._core.progress import progress_bar
 from burden.errors import InvalidInputError, MissingDataError
 from burden.typing import FloatArray
@@ -302,7 +302,7 @@ def evaluate(
     ([3.0, 7.0], ('sum',))
     """
     space = _check_space(space)
-    arr = np.asarray(x, dtype=np.float64)
+    arr = as_float_array(x, "x", allow_nan=True, allow_inf=True)
     if arr.ndim != 2 or arr.shape[1] != space.d or arr.shape[0] == 0:
         raise InvalidInputError(
             field="x", value=arr, expected=f"an (n, {space.d}) array of input values, n >= 1"

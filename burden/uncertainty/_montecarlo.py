@@ -9,7 +9,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, readonly
+from burden._core.checks import as_flag, as_float_array, as_names, readonly
+from burden._core.limits import check_memory, check_work
 from burden._core.progress import progress_bar
 from burden._core.results import Result, Table, model_units
 from burden.errors import InvalidInputError
@@ -268,6 +269,8 @@ class MonteCarloResult(Result):
         [[0.1], [0.9]]
         """
         levels = as_float_array(q, "q")
+        if levels.ndim > 2 or levels.size == 0:
+            raise InvalidInputError("q", q, "probability levels (an array of at most 2 axes)")
         if not ((levels >= 0.0) & (levels <= 1.0)).all():
             raise InvalidInputError("q", q, "probability levels in [0, 1]")
         if self.outputs is not None:
@@ -374,12 +377,13 @@ class MonteCarloResult(Result):
         if currency is None and self.units is not None:
             currency, basis = self.units
         names = list(self.output_names)
-        if len(names) == 1 and x is None and _year(names[0]) is None:
+        probs = np.atleast_1d(as_float_array(levels, "levels"))
+        if len(names) == 1 and x is None and outputs is None and _year(names[0]) is None:
             # One output (e.g. a total): its distribution, not a one-point fan.
-            marks = self.quantiles(np.asarray(levels, dtype=np.float64))[:, 0]
+            marks = self.quantiles(probs)[:, 0]
             return plot_distribution(
                 None if self.outputs is None else self.outputs[:, 0],
-                dict(zip((float(v) for v in levels), marks.tolist(), strict=True)),
+                dict(zip(probs.tolist(), marks.tolist(), strict=True)),
                 label=median_label if median_label != "model output" else names[0],
                 unit=unit,
                 currency=currency,
@@ -391,7 +395,7 @@ class MonteCarloResult(Result):
             years = [_year(s) for s in names]
             chosen = [s for s, y in zip(names, years, strict=True) if y is not None] or names
         else:
-            chosen = [str(s) for s in outputs]
+            chosen = list(as_names(outputs, "outputs"))
             missing = [s for s in chosen if s not in names]
             if missing:
                 raise InvalidInputError("outputs", missing[0], f"one of {names}")
@@ -403,8 +407,8 @@ class MonteCarloResult(Result):
             )
         else:
             pos = as_float_array(x, "x")
-        qs = self.quantiles(np.asarray(levels, dtype=np.float64))
-        bands = {float(v): qs[i, cols] for i, v in enumerate(levels)}
+        qs = self.quantiles(probs)
+        bands = {float(v): qs[i, cols] for i, v in enumerate(probs)}
         return plot_fan(
             pos,
             bands,
@@ -506,7 +510,22 @@ def monte_carlo(
     if n < 2:
         raise InvalidInputError(field="n", value=n, expected="at least 2 draws")
     chunk = _chunk(chunk_size)
-    keep = n <= KEEP_LIMIT if keep_samples is None else bool(keep_samples)
+    keep = n <= KEEP_LIMIT if keep_samples is None else as_flag(keep_samples, "keep_samples")
+    held = keep or method == "lhs" or space.correlation is not None
+    check_memory(
+        "n",
+        f"{n} draws x {space.d} inputs" + (" kept in memory" if held else ""),
+        n * space.d * 8.0 * (3 if held else 0) + min(n, chunk) * space.d * 8.0 * 4,
+        way_out="stream it: keep_samples=False with method='sobol' or 'random' "
+        "(memory then stays one chunk)",
+    )
+    check_work(
+        "n",
+        f"{n} draws x {space.d} inputs",
+        float(n) * space.d * 10,
+        way_out="fewer draws (the error of a mean falls as 1/sqrt(n)); to stream any n on "
+        "purpose, raise the work limit for that call: with bd.limits(work=...)",
+    )
     probe(model, space)
     x_all: FloatArray | None = np.empty((n, space.d)) if keep else None
     y_all: FloatArray | None = None

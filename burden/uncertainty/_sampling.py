@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
+from burden._core.checks import as_rng, one_of, readonly
 from burden._core.checks import is_int as _is_int
-from burden._core.checks import one_of
+from burden._core.limits import check_memory, check_work
 from burden.errors import InvalidInputError
 from burden.typing import SamplingMethod
 from burden.uncertainty._space import ParameterSpace, _check_space
@@ -34,7 +35,7 @@ def _root(rng: RNGLike) -> np.random.SeedSequence:
     """Turn a SPEC 7 `rng` into one root seed sequence (consumes 4 draws of a Generator)."""
     if isinstance(rng, np.random.SeedSequence):
         return rng
-    gen = np.random.default_rng(rng)
+    gen = as_rng(rng)
     return np.random.SeedSequence(gen.integers(0, 2**63 - 1, size=4, dtype=np.int64).tolist())
 
 
@@ -51,7 +52,15 @@ def _child(root: np.random.SeedSequence, *key: int) -> np.random.Generator:
     return np.random.default_rng(seq)
 
 
+def check_design(field: str, rows: int, d: int, *, what: str, way_out: str) -> None:
+    """Refuse a design of `rows` x `d` draws beyond the memory or work limits."""
+    size = f"{what}: {rows} rows x {d} inputs"
+    check_memory(field, size, rows * d * 8.0 * 2, way_out=way_out)
+    check_work(field, size, float(rows) * d * 10, way_out=way_out)
+
+
 def _check_n(n: object, method: str) -> int:
+    one_of(method, "method", SamplingMethod)
     if not _is_int(n) or n < 1:
         raise InvalidInputError(field="n", value=n, expected="a positive integer number of draws")
     if method == "sobol" and n & (n - 1):
@@ -153,6 +162,13 @@ def sample_unit(
         )
     d = int(d)
     start, stop = _check_rows(n, start, stop)
+    check_design(
+        "n",
+        (stop - start) if method == "sobol" else n,
+        d,
+        what="a unit-cube sample",
+        way_out="draw it in row ranges with start= and stop=",
+    )
     root = _root(rng)
     if method == "sobol":
         engine = _sobol_engine(d, _child(root, _STREAM_SOBOL))
@@ -162,14 +178,14 @@ def sample_unit(
             warnings.filterwarnings(
                 "ignore", message="The balance properties", category=UserWarning
             )
-            return np.asarray(engine.random(stop - start), dtype=np.float64)
+            return readonly(np.array(engine.random(stop - start), dtype=np.float64))
     jitter = _blocks(root, n, d, start, stop)
     if method == "random":
-        return jitter
+        return readonly(jitter)
     perm = _child(root, _STREAM_PERM).permuted(
         np.tile(np.arange(n, dtype=np.float64), (d, 1)), axis=1
     )
-    return (perm.T[start:stop] + jitter) / n
+    return readonly((perm.T[start:stop] + jitter) / n)
 
 
 def sample(

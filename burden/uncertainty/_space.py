@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array, one_of, readonly
+from burden._core.checks import as_float_array, as_number, first_bad, one_of, readonly
 from burden.errors import InvalidInputError, MissingDataError
 from burden.typing import CorrelationMethod
 
@@ -124,7 +124,7 @@ class Parameter:
         if nominal is None:
             nominal_value = float(np.asarray(frozen.ppf(0.5), dtype=np.float64))
         else:
-            nominal_value = float(as_float_array(nominal, "Parameter.nominal"))
+            nominal_value = as_number(nominal, "Parameter.nominal")
         if not lo <= nominal_value <= hi:
             raise InvalidInputError(
                 field="Parameter.nominal",
@@ -143,15 +143,21 @@ class Parameter:
         return float(lo), float(hi)
 
     def ppf(self, u: npt.ArrayLike) -> FloatArray:
-        """Map probabilities in [0, 1] (any shape) to input values (same shape)."""
-        q = np.asarray(u, dtype=np.float64)
+        """Map probabilities in [0, 1] (any shape) to input values (same shape, read-only).
+
+        Raises
+        ------
+        InvalidInputError
+            If a probability is outside [0, 1] or NaN (it has no quantile).
+        """
+        q = _unit(u, "u")
         uniform = _uniform_loc_scale(self.dist)
-        if uniform is not None and q.size and q.min() >= 0.0 and q.max() <= 1.0:
+        if uniform is not None and q.size:
             # scipy's uniform ppf is q * scale + loc on [0, 1]: the same floats, without
             # its argument checks (a large share of a cheap model's Monte Carlo time).
             loc, scale = uniform
-            return q * scale + loc
-        return np.asarray(self.dist.ppf(q), dtype=np.float64)
+            return readonly(q * scale + loc)
+        return readonly(np.asarray(self.dist.ppf(q), dtype=np.float64))
 
     def bounds(self, quantiles: tuple[float, float] | None = None) -> tuple[float, float]:
         """Return a finite (low, high) range of the input.
@@ -257,6 +263,14 @@ class ParameterSpace:
         correlation: npt.ArrayLike | None = None,
         method: CorrelationMethod = "iman-conover",
     ) -> None:
+        if isinstance(parameters, str | bytes | Parameter) or not isinstance(
+            parameters, list | tuple
+        ):
+            raise InvalidInputError(
+                field="ParameterSpace.parameters",
+                value=parameters,
+                expected="a list of Parameter objects",
+            )
         params = tuple(parameters)
         if not params:
             raise InvalidInputError(
@@ -348,7 +362,7 @@ class ParameterSpace:
             if g not in labels:
                 labels.append(g)
         member = np.array([labels.index(g) for g in self.groups], dtype=np.intp)
-        return tuple(labels), member
+        return tuple(labels), readonly(member)
 
     def index(self, name: str) -> int:
         """Column of parameter `name`; raises :class:`MissingDataError` if unknown."""
@@ -361,30 +375,48 @@ class ParameterSpace:
 
     def nominal_values(self) -> FloatArray:
         """Nominal value of every parameter, shape (d,)."""
-        return np.array([p.nominal for p in self.parameters], dtype=np.float64)
+        return readonly(np.array([p.nominal for p in self.parameters], dtype=np.float64))
 
     def ppf(self, u: npt.ArrayLike) -> FloatArray:
         """Map a unit-cube sample of shape (n, d) to input values of shape (n, d)."""
-        arr = np.asarray(u, dtype=np.float64)
+        arr = self._sample(_unit(u, "u"), "u")
         out = np.empty_like(arr)
         for j, p in enumerate(self.parameters):  # loop over inputs, each vectorized over draws
             out[:, j] = p.ppf(arr[:, j])
-        return out
+        return readonly(out)
+
+    def _sample(self, x: FloatArray, field: str) -> FloatArray:
+        if x.ndim != 2 or x.shape[1] != self.d:
+            raise InvalidInputError(field, x.shape, f"shape (n, {self.d}) (draws, parameters)")
+        return x
 
     def as_params(self, x: FloatArray) -> dict[str, FloatArray]:
         """Split a sample of shape (n, d) into ``{name: read-only column (n,)}``."""
-        return {name: readonly(np.ascontiguousarray(x[:, j])) for j, name in enumerate(self.names)}
+        arr = self._sample(as_float_array(x, "x", allow_nan=True), "x")
+        return {
+            name: readonly(np.ascontiguousarray(arr[:, j])) for j, name in enumerate(self.names)
+        }
 
     def correlate(self, u: FloatArray) -> FloatArray:
         """Impose the rank correlation on a unit-cube sample of shape (n, d).
 
-        Returns `u` unchanged (the same object) when the space has no correlation.
+        Returns `u` unchanged (as a read-only copy) when the space has no correlation.
         """
+        u = self._sample(_unit(u, "u"), "u")
         if self.correlation is None:
-            return u
+            return readonly(u)
         if self.method == "gaussian":
-            return _gaussian_copula(u, self.correlation)
-        return _iman_conover(u, self.correlation)
+            return readonly(_gaussian_copula(u, self.correlation))
+        return readonly(_iman_conover(u, self.correlation))
+
+
+def _unit(u: npt.ArrayLike, field: str) -> FloatArray:
+    """Probabilities as float64, each within [0, 1] (NaN and values outside refused)."""
+    arr = as_float_array(u, field)
+    bad = (arr < 0.0) | (arr > 1.0)
+    if bad.any():
+        raise InvalidInputError(field, u, f"probabilities in [0, 1] ({first_bad(arr, bad)})")
+    return arr
 
 
 def _dist_text(dist: Distribution) -> str:

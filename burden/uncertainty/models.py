@@ -44,15 +44,27 @@ per US service member) from the agreement's own host.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from burden._core.checks import as_float_array, one_of, readonly
+from burden._core.checks import (
+    as_flag,
+    as_float_array,
+    as_instance,
+    as_mapping,
+    as_name,
+    as_years,
+    one_of,
+    ratio,
+    readonly,
+)
 from burden.agreements import Agreement
 from burden.costs import CostPool, split_costs
 from burden.errors import InvalidInputError, MissingDataError
@@ -69,7 +81,7 @@ from burden.money import (
 from burden.typing import ComparisonMeasure, IndicatorName, SplitOutput
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
     from burden.costs import SplitRule
     from burden.escalation import Rule
@@ -163,7 +175,39 @@ def _vary_rule(start: int, rule: Rule, params: Mapping[str, FloatArray]) -> Rule
     return rule
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _no_overflow(method: _F) -> _F:
+    """Evaluate with float overflow silenced, then refuse an infinite output.
+
+    Finite parameters that drive an output past float64 (about 1.8e308) raise
+    :class:`InvalidInputError` instead of returning inf (see docs/reliability.md).
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: object, params: Mapping[str, npt.ArrayLike]) -> Any:
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = method(self, params)
+        arrays = out.values() if isinstance(out, dict) else (out,)
+        if any(np.isinf(a).any() for a in arrays):
+            raise InvalidInputError(
+                "params",
+                {k: np.shape(v) for k, v in params.items()},
+                "values whose model outputs stay within float64 (an output overflowed to inf)",
+            )
+        return out
+
+    return wrapper  # type: ignore[return-value]
+
+
 def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]) -> int:
+    as_mapping(params, "params")
+    for name, value in params.items():
+        if not isinstance(name, str):
+            raise InvalidInputError("params", name, "parameter names (strings)")
+        if as_float_array(value, f"params[{name!r}]", allow_nan=True).ndim > 1:
+            raise InvalidInputError(f"params[{name!r}]", value, "one value or an array (n,)")
     unknown = [name for name in params if name not in known]
     if unknown:
         raise MissingDataError("params", unknown[0], f"a parameter of the model {sorted(known)}")
@@ -290,7 +334,7 @@ def _convert_draws(
 
     if basis == "nominal":
         out: FloatArray = values * fx(src, dst, years)
-        return out
+        return readonly(out)
     deflator = ctx.deflate_with or dst
     base = np.array([basis], dtype=np.int64)
     nominal_h = values * fx(src, deflator, years)
@@ -299,7 +343,7 @@ def _convert_draws(
     if deflator == dst:
         return real_h  # the factor would be exactly 1.0: skip a pass over (n, T)
     result: FloatArray = real_h * fx(deflator, dst, base)
-    return result
+    return readonly(result)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -320,8 +364,12 @@ class AgreementModel:
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
+        as_instance(self.agreement, Agreement, "agreement")
+        as_flag(self.total, "total")
+        if self.context is not None:
+            as_instance(self.context, MoneyContext, "context")
         check_currency(self.currency, "currency")
-        check_price_basis(self.price_basis)
+        object.__setattr__(self, "price_basis", check_price_basis(self.price_basis))
         for code in {self.currency, self.agreement.currency}:
             if code not in _MODEL_CURRENCIES:
                 raise MissingDataError(
@@ -338,7 +386,7 @@ class AgreementModel:
             params[_FX] = 1.0  # only a conversion through the dollar uses the rate
         if self.price_basis != "nominal":
             params[_INFLATION] = 0.0
-        if self.per_year:
+        if as_flag(self.per_year, "per_year"):
             params |= self._per_year_parameters()
         object.__setattr__(self, "nominal", params)
 
@@ -384,6 +432,7 @@ class AgreementModel:
                 out[f"inflation[{year}]"] = rate
         return out
 
+    @_no_overflow
     def paths(self, params: Mapping[str, npt.ArrayLike]) -> FloatArray:
         """Return the amounts of every year for each draw, shape ``(n, T)``."""
         n = _check_names(params, self.nominal)
@@ -405,7 +454,7 @@ class AgreementModel:
         )
         values = np.broadcast_to(varied.path().values, (n, a.years.size))
         if self.currency == a.currency and self.price_basis == "nominal":
-            return np.array(values)
+            return readonly(np.array(values))
         return _convert_draws(
             values,  # read, not written: the conversion makes new arrays
             a.years,
@@ -418,12 +467,13 @@ class AgreementModel:
             draws,
         )
 
+    @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate the model: ``{year: (n,)}`` or ``{"total": (n,)}``."""
         values = self.paths(params)
         if self.total:
-            return {"total": values.sum(axis=1)}
-        return {str(y): values[:, j] for j, y in enumerate(self.agreement.years)}
+            return {"total": readonly(values.sum(axis=1))}
+        return {str(y): readonly(values[:, j]) for j, y in enumerate(self.agreement.years)}
 
 
 def agreement_model(
@@ -494,6 +544,10 @@ class ComparisonModel:
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
+        as_instance(self.baseline, AgreementModel, "baseline")
+        as_instance(self.alternative, AgreementModel, "alternative")
+        one_of(self.measure, "measure", ComparisonMeasure)
+        object.__setattr__(self, "years", readonly(as_years(self.years, "years", scalar_ok=False)))
         params = {
             f"baseline.{k}": v for k, v in self.baseline.nominal.items() if not _is_shared(k)
         }
@@ -506,6 +560,7 @@ class ComparisonModel:
                     params[name] = value
         object.__setattr__(self, "nominal", params)
 
+    @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<measure> <year>": (n,), ..., "total <measure>": (n,)}``."""
         _check_names(params, self.nominal)
@@ -527,15 +582,18 @@ class ComparisonModel:
             "baseline": lambda: (base, base.sum(axis=1)),
             "alternative": lambda: (alt, alt.sum(axis=1)),
             "difference": lambda: (alt - base, alt.sum(axis=1) - base.sum(axis=1)),
-            "ratio": lambda: (alt / base, alt.sum(axis=1) / base.sum(axis=1)),
+            # NaN with a BurdenWarning against a zero baseline (docs/reliability.md)
+            "ratio": lambda: (
+                ratio(alt, base, "ComparisonModel.ratio"),
+                ratio(alt.sum(axis=1), base.sum(axis=1), "ComparisonModel.total"),
+            ),
         }
         wanted = list(measures) if self.measure == "all" else [self.measure]
         out: dict[str, FloatArray] = {}
         for measure in wanted:  # only the measures asked for are computed
-            with np.errstate(divide="ignore", invalid="ignore"):
-                per_year, total = measures[measure]()
-            out |= {f"{measure} {y}": per_year[:, j] for j, y in enumerate(self.years)}
-            out[f"total {measure}"] = total
+            per_year, total = measures[measure]()
+            out |= {f"{measure} {y}": readonly(per_year[:, j]) for j, y in enumerate(self.years)}
+            out[f"total {measure}"] = readonly(np.array(total))
         return out
 
 
@@ -614,6 +672,11 @@ class IndicatorModel:
         return _INDICATOR_SERIES[self.indicator]
 
     def __post_init__(self) -> None:
+        from burden.hosts import Host  # noqa: PLC0415 (hosts imports money)
+
+        as_instance(self.amounts, AgreementModel, "amounts")
+        as_instance(self.host, Host, "host")
+        one_of(self.indicator, "indicator", IndicatorName)
         params = dict(self.amounts.nominal)
         params[f"host.{self.series}_scale"] = 1.0
         if self.amounts.per_year:
@@ -623,6 +686,7 @@ class IndicatorModel:
                 )
         object.__setattr__(self, "nominal", params)
 
+    @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<indicator> <year>": (n,)}`` (NaN where the host series is missing)."""
         n = _check_names(params, self.nominal)
@@ -637,9 +701,10 @@ class IndicatorModel:
             name = f"host.{self.series}[{int(year)}]"
             if name in params:
                 denominator[:, j] = params[name]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = values / (denominator * scale[:, np.newaxis])
-        return {f"{self.indicator} {y}": ratio[:, j] for j, y in enumerate(years)}
+        share = ratio(
+            values, denominator * scale[:, np.newaxis], f"IndicatorModel.{self.indicator}"
+        )
+        return {f"{self.indicator} {y}": readonly(share[:, j]) for j, y in enumerate(years)}
 
 
 _INDICATOR_SERIES: dict[str, str] = {
@@ -694,8 +759,8 @@ def indicator_model(
     >>> (100 * out["share_of_defense_budget 2021"]).round(3)   # KRW 1,183.3 bn / 52.84 tn
     array([2.239, 2.036])
     """
-    if indicator not in _INDICATOR_SERIES:
-        raise InvalidInputError("indicator", indicator, f"one of {list(_INDICATOR_SERIES)}")
+    as_instance(agreement, Agreement, "agreement")
+    indicator = one_of(indicator, "indicator", IndicatorName)
     host = as_host(agreement.host, "agreement.host")
     if host is None:
         raise InvalidInputError(
@@ -704,6 +769,8 @@ def indicator_model(
             "an agreement with a host (its indicators come from the host's series)",
             hint='build it with host="KOR" (or another code, or a bd.Host)',
         )
+    if context is not None:
+        as_instance(context, MoneyContext, "context")
     ctx = default_context() if context is None else context
     host = ctx.project_host(host)
     if indicator == "per_service_member":
@@ -734,12 +801,19 @@ class SplitModel:
     nominal: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
+        as_instance(self.pool, CostPool, "pool")
+        env = as_float_array(self.envelope, "envelope", nonnegative=True)
+        object.__setattr__(self, "envelope", readonly(env))
+        as_mapping(self.floors, "floors")
+        as_mapping(self.caps, "caps")
+        as_name(self.output, "output", ("host_share", "excess", "cost_sharing_ratio", "sender"))
         params = {f"cost_scale[{c}]": 1.0 for c in self.pool.categories}
         params["envelope_scale"] = 1.0
         params |= {f"floor[{c}]": v for c, v in self.floors.items()}
         params |= {f"cap[{c}]": v for c, v in self.caps.items()}
         object.__setattr__(self, "nominal", params)
 
+    @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<output> <year>": (n,)}``."""
         n = _check_names(params, self.nominal)
@@ -776,7 +850,10 @@ class SplitModel:
             values = split.sender.sum(axis=-1)
         else:
             values = split.cost_sharing_ratio()
-        return {f"{self.output} {y}": values[:, j] for j, y in enumerate(self.pool.years)}
+        return {
+            f"{self.output} {y}": readonly(np.array(values[:, j]))
+            for j, y in enumerate(self.pool.years)
+        }
 
 
 def split_model(
@@ -813,6 +890,7 @@ def split_model(
     >>> m({"envelope_scale": np.array([1.0, 2.0])})["host_share 2021"]
     array([0.75, 1.  ])
     """
+    as_instance(pool, CostPool, "pool")
     if pool.batch_shape:
         raise InvalidInputError("pool", pool.batch_shape, "a cost pool without draws")
     if isinstance(envelope, Agreement):

@@ -6,10 +6,13 @@ plain float64 arrays with the coalitions on the last axis; nothing knows about g
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+from burden._core.limits import check_memory
 
 if TYPE_CHECKING:
     from burden.typing import FloatArray, IntArray
@@ -28,6 +31,17 @@ def _sizes(n: int) -> IntArray:
     return out
 
 
+def _check_coalitions(n: int, batch: tuple[int, ...]) -> None:
+    """Refuse an exact game whose ``2**n`` coalition values cannot be held in memory."""
+    check_memory(
+        "players",
+        f"{n} players (2**{n} coalitions){f' x {math.prod(batch)} draws' if batch else ''}",
+        math.prod(batch) * 2.0**n * 8.0 * 3,  # the values and two same-sized temporaries
+        way_out="use a closed form (claims rules for bankruptcy games) or shapley_sampled "
+        "on a smaller game",
+    )
+
+
 def _coalition_sums(x: FloatArray) -> FloatArray:
     r""":math:`x(S) = \sum_{i \in S} x_i` for every coalition: ``(..., n)`` to ``(..., 2**n)``.
 
@@ -36,6 +50,7 @@ def _coalition_sums(x: FloatArray) -> FloatArray:
     :math:`2^k` and :math:`2^{n-k}`; no ``(2**n, n)`` matrix is formed.
     """
     n = x.shape[-1]
+    _check_coalitions(n, x.shape[:-1])
     k = n // 2
     low = x[..., :k] @ _bits(k).T
     high = x[..., k:] @ _bits(n - k).T
@@ -46,6 +61,7 @@ def _coalition_sums(x: FloatArray) -> FloatArray:
 def _coalition_max(x: FloatArray) -> FloatArray:
     r""":math:`\max_{i \in S} x_i` for every coalition (0 for the empty one), x >= 0."""
     n = x.shape[-1]
+    _check_coalitions(n, x.shape[:-1])
     k = n // 2
     low = np.where(_bits(k) > 0, x[..., None, :k], 0.0).max(axis=-1, initial=0.0)
     high = np.where(_bits(n - k) > 0, x[..., None, k:], 0.0).max(axis=-1, initial=0.0)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from burden._core.checks import as_number, readonly
 from burden.allocation.games._coalitions import _coalition_sums
 from burden.allocation.games._forms import _allocation
 from burden.errors import InvalidInputError
@@ -28,10 +29,11 @@ def _in_core(game: GameLike, allocation: npt.ArrayLike, tol: float) -> BoolArray
         raise InvalidInputError(
             field, x.shape, f"leading axes that broadcast with {game.batch_shape}"
         ) from None
+    tol = as_number(tol, "tol", minimum=0.0)
     v = game.values
     sums = _coalition_sums(x)
     slack = tol * max(1.0, float(np.abs(v).max()))
     gap = sums - v if game.kind == "value" else v - sums
     efficient = np.abs(sums[..., -1] - v[..., -1]) <= slack
     out: BoolArray = efficient & np.all(gap >= -slack, axis=-1)
-    return out
+    return readonly(out)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from burden._core.checks import readonly
+from burden._core.checks import as_flag, readonly
 from burden.allocation.games._coalitions import (
     _coalition_sums,
     _member_max,
@@ -44,6 +44,7 @@ def _shapley(game: GameLike) -> FloatArray:
 
 
 def _banzhaf(game: GameLike, normalized: bool) -> FloatArray:
+    normalized = as_flag(normalized, "normalized")
     v, offset = _value_form(game)
     n = game.n_players
     raw = (2.0 * _member_sum(v, n) - v.sum(axis=-1, keepdims=True)) / 2.0 ** (n - 1)

@@ -550,7 +550,7 @@ def _kohlberg(game: GameLike, allocation: npt.ArrayLike, domain: Domain) -> Bool
     out = np.empty(shape, dtype=bool)
     for index in np.ndindex(shape):  # LP solver only
         out[index] = _kohlberg_one(vb[index], y[index], n, domain == "imputation")
-    return out
+    return readonly(out)
 
 
 def _least_core(game: GameLike) -> LeastCoreResult:

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from burden._core.checks import as_float_array, one_of, readonly
+from burden._core.checks import as_float_array, as_names, one_of, readonly
 from burden._core.results import render_html, shape_text
 from burden.allocation.claims import _prepare as _prepare_claims
 from burden.allocation.games._coalitions import (
@@ -125,7 +125,7 @@ class TUGame:
             if isinstance(given, str):
                 field = "TUGame.players"
                 raise InvalidInputError(field, players, "a sequence of names")
-            names = tuple(str(p) for p in players)
+            names = as_names(players, "TUGame.players")
             if len(names) != n or len(set(names)) != n:
                 field = "TUGame.players"
                 raise InvalidInputError(field, players, f"{n} distinct names")
@@ -178,6 +178,12 @@ class TUGame:
         """
         names = self.player_names
         mask = 0
+        if (
+            isinstance(coalition, str | bytes)
+            or not isinstance(coalition, list | tuple | set | frozenset | range | np.ndarray)
+            or (isinstance(coalition, np.ndarray) and coalition.ndim != 1)
+        ):
+            raise InvalidInputError("coalition", coalition, "a list of player names or positions")
         for member in coalition:  # members of one coalition, not a loop over coalitions
             if isinstance(member, str) and member in names:
                 mask |= 1 << names.index(member)

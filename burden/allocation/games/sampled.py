@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from burden._core.checks import readonly
+from burden._core.checks import as_rng, readonly
+from burden._core.limits import check_memory
 from burden.allocation.games._coalitions import _allocation_frame
 from burden.allocation.games.game import _require_game
 from burden.allocation.games.results import AllocationResult
@@ -137,9 +138,17 @@ def shapley_sampled(
     if n_permutations < 2:
         field = "n_permutations"
         raise InvalidInputError(field, n_permutations, "an integer >= 2")
-    gen = np.random.default_rng(rng)
+    gen = as_rng(rng)
     n = game.n_players
     m = int(n_permutations)
+    cells = m * n * math.prod(game.batch_shape)
+    check_memory(
+        "n_permutations",
+        f"{m} permutations of {n} players",
+        cells * 8.0 * 6,  # orders, prefixes, worths, marginals, positions, contributions
+        way_out="use fewer permutations (the standard error falls as 1/sqrt(n)) and "
+        "average several runs",
+    )
     orders = gen.permuted(np.tile(np.arange(n, dtype=np.int64), (m, 1)), axis=1)
     prefix = np.cumsum(np.left_shift(1, orders), axis=1)  # coalition after each arrival
     worth = game.values[..., prefix]  # (..., m, n)
