@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 import textwrap
 from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
@@ -106,8 +107,15 @@ def _finish(ax: Axes, title: str) -> Axes:
 
 
 def _money_label(currency: str, basis: str, word: str) -> str:
-    """Axis label of money: ``"KRW tn (nominal)"``; `basis` is the price basis in words."""
+    """Axis label of money: ``"KRW tn (nominal)"``; `basis` is the price basis in words.
+
+    ``"constant 2019 prices (US CPI-U)"`` reads ``"USD bn (2019 prices, US CPI-U)"``:
+    one pair of parentheses.
+    """
     unit = f"{currency} {word}".strip()
+    nested = re.fullmatch(r"constant (\d{4}) prices \((.+)\)", basis)
+    if nested is not None:
+        basis = f"{nested.group(1)} prices, {nested.group(2)}"
     return f"{unit} ({basis})"
 
 

@@ -64,7 +64,7 @@ def test_paths_with_draws_show_median_and_band(tmp_path: Path) -> None:
     assert len(ax.collections) == 1  # the 5-95% band
     assert _legend(ax) == ["x 5-95%", "x median"]
     assert "USD" in ax.get_ylabel()
-    assert "constant 2019 prices" in ax.get_ylabel()
+    assert "(2019 prices, US CPI-U)" in ax.get_ylabel()
     median = np.asarray(ax.get_lines()[0].get_ydata())
     np.testing.assert_allclose(median, np.median(draws, axis=0) / 1e9)
 
@@ -248,7 +248,7 @@ def test_money_axes_are_scaled_on_fan_tornado_and_sweep() -> None:
     ax = plot.plot_tornado(
         ["fx"], [4.5e9], [5.5e9], 5.0e9, currency="USD", basis="constant 2019 prices (US CPI-U)"
     )
-    assert "USD bn (constant 2019 prices" in ax.get_xlabel()
+    assert "USD bn (2019 prices, US CPI-U)" in ax.get_xlabel()
     ax = plot.plot_sweep([0.9, 1.1], {"y": [4.5e9, 5.5e9]}, input_name="fx", currency="USD")
     assert ax.get_ylabel() == "USD bn"
 

@@ -155,11 +155,11 @@ def test_single_output_monte_carlo_draws_its_distribution(keep: bool) -> None:
     expected = mc.quantiles([0.05, 0.25, 0.5, 0.75, 0.95])[:, 0] / 1e9
     assert np.sort(marks)[[0, -1]].tolist() == pytest.approx(expected[[0, -1]].tolist())
     # The adapter's units reach the axis: USD bn, constant 2019 prices, US CPI-U.
-    assert ax.get_xlabel() == "USD bn (constant 2019 prices (US CPI-U))"
+    assert ax.get_xlabel() == "USD bn (2019 prices, US CPI-U)"
 
 
 def test_tornado_axis_reads_the_model_units() -> None:
     model, space = _total_model()
     ax = bs.tornado(model, space).plot()
-    assert "USD bn (constant 2019 prices (US CPI-U))" in ax.get_xlabel()
+    assert "USD bn (2019 prices, US CPI-U)" in ax.get_xlabel()
     assert "output units" not in ax.get_xlabel()
