@@ -560,6 +560,13 @@ class ComparisonModel:
                     params[name] = value
         object.__setattr__(self, "nominal", params)
 
+    @property
+    def units(self) -> tuple[str, str] | None:
+        """Currency and price basis in words of money measures; None for ratios."""
+        if self.measure in ("ratio", "all"):
+            return None
+        return self.baseline.units
+
     @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<measure> <year>": (n,), ..., "total <measure>": (n,)}``."""

@@ -163,3 +163,13 @@ def test_tornado_axis_reads_the_model_units() -> None:
     ax = bs.tornado(model, space).plot()
     assert "USD bn (2019 prices, US CPI-U)" in ax.get_xlabel()
     assert "output units" not in ax.get_xlabel()
+
+
+def test_comparison_model_units_only_for_money_measures() -> None:
+    import burden as bd
+    from burden.uncertainty.models import comparison_model
+
+    held, sma11 = bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11")
+    money = comparison_model(held, sma11, measure="difference", currency="USD", price_basis=2019)
+    assert money.units == ("USD", "constant 2019 prices (US CPI-U)")
+    assert comparison_model(held, sma11, measure="ratio").units is None
