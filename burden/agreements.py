@@ -1,5 +1,8 @@
 """Multi-year contribution agreements and the built-in SMAs and 2019-2020 positions.
 
+Why one module: most of it is the built-in agreements (each SMA and position with its
+cited amounts and rule); the Agreement value itself is about 300 lines.
+
 An :class:`Agreement` holds a base year and amount, a currency, an end year and an
 escalation rule (or several phases of rules); :meth:`Agreement.amounts` computes the
 amount of every year from them. Any numeric input may carry draws, and one call

@@ -1,5 +1,8 @@
 """The ``burden`` command line.
 
+Why one module: the argument parser and each subcommand's thin glue (parse, call the
+library, print) read best side by side; the work lives in the library modules.
+
 Commands:
 
 - ``burden report [--out DIR] [--sections ranges,splits,talks,today] [--draws N]

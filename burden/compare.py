@@ -1,5 +1,10 @@
 """Compare two contribution scenarios year by year, with burden indicators.
 
+Why one module: Comparison, its indicators, present values and notes share one alignment
+of two scenarios on years, currency and price basis; splitting them would pass that state
+between modules. A candidate to split into a package (comparison, indicators) when it
+grows again.
+
 :func:`compare` puts a baseline and an alternative (agreements or amounts) on the same
 years, currency and price basis, and returns a :class:`Comparison` with per-year and
 cumulative amounts, their difference and ratio, and for each scenario three burden

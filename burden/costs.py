@@ -1,5 +1,9 @@
 """Cost pools and how their costs split between the host and the sender.
 
+Why one module: a cost pool, the split rules with floors and caps, and the cost-sharing
+ratios are one computation (a split is a pool, a rule and its bounds); most of the length
+is documented equations and examples.
+
 A :class:`CostPool` holds the costs of stationing forces by year and category, in one
 currency and price basis, with optional draws on leading axes: shape
 ``(..., n_years, n_categories)``. :func:`split_costs` divides every category between

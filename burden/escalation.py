@@ -1,5 +1,9 @@
 """Escalation rules: how an agreement's amount moves from one year to the next.
 
+Why one module: the four rules and the vectorized path engine that applies them are one
+concept (the engine runs only these rules, year-major over draws); about half is
+documentation.
+
 Four rules cover every Special Measures Agreement whose rule is known:
 
 - :class:`Fixed` — a fixed rate, e.g. the 11th SMA's +13.9% for 2021;

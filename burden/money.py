@@ -1,5 +1,9 @@
 r"""Currencies, price bases and conversions between them.
 
+Why one module: currencies, price bases, the money context and Amounts are one unit system
+(every conversion needs the context and every Amounts converts through it); a candidate to
+split into a package (context, amounts, present value).
+
 An amount in burden always knows its currency (``"KRW"``, ``"USD"``, ``"JPY"``,
 ``"EUR"``) and its price basis: ``"nominal"`` (current prices of each year) or an
 integer base year (constant prices of that year). Amounts of different currencies or
@@ -1087,9 +1091,38 @@ def _from_nominal(
     if basis == "nominal" or deflator is None:
         return x * _fx(ctx, src, dst, years)
     base = np.array([basis])
-    nominal_h = x * _fx(ctx, src, deflator, years)
-    real_h = nominal_h * ctx.price_level(base, deflator) / ctx.price_level(years, deflator)
-    return real_h * _fx(ctx, deflator, dst, base)
+    return _constant_prices(
+        x,
+        _fx(ctx, src, deflator, years),
+        ctx.price_level(years, deflator),
+        ctx.price_level(base, deflator),
+        None if deflator == dst else _fx(ctx, deflator, dst, base),
+    )
+
+
+def _constant_prices(
+    nominal: FloatArray,
+    to_deflator: FloatArray | float,
+    level: FloatArray,
+    base_level: FloatArray,
+    at_base_rate: FloatArray | float | None,
+) -> FloatArray:
+    """Return nominal amounts at constant prices: the one formula, for convert and the models.
+
+    Nominal amounts (..., T) go to the deflator's currency at each year's rate
+    (`to_deflator`), are deflated by its price index (`level` of each year against
+    `base_level` of the base year) and go to the target currency at the base year's
+    rate (`at_base_rate`; None when the deflator's currency is the target). The rates
+    and levels may carry draws on leading axes (per-draw exchange rates and inflation).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> _constant_prices(np.array([110.0]), 1.0, np.array([1.1]), np.array([1.0]), None)
+    array([100.])
+    """
+    real: FloatArray = nominal * to_deflator * base_level / level
+    return real if at_base_rate is None else real * at_base_rate
 
 
 def present_value(

@@ -15,6 +15,8 @@ extensions = [
     "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.mathjax",
+    # MathJax served from the built site, not a CDN: equations render offline too.
+    "sphinx-mathjax-offline",
     "numpydoc",
 ]
 source_suffix = {".md": "myst-nb", ".rst": "restructuredtext"}
@@ -27,7 +29,8 @@ nb_merge_streams = True
 myst_enable_extensions = ["dollarmath"]
 numpydoc_show_class_members = False
 exclude_patterns = ["_build", "_generated"]
-html_theme = "alabaster"
+html_theme = "pydata_sphinx_theme"  # the look of the numpy, scipy, pandas and xarray docs
+html_theme_options = {"navigation_with_keys": False}
 suppress_warnings = ["ref.citation"]  # numpydoc References need not all be cited in the text
 
 # --- The data summary ---------------------------------------------------------------------

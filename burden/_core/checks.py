@@ -1,5 +1,8 @@
 """Input checks shared by every module: turn user input into float64 arrays or fail clearly.
 
+Why one module: the shared argument checks are one vocabulary (numbers, names, years, rng,
+arrays) that every public function calls at its top; one place keeps their messages alike.
+
 Each function names the field it checks so that the error says exactly what was wrong,
 and each runs before any computation.
 """

@@ -6,7 +6,8 @@ A *claims problem* is an estate :math:`E \ge 0` and claims :math:`d \in
 In burden-sharing terms the estate is a cost pool or budget and the claims are what
 each ally could be asked to carry (or what each is owed).
 
-The module is longer than the package's usual 600 lines on purpose: it is one concept
+Why one module: it is longer than the package's usual 600 lines on purpose: it is one
+concept
 (the rules share one problem check and build on one another: CEL and Talmud on CEA,
 APRO on the proportional rule), and most of it is the rules' documented equations,
 references and runnable examples.

@@ -1,5 +1,9 @@
 """The analyses of a scenario file beyond ``[[compare]]`` and ``[[paths]]``.
 
+Why one module: one reader per analysis section of a scenario file, each a short
+parse-and-run pair over the same spec classes; split by section it would be a dozen tiny
+modules.
+
 Uncertain inputs (``[[parameters]]``, optional ``correlation``) feed the uncertainty
 and sensitivity sections (``[[monte_carlo]]``, ``[[tornado]]``, ``[[sobol]]``,
 ``[[morris]]``, ``[[threshold]]``, ``[[prim]]``), whose ``model`` names a
@@ -21,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import pandas as pd
 
-from burden.io import scenario_file as sf
+from burden.io import _tables as sf
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence

@@ -1,5 +1,8 @@
 """Variance-based (Sobol') sensitivity indices, with honest intervals and O(N d) memory.
 
+Why one module: the pick-freeze design, its chunked generation and the estimators with
+their intervals must agree row for row; most of the length is documented estimators.
+
 The pick-freeze design is generated one block of rows at a time; intervals come from
 independent randomisations of quasi-random designs, or from a GEMM row bootstrap.
 """

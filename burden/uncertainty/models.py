@@ -1,5 +1,8 @@
 """Turn agreements and comparisons into vectorized models for sensitivity analysis.
 
+Why one module: the adapters (agreement, comparison, split, indicator) share one parameter
+naming and one conversion of draws; apart they would repeat it.
+
 A *model* is a callable ``f(params) -> outputs`` where ``params[name]`` is an array of
 shape ``(n,)`` (one value per draw), as used by :mod:`burden.sensitivity`. The
 adapters here make the numeric fields of an agreement (base amount, fixed rates,
@@ -73,6 +76,7 @@ from burden.hosts import Host, as_host
 from burden.money import (
     MissingRateError,
     MoneyContext,
+    _constant_prices,
     basis_label,
     check_currency,
     check_price_basis,
@@ -337,12 +341,15 @@ def _convert_draws(
         return readonly(out)
     deflator = ctx.deflate_with or dst
     base = np.array([basis], dtype=np.int64)
-    nominal_h = values * fx(src, deflator, years)
     levels = _level_draws(ctx, deflator, np.append(years, basis), inflation_shift, given)
-    real_h = nominal_h * levels[:, [-1]] / levels[:, :-1]
-    if deflator == dst:
-        return real_h  # the factor would be exactly 1.0: skip a pass over (n, T)
-    result: FloatArray = real_h * fx(deflator, dst, base)
+    # The money layer's formula, with per-draw rates and price levels.
+    result = _constant_prices(
+        values,
+        fx(src, deflator, years),
+        levels[:, :-1],
+        levels[:, [-1]],
+        None if deflator == dst else fx(deflator, dst, base),
+    )
     return readonly(result)
 
 
