@@ -487,3 +487,17 @@ def test_example_shares_come_from_the_host_and_blank_rows_say_why(tmp_path: Path
     assert (filled["note"] == "").all()
     assert (blank["note"] != "").all()
     assert blank["note"].str.contains("KOR").all()
+
+
+def test_a_missing_index_projection_is_named_with_the_money_keys(tmp_path: Path) -> None:
+    text = '[agreements.sma12]\nbuiltin = "SMA-12"\n\n[[compare]]\nbaseline = "US-ASK-2025"\n'
+    text += 'alternative = "sma12"\ncurrency = "USD"\nprice_basis = 2019\n'
+    with pytest.raises(ScenarioFileError) as info:
+        scenario_file.run(loads(text), tmp_path / "out", figures=False)
+    message = str(info.value)
+    assert message.startswith("agreements.sma12: 3 assumptions missing")
+    assert "projection = RATE" in message
+    assert "krw_per_usd_projection" in message
+    assert "inflation = { USD = 0.02 }" in message
+    assert "MoneyContext" not in message
+    assert not (tmp_path / "out").exists()
