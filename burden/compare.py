@@ -505,8 +505,10 @@ class Comparison(Result):
         """Return a tidy DataFrame, one row per (draw,) year, scenario and measure.
 
         Columns: ``draw`` (only with draws), ``year``, ``scenario``, ``measure``,
-        ``value`` (float64), ``unit`` and ``projected`` (the year uses a stated
-        projection). Measures: ``amount``,
+        ``value`` (float64), ``unit``, ``projected`` (the year uses a stated
+        projection) and ``note`` (why an indicator is blank, e.g. the scenario has
+        no host or the host's series is not published for that year; else "").
+        Measures: ``amount``,
         ``cumulative_amount``, ``share_of_defense_budget``, ``share_of_gdp``,
         ``per_service_member`` for each scenario; ``difference``,
         ``cumulative_difference``, ``ratio`` and ``relative_difference`` for the
@@ -552,6 +554,24 @@ class Comparison(Result):
         projected = dict(zip(self.years.tolist(), self.projected.tolist(), strict=True))
         frame["projected"] = frame["year"].map(projected).fillna(bool(self.projected.any()))
         frame["projected"] = frame["projected"].astype(bool)
+        series = dict(zip(_INDICATORS, ("defense_budget", "gdp", "troops"), strict=True))
+        rows = []
+        for amounts, ind in (
+            (self.baseline, self.baseline_indicators),
+            (self.alternative, self.alternative_indicators),
+        ):
+            for measure in _INDICATORS:
+                general = ind.notes.get(measure, "")
+                for year in self.years.tolist():  # a short loop over years
+                    own = (
+                        ""
+                        if ind.host is None
+                        else ind.host.missing_reason(series[measure], np.array([year]))
+                    )
+                    rows.append((amounts.label, measure, year, own or general))
+        notes = pd.DataFrame(rows, columns=["scenario", "measure", "year", "note"])
+        frame = frame.merge(notes, on=["scenario", "measure", "year"], how="left", sort=False)
+        frame["note"] = frame["note"].where(frame["value"].isna(), "").fillna("").astype(str)
         return frame
 
     def plot(

@@ -262,6 +262,19 @@ class MissingRateError(MissingDataError):
         self.year = year
         self.known = known
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from its own fields (an error raised in a worker process pickles).
+        return (
+            _rebuild_rate,
+            (type(self), self.series, self.currency, self.year, self.known, self.hint),
+        )
+
+
+def _rebuild_rate(
+    cls: type[MissingRateError], series: str, currency: str, year: int, known: str, hint: str
+) -> MissingRateError:
+    return cls(series, currency, year, known, hint=hint)
+
 
 class MissingAssumptionsError(MissingDataError):
     """A computation needs several stated assumptions; ``errors`` names each one.

@@ -78,7 +78,15 @@ def test_draws_broadcast_and_equal_per_draw_results(rates: list[float]) -> None:
 def test_to_frame_is_tidy() -> None:
     c = bd.compare(bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11"))
     frame = c.to_frame()
-    assert list(frame.columns) == ["year", "scenario", "measure", "value", "unit", "projected"]
+    assert list(frame.columns) == [
+        "year",
+        "scenario",
+        "measure",
+        "value",
+        "unit",
+        "projected",
+        "note",
+    ]
     assert not frame["projected"].any()  # 2020-2025: all published
     assert frame["value"].dtype == np.float64
     assert not frame.duplicated(["year", "scenario", "measure"]).any()

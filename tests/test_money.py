@@ -354,3 +354,19 @@ def test_money_context_repr_is_short_and_has_an_html_view() -> None:
     html = ctx._repr_html_()
     assert "Money context" in html
     assert "burden-result" in html
+
+
+def test_missing_rate_errors_pickle_as_raised() -> None:
+    # An error raised in a worker process reaches the caller unchanged.
+    import pickle
+
+    sma12, ask = bd.agreements.get("SMA-12"), bd.agreements.get("US-ASK-2025")
+    for call in (
+        lambda: bd.Amounts(values=[1.0], years=[2030], currency="USD").to("KRW"),
+        lambda: bd.compare(sma12, ask, currency="USD", price_basis=2019),
+    ):
+        with pytest.raises(bd.MissingDataError) as info:
+            call()
+        again = pickle.loads(pickle.dumps(info.value))
+        assert type(again) is type(info.value)
+        assert str(again) == str(info.value)

@@ -401,3 +401,21 @@ def _output_index(names: Sequence[str], output: str | int) -> int:
     if not _is_int(output) or not -len(names) <= output < len(names):
         raise InvalidInputError("output", output, f"a label or a position below {len(names)}")
     return int(output) % len(names)
+
+
+def model_units(model: object) -> tuple[str, str] | None:
+    """Return a model's ``units`` -- (currency, price basis in words) -- or None.
+
+    Model adapters that know the currency and basis of their outputs (e.g.
+    :class:`burden.uncertainty.models.AgreementModel`) expose them as ``units``;
+    the analyses keep them so their figures label money axes without being told.
+
+    Examples
+    --------
+    >>> model_units(lambda p: p["a"]) is None
+    True
+    """
+    units = getattr(model, "units", None)
+    if isinstance(units, tuple) and len(units) == 2 and all(isinstance(u, str) for u in units):
+        return (units[0], units[1])
+    return None

@@ -43,6 +43,8 @@ class Zopa(Result):
         ``high - low`` (the surplus to be divided); 0 where no zone exists.
     surplus : ndarray of float64
         Signed ``host_max - sender_min``; negative values are the gap still to close.
+    currency : str, optional
+        Currency of the positions, for displays (``None``: not stated).
     """
 
     host_max: FloatArray
@@ -52,25 +54,35 @@ class Zopa(Result):
     high: FloatArray
     width: FloatArray
     surplus: FloatArray
+    currency: str | None = None
 
     _title = "Zone of possible agreement"
 
     def _facts(self) -> list[tuple[str, object]]:
         facts: list[tuple[str, object]] = [("shape", shape_text(self.exists.shape))]
+        code = self.currency or ""
         if self.exists.ndim == 0:
             facts.append(("exists", bool(self.exists)))
-            facts.append(("width", format_money(self.width, "")))
+            facts.append(("width", format_money(self.width, code)))
         else:
-            share = float(np.mean(self.exists)) if self.exists.size else float("nan")
-            facts.append(("share of draws with a zone", f"{share:.1%}"))
-            facts.append(("median surplus", format_money(np.median(self.surplus), "")))
+            count, total = int(np.count_nonzero(self.exists)), self.exists.size
+            share = count / total if total else float("nan")
+            facts.append(("draws with a zone", f"{count} of {total} ({share:.1%})"))
+            if count:
+                # Over the draws that have a zone: a negative surplus is no zone.
+                median = float(np.median(self.width[self.exists]))
+                facts.append(("median width where a zone exists", format_money(median, code)))
         return facts
 
     def _display(self) -> Table:
         money = ("host_max", "sender_min", "low", "high", "width", "surplus")
         kinds: dict[str, ColumnKind] = dict.fromkeys(money, "money")
-        note = "Amounts in the currency of the positions."
-        return Table(self.to_frame(), kinds=kinds, note=note)
+        note = (
+            f"Amounts in {self.currency}."
+            if self.currency
+            else "Amounts in the currency of the positions."
+        )
+        return Table(self.to_frame(), kinds=kinds, note=note, currency=self.currency)
 
     @property
     def probability(self) -> FloatArray:
@@ -149,7 +161,9 @@ class Zopa(Result):
         )
 
 
-def zopa(host_max: npt.ArrayLike, sender_min: npt.ArrayLike) -> Zopa:
+def zopa(
+    host_max: npt.ArrayLike, sender_min: npt.ArrayLike, *, currency: str | None = None
+) -> Zopa:
     r"""Zone of possible agreement from the two sides' reservation values.
 
     Parameters
@@ -158,6 +172,8 @@ def zopa(host_max: npt.ArrayLike, sender_min: npt.ArrayLike) -> Zopa:
         The most the host will contribute, in currency units (e.g. KRW per year).
     sender_min : array_like, broadcastable with `host_max`
         The least contribution the sender will accept, same unit.
+    currency : str, optional
+        Currency of both positions, shown in the repr and tables.
 
     Returns
     -------
@@ -189,6 +205,10 @@ def zopa(host_max: npt.ArrayLike, sender_min: npt.ArrayLike) -> Zopa:
     >>> float(z.probability)
     0.5
     """
+    if currency is not None:
+        from burden.money import check_currency  # noqa: PLC0415
+
+        check_currency(currency)
     host = as_float_array(host_max, "host_max")
     sender = as_float_array(sender_min, "sender_min")
     shape = broadcast_batch({"host_max": host, "sender_min": sender})
@@ -203,4 +223,5 @@ def zopa(host_max: npt.ArrayLike, sender_min: npt.ArrayLike) -> Zopa:
         high=readonly(np.where(exists, host, np.nan)),
         width=readonly(np.where(exists, surplus, 0.0)),
         surplus=readonly(surplus),
+        currency=currency,
     )

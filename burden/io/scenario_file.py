@@ -135,7 +135,7 @@ from burden import agreements as builtins
 from burden import datasets
 from burden.agreements import Agreement
 from burden.compare import compare, projected_years
-from burden.errors import BurdenError
+from burden.errors import BurdenError, MissingDataError
 from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule
 from burden.io._tables import (
     CompareSpec,
@@ -159,6 +159,8 @@ from burden.io._tables import (
 )
 from burden.money import (
     CURRENCIES,
+    MissingAssumptionsError,
+    MissingRateError,
     MoneyContext,
 )
 
@@ -833,6 +835,43 @@ def _have_matplotlib() -> bool:
     return bool(mpl.__version__)
 
 
+def _check_assumptions(scenario: Scenario) -> None:
+    """Raise naming every missing assumption at once when an agreement lacks a projection.
+
+    An agreement without its index projection stops ``agreements.csv``; the
+    comparisons are asked too, so one run names their missing ``[money]`` keys as well.
+    """
+    missing: dict[str, MissingDataError] = {}
+    first = ""
+    for key, agreement in scenario.agreements.items():
+        try:
+            agreement.path()
+        except MissingDataError as err:
+            if not err.field.endswith(".rates"):
+                continue  # reported with its key path when agreements.csv is built
+            missing.setdefault(str(err), err)
+            first = first or f"agreements.{key}"
+    if not missing:
+        return
+    for spec in scenario.comparisons:
+        try:
+            _compare(spec, scenario)
+        except MissingAssumptionsError as err:
+            for e in err.errors:
+                missing.setdefault(str(e), e)
+        except BurdenError:
+            continue  # a lone missing piece (the agreement's own) or an error reported later
+    found = list(missing.values())
+    if len(found) == 1:
+        return  # the agreement's own message, with its key path, comes next
+
+    def fail() -> None:
+        fixes = [e.hint if isinstance(e, MissingRateError) else "" for e in found]
+        raise MissingAssumptionsError(found, fixes)
+
+    _wrap(first, fail)
+
+
 def _compare(spec: CompareSpec, scenario: Scenario) -> Comparison:
     return compare(
         scenario.agreements[spec.baseline],
@@ -853,10 +892,10 @@ def _draw_comparison(comparison: Comparison, ax: Axes) -> object:
     return plot_comparison(comparison, ax=ax)
 
 
-def _draw_paths(amounts: list[Amounts], title: str, ax: Axes) -> object:
+def _draw_paths(amounts: list[Amounts], title: str, projected: list[int], ax: Axes) -> object:
     from burden.plot import plot_paths  # noqa: PLC0415
 
-    return plot_paths(amounts, ax=ax, title=title)
+    return plot_paths(amounts, ax=ax, title=title, projected=projected)
 
 
 def _paths(spec: PathsSpec, scenario: Scenario) -> list[Amounts]:
@@ -998,6 +1037,7 @@ def execute(
     files: dict[str, bytes] = {}
     summary: list[str] = []
     frames = []
+    _check_assumptions(scenario)
     for key, agreement in scenario.agreements.items():
         frame = _wrap(f"agreements.{key}", agreement.path).to_frame()
         frame.insert(0, "agreement", key)
@@ -1029,8 +1069,9 @@ def execute(
         totals = ", ".join(f"{a.label} {a.total() / 1e9:,.1f} bn" for a in amounts)
         summary += [f"{paths.path} ({stem}.csv)", f"  totals ({paths.currency}): {totals}"]
         if draw:
+            marked = sorted({int(y) for y in table.loc[table["projected"], "year"]})
             pngs[f"{stem}.png"] = _png(
-                partial(_draw_paths, amounts, f"{scenario.title}: {paths.name}")
+                partial(_draw_paths, amounts, f"{scenario.title}: {paths.name}", marked)
             )
     outputs: list[Output] = _analyses.compute(scenario.analyses, scenario.context)
     for analysis, out in zip(scenario.analyses, outputs, strict=True):

@@ -36,6 +36,7 @@ from burden.plot.allocation import plot_allocation, plot_split
 from burden.plot.bargaining import plot_bargaining, plot_zopa
 from burden.plot.paths import plot_comparison, plot_paths
 from burden.plot.uncertainty import (
+    plot_distribution,
     plot_fan,
     plot_indices,
     plot_morris,
@@ -50,6 +51,7 @@ __all__ = [
     "plot_allocation",
     "plot_bargaining",
     "plot_comparison",
+    "plot_distribution",
     "plot_fan",
     "plot_indices",
     "plot_morris",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
+import textwrap
 from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
 import numpy as np
@@ -90,16 +92,30 @@ def _integer_years(ax: Axes) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
+_TITLE_WIDTH: Final = 60
+"""Characters per title line: longer titles wrap instead of running off the figure."""
+
+
 def _finish(ax: Axes, title: str) -> Axes:
-    ax.set_title(title)
+    lines = [
+        textwrap.fill(line, _TITLE_WIDTH, break_on_hyphens=False) for line in title.split("\n")
+    ]
+    ax.set_title("\n".join(lines))
     ax.grid(visible=True, axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
 
 
 def _money_label(currency: str, basis: str, word: str) -> str:
-    """Axis label of money: ``"KRW tn (nominal)"``; `basis` is the price basis in words."""
+    """Axis label of money: ``"KRW tn (nominal)"``; `basis` is the price basis in words.
+
+    ``"constant 2019 prices (US CPI-U)"`` reads ``"USD bn (2019 prices, US CPI-U)"``:
+    one pair of parentheses.
+    """
     unit = f"{currency} {word}".strip()
+    nested = re.fullmatch(r"constant (\d{4}) prices \((.+)\)", basis)
+    if nested is not None:
+        basis = f"{nested.group(1)} prices, {nested.group(2)}"
     return f"{unit} ({basis})"
 
 

@@ -68,7 +68,11 @@ __all__ = ["plot_comparison", "plot_paths"]
 
 @_checked
 def plot_paths(
-    amounts: Sequence[_MoneyPath], *, ax: Axes | None = None, title: str | None = None
+    amounts: Sequence[_MoneyPath],
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    projected: Sequence[int] | None = None,
 ) -> Axes:
     """Plot the contribution paths of several agreements over the years.
 
@@ -83,6 +87,9 @@ def plot_paths(
         Where to draw; default a new figure.
     title : str, optional
         Figure title; default "Contribution per year".
+    projected : sequence of int, optional
+        Years whose values use a stated assumption (a projection): shaded, and named
+        in the title as :func:`plot_comparison` does.
 
     Returns
     -------
@@ -142,8 +149,20 @@ def plot_paths(
     ax.set_ylabel(_money_label(first.currency, first.basis_label, word))
     ax.set_ylim(bottom=0)
     _integer_years(ax)
+    shown = title or "Contribution per year"
+    marked = np.unique(np.asarray([] if projected is None else projected, dtype=np.int64))
+    if marked.size:
+        ax.axvspan(
+            marked[0] - 0.5,
+            marked[-1] + 0.5,
+            color=OKABE_ITO[7],
+            alpha=0.08,
+            linewidth=0,
+            label="projected",
+        )
+        shown += f"\n(projected {marked[0]}-{marked[-1]}: stated assumptions)"
     ax.legend(frameon=False)
-    return _finish(ax, title or "Contribution per year")
+    return _finish(ax, shown)
 
 
 @_checked

@@ -40,6 +40,7 @@ def _output_unit(
 
 
 __all__ = [
+    "plot_distribution",
     "plot_fan",
     "plot_indices",
     "plot_morris",
@@ -136,6 +137,82 @@ def plot_fan(
     if ax.get_legend_handles_labels()[0]:  # a single level draws no band
         ax.legend(frameon=False, loc="upper left")
     return _finish(ax, title or f"{median_label}: percentile bands")
+
+
+@_checked
+def plot_distribution(
+    samples: npt.ArrayLike | None,
+    quantiles: Mapping[float, float],
+    *,
+    label: str,
+    unit: str = "output units",
+    currency: str | None = None,
+    basis: str | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw the distribution of one output: a histogram and its quantile lines.
+
+    Parameters
+    ----------
+    samples : array_like, shape (n,), or None
+        The draws. ``None`` (draws not kept) draws the density implied by
+        `quantiles` instead (a step between consecutive quantiles).
+    quantiles : mapping of float to float
+        Level in (0, 1) to value, e.g. ``{0.05: ..., 0.5: ..., 0.95: ...}``: one
+        vertical line each, labelled with the level.
+    label : str
+        Name of the output, for the legend and title.
+    unit, currency, basis, ax, title
+        As for :func:`plot_fan`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import numpy as np
+    >>> draws = np.random.default_rng(0).normal(5e9, 1e8, 1000)
+    >>> q = dict(zip((0.05, 0.5, 0.95), np.quantile(draws, [0.05, 0.5, 0.95])))
+    >>> ax = plot_distribution(draws, q, label="total", currency="USD", basis="nominal")
+    >>> ax.get_xlabel()
+    'USD bn (nominal)'
+    """
+    levels = sorted(float(q) for q in quantiles)
+    if not levels or not all(0.0 < q < 1.0 for q in levels):
+        raise InvalidInputError("quantiles", levels, "quantile levels strictly between 0 and 1")
+    marks = np.array([float(quantiles[q]) for q in levels], dtype=np.float64)
+    values = None if samples is None else as_float_array(samples, "samples").ravel()
+    shown = marks if values is None else np.concatenate([values, marks])
+    factor, axis_label = _output_unit(shown, unit, currency, basis)
+    ax = _axes(ax)
+    if values is not None:
+        finite = values[np.isfinite(values)] / factor
+        ax.hist(finite, bins="auto", density=True, color=_colour(0), alpha=0.6, label=label)
+    elif marks.size > 1:
+        edges = marks / factor
+        mass = np.diff(levels)
+        width = np.diff(edges)
+        density = np.divide(mass, width, out=np.zeros_like(mass), where=width > 0)
+        ax.stairs(density, edges, fill=True, color=_colour(0), alpha=0.6, label=label)
+    for level, value in zip(levels, marks / factor, strict=True):
+        style = "-" if level == 0.5 else "--"
+        ax.axvline(value, color=OKABE_ITO[7], linestyle=style, linewidth=1.5)
+        ax.annotate(
+            f"{level * 100:g}%",
+            (value, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(2, -12),
+            textcoords="offset points",
+            fontsize=8,
+        )
+    ax.set_xlabel(axis_label)
+    ax.set_ylabel("density")
+    ax.legend(frameon=False, loc="upper right")
+    return _finish(ax, title or f"{label}: distribution over draws")
 
 
 @_checked

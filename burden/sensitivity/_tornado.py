@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from burden._core.checks import as_float_array, readonly
-from burden._core.results import Result, Table, _output_index
+from burden._core.results import Result, Table, _output_index, model_units
 from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, evaluate, probe
 from burden.uncertainty._space import ParameterSpace, _check_space
@@ -48,6 +48,10 @@ class TornadoResult(Result):
     quantiles : (float, float) or None
         The probability levels used for the low/high values (None: support bounds,
         or 5%/95% for unbounded inputs).
+    units : (str, str) or None
+        Currency and price basis in words of the outputs, when the model says
+        (its ``units``, e.g. :func:`~burden.uncertainty.models.agreement_model`);
+        :meth:`plot` labels its axis with them by default.
     """
 
     space: ParameterSpace
@@ -62,6 +66,7 @@ class TornadoResult(Result):
     swing: FloatArray
     order: np.ndarray[tuple[int, int], np.dtype[np.intp]]
     quantiles: tuple[float, float] | None
+    units: tuple[str, str] | None = None
 
     _title = "Tornado (one input at a time)"
 
@@ -128,6 +133,7 @@ class TornadoResult(Result):
             Unit of the output, for the axis label (ignored when `currency` is given).
         currency : str, optional
             For a money output: scale the axis to tn, bn or mn of this currency.
+            Default: the model's :attr:`units` when it gave them.
         price_basis : "nominal" or int, optional
             Price basis of a money output, for the axis label.
         title : str, optional
@@ -140,6 +146,9 @@ class TornadoResult(Result):
         from burden.plot import plot_tornado  # noqa: PLC0415 (matplotlib is optional)
 
         j = _output_index(self.output_names, output)
+        basis = _axis_basis(currency, price_basis)
+        if currency is None and self.units is not None:
+            currency, basis = self.units
         return plot_tornado(
             list(self.input_names),
             self.output_low[:, j],
@@ -147,7 +156,7 @@ class TornadoResult(Result):
             float(self.base[j]),
             unit=unit,
             currency=currency,
-            basis=_axis_basis(currency, price_basis),
+            basis=basis,
             ax=ax,
             title=title or f"Tornado: {self.output_names[j]}",
         )
@@ -231,4 +240,5 @@ def tornado(
         swing=readonly(swing),
         order=readonly(order),
         quantiles=None if q_pair is None else (float(q_pair[0]), float(q_pair[1])),
+        units=model_units(model),
     )

@@ -12,7 +12,7 @@ import pandas as pd
 from burden._core.checks import as_flag, as_float_array, as_names, readonly
 from burden._core.limits import check_memory, check_work
 from burden._core.progress import progress_bar
-from burden._core.results import Result, Table
+from burden._core.results import Result, Table, model_units
 from burden.errors import InvalidInputError
 from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _map_blocks, probe
@@ -190,6 +190,9 @@ class MonteCarloResult(Result):
         The draws (read-only); None when they were not kept (``keep_samples``).
     outputs : ndarray, shape (n, k), or None
         Model outputs per draw (read-only); None when not kept.
+    units : (str, str) or None
+        Currency and price basis in words of the outputs, when the model says (its
+        ``units``); :meth:`plot` labels money axes with them by default.
 
     Notes
     -----
@@ -210,6 +213,7 @@ class MonteCarloResult(Result):
     inputs: FloatArray | None
     outputs: FloatArray | None
     _summary: _Summary | None = None
+    units: tuple[str, str] | None = None
 
     _title = "Monte Carlo"
 
@@ -340,6 +344,10 @@ class MonteCarloResult(Result):
     ) -> Axes:
         """Fan chart of the outputs (e.g. one per year): percentile bands and median.
 
+        A single output without a year in its label (e.g. ``"total"``) is drawn as
+        its distribution instead: a histogram with a line at each of `levels`
+        (:func:`burden.plot.plot_distribution`).
+
         Parameters
         ----------
         ax : matplotlib Axes, optional
@@ -355,6 +363,7 @@ class MonteCarloResult(Result):
         currency : str, optional
             For money outputs (e.g. of :func:`~burden.uncertainty.models.agreement_model`):
             scale the axis to tn, bn or mn of this currency, unit in the label.
+            Default: the model's :attr:`units` when it gave them.
         price_basis : "nominal" or int, optional
             Price basis of money outputs, for the axis label.
 
@@ -362,9 +371,26 @@ class MonteCarloResult(Result):
         -------
         matplotlib.axes.Axes
         """
-        from burden.plot import plot_fan  # noqa: PLC0415 (matplotlib is optional)
+        from burden.plot import plot_distribution, plot_fan  # noqa: PLC0415 (optional)
 
+        basis = _axis_basis(currency, price_basis)
+        if currency is None and self.units is not None:
+            currency, basis = self.units
         names = list(self.output_names)
+        probs = np.atleast_1d(as_float_array(levels, "levels"))
+        if len(names) == 1 and x is None and outputs is None and _year(names[0]) is None:
+            # One output (e.g. a total): its distribution, not a one-point fan.
+            marks = self.quantiles(probs)[:, 0]
+            return plot_distribution(
+                None if self.outputs is None else self.outputs[:, 0],
+                dict(zip(probs.tolist(), marks.tolist(), strict=True)),
+                label=median_label if median_label != "model output" else names[0],
+                unit=unit,
+                currency=currency,
+                basis=basis,
+                ax=ax,
+                title=title,
+            )
         if outputs is None:
             years = [_year(s) for s in names]
             chosen = [s for s, y in zip(names, years, strict=True) if y is not None] or names
@@ -381,7 +407,6 @@ class MonteCarloResult(Result):
             )
         else:
             pos = as_float_array(x, "x")
-        probs = np.atleast_1d(as_float_array(levels, "levels"))
         qs = self.quantiles(probs)
         bands = {float(v): qs[i, cols] for i, v in enumerate(probs)}
         return plot_fan(
@@ -390,7 +415,7 @@ class MonteCarloResult(Result):
             median_label=median_label,
             unit=unit,
             currency=currency,
-            basis=_axis_basis(currency, price_basis),
+            basis=basis,
             ax=ax,
             title=title,
         )
@@ -552,4 +577,5 @@ def monte_carlo(
         inputs=None if x_all is None else readonly(x_all),
         outputs=None if y_all is None else readonly(y_all),
         _summary=summary,
+        units=model_units(model),
     )

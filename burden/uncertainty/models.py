@@ -77,6 +77,7 @@ from burden.money import (
     MissingRateError,
     MoneyContext,
     _constant_prices,
+    basis_label,
     check_currency,
     check_price_basis,
     default_context,
@@ -396,6 +397,16 @@ class AgreementModel:
             params |= self._per_year_parameters()
         object.__setattr__(self, "nominal", params)
 
+    @property
+    def units(self) -> tuple[str, str]:
+        """Currency and price basis in words of the outputs, for figures' axes.
+
+        E.g. ``("USD", "constant 2019 prices (US CPI-U)")``; read by
+        :func:`~burden.sensitivity.monte_carlo` and :func:`~burden.sensitivity.tornado`.
+        """
+        deflator = None if self.context is None else self.context.deflate_with
+        return self.currency, basis_label(self.currency, self.price_basis, deflator)
+
     def _per_year_parameters(self) -> dict[str, float]:
         """Nominal values of the per-year parameters (NaN: not published, draw it)."""
         a = self.agreement
@@ -555,6 +566,13 @@ class ComparisonModel:
                 if _is_shared(name) and name not in params:
                     params[name] = value
         object.__setattr__(self, "nominal", params)
+
+    @property
+    def units(self) -> tuple[str, str] | None:
+        """Currency and price basis in words of money measures; None for ratios."""
+        if self.measure in ("ratio", "all"):
+            return None
+        return self.baseline.units
 
     @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:

@@ -28,7 +28,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from burden import InfeasibleError, InvalidInputError, bargain
+from burden import InfeasibleError, InvalidInputError, MissingDataError, bargain
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -800,3 +800,14 @@ def test_continuous_limit_is_the_asymmetric_nash_solution(r1: float, r2: float) 
     u1, u2 = bargain.nash(bargain.linear_frontier(1.0), weights=(w1, 1.0 - w1))
     assert_allclose(u1, bargain.rubinstein_limit(r1, r2), rtol=1e-12)
     assert_allclose(u1 + u2, 1.0)
+
+
+def test_zopa_summary_is_over_draws_with_a_zone_and_names_the_currency() -> None:
+    # Draw 0: zone [100, 160] bn (width 60); draw 1: gap of 50 bn, no zone.
+    z = bargain.zopa([160e9, 50e9], [100e9, 100e9], currency="KRW")
+    text = repr(z)
+    assert "draws with a zone=1 of 2 (50.0%)" in text
+    assert "KRW 60.00 bn" in text  # the negative draw is not averaged in
+    assert "KRW" in z._repr_html_()
+    with pytest.raises(MissingDataError, match="currency"):
+        bargain.zopa(1.0, 0.5, currency="won")

@@ -455,3 +455,49 @@ def test_rule_errors_name_the_key_path(escalation: str, key_path: str, hint: str
     assert "Indexed." not in message
     assert "Fixed." not in message
     assert "series" not in message
+
+
+@pytest.mark.parametrize(
+    ("section", "keys"),
+    [
+        ("## `[money]`", scenario_file._MONEY),
+        ("## `[agreements.<key>]`", scenario_file._AGREEMENT),
+        ("## `[[compare]]`", scenario_file._COMPARE),
+    ],
+)
+def test_docs_list_every_key_the_parser_accepts(section: str, keys: tuple[str, ...]) -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "scenario_files.md").read_text(encoding="utf-8")
+    body = docs[docs.index(section) :]
+    body = body[: body.index("\n## ", 1)]
+    missing = [k for k in keys if f"`{k}`" not in body]
+    assert not missing, f"{section} does not document {missing}"
+    assert "supply in Python" not in docs
+
+
+def test_example_shares_come_from_the_host_and_blank_rows_say_why(tmp_path: Path) -> None:
+    scenario_file.run(scenario_file.load(EXAMPLE), tmp_path, figures=False)
+    frame = pd.read_csv(
+        tmp_path / "compare_cpi_capped_vs_us_demand_krw.csv", keep_default_na=False
+    )
+    shares = frame[frame["measure"].str.startswith("share_of_")]
+    filled = shares[shares["value"] != ""]
+    blank = shares[shares["value"] == ""]
+    # 2020: KRW 1,038.9 bn (S1) of KOR's 2020 defence budget: a share, not blank.
+    assert len(filled) > 0
+    assert (filled["note"] == "").all()
+    assert (blank["note"] != "").all()
+    assert blank["note"].str.contains("KOR").all()
+
+
+def test_a_missing_index_projection_is_named_with_the_money_keys(tmp_path: Path) -> None:
+    text = '[agreements.sma12]\nbuiltin = "SMA-12"\n\n[[compare]]\nbaseline = "US-ASK-2025"\n'
+    text += 'alternative = "sma12"\ncurrency = "USD"\nprice_basis = 2019\n'
+    with pytest.raises(ScenarioFileError) as info:
+        scenario_file.run(loads(text), tmp_path / "out", figures=False)
+    message = str(info.value)
+    assert message.startswith("agreements.sma12: 3 assumptions missing")
+    assert "projection = RATE" in message
+    assert "krw_per_usd_projection" in message
+    assert "inflation = { USD = 0.02 }" in message
+    assert "MoneyContext" not in message
+    assert not (tmp_path / "out").exists()

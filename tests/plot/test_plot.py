@@ -64,7 +64,7 @@ def test_paths_with_draws_show_median_and_band(tmp_path: Path) -> None:
     assert len(ax.collections) == 1  # the 5-95% band
     assert _legend(ax) == ["x 5-95%", "x median"]
     assert "USD" in ax.get_ylabel()
-    assert "constant 2019 prices" in ax.get_ylabel()
+    assert "(2019 prices, US CPI-U)" in ax.get_ylabel()
     median = np.asarray(ax.get_lines()[0].get_ydata())
     np.testing.assert_allclose(median, np.median(draws, axis=0) / 1e9)
 
@@ -248,7 +248,7 @@ def test_money_axes_are_scaled_on_fan_tornado_and_sweep() -> None:
     ax = plot.plot_tornado(
         ["fx"], [4.5e9], [5.5e9], 5.0e9, currency="USD", basis="constant 2019 prices (US CPI-U)"
     )
-    assert "USD bn (constant 2019 prices" in ax.get_xlabel()
+    assert "USD bn (2019 prices, US CPI-U)" in ax.get_xlabel()
     ax = plot.plot_sweep([0.9, 1.1], {"y": [4.5e9, 5.5e9]}, input_name="fx", currency="USD")
     assert ax.get_ylabel() == "USD bn"
 
@@ -311,3 +311,17 @@ def test_figures_import_no_analysis_module() -> None:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith("burden") or alias.name.startswith(allowed)
+
+
+def test_paths_mark_projected_years_and_wrap_long_titles() -> None:
+    paths = [bd.agreements.get(n).path() for n in ("SMA-10-HELD", "SMA-11")]
+    title = "US demand vs 11th SMA vs a CPI-indexed rule with a 4% cap, 2020-2030: " * 2
+    ax = bd.plot.plot_paths(paths, title=title.strip(), projected=[2024, 2025])
+    shown = ax.get_title()
+    assert all(len(line) <= 60 for line in shown.splitlines())
+    assert "(projected 2024-2025: stated assumptions)" in shown
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "projected" in [t.get_text() for t in legend.get_texts()]
+    plain = bd.plot.plot_paths(paths)
+    assert "projected" not in plain.get_title()

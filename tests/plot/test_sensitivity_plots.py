@@ -133,3 +133,43 @@ def test_prim_and_sweep_plots() -> None:
         assert ax.get_ylabel() == "KRW bn"
     finally:
         plt.close("all")
+
+
+def _total_model() -> tuple[Any, bs.ParameterSpace]:
+    import burden as bd
+    from burden.uncertainty.models import agreement_model
+
+    model = agreement_model(
+        bd.agreements.get("SMA-11"), currency="USD", price_basis=2019, total=True
+    )
+    return model, bs.ParameterSpace([bs.Parameter("base_amount", (1.0e12, 1.1e12))])
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_single_output_monte_carlo_draws_its_distribution(keep: bool) -> None:
+    model, space = _total_model()
+    mc = bs.monte_carlo(model, space, n=256, rng=0, keep_samples=keep)
+    ax = mc.plot()
+    assert len(ax.patches) > 0  # a histogram (or the quantiles' density), not empty
+    marks = [float(np.asarray(line.get_xdata())[0]) for line in ax.get_lines()]
+    expected = mc.quantiles([0.05, 0.25, 0.5, 0.75, 0.95])[:, 0] / 1e9
+    assert np.sort(marks)[[0, -1]].tolist() == pytest.approx(expected[[0, -1]].tolist())
+    # The adapter's units reach the axis: USD bn, constant 2019 prices, US CPI-U.
+    assert ax.get_xlabel() == "USD bn (2019 prices, US CPI-U)"
+
+
+def test_tornado_axis_reads_the_model_units() -> None:
+    model, space = _total_model()
+    ax = bs.tornado(model, space).plot()
+    assert "USD bn (2019 prices, US CPI-U)" in ax.get_xlabel()
+    assert "output units" not in ax.get_xlabel()
+
+
+def test_comparison_model_units_only_for_money_measures() -> None:
+    import burden as bd
+    from burden.uncertainty.models import comparison_model
+
+    held, sma11 = bd.agreements.get("SMA-10-HELD"), bd.agreements.get("SMA-11")
+    money = comparison_model(held, sma11, measure="difference", currency="USD", price_basis=2019)
+    assert money.units == ("USD", "constant 2019 prices (US CPI-U)")
+    assert comparison_model(held, sma11, measure="ratio").units is None
