@@ -34,15 +34,19 @@ def _problem(
     fields = {"frontier": front.u1_max, "disagreement[0]": d1, "disagreement[1]": d2}
     shape = broadcast_batch(fields | (extra or {}))
     d1, d2 = _full(d1, shape), _full(d2, shape)
+    # A point on the frontier up to rounding (a shifted problem computes d1 + d2 and
+    # the total along different paths) is on it: a few ulps of the operands' size.
+    slack = 8.0 * np.finfo(np.float64).eps * (np.abs(d1) + np.abs(d2) + np.abs(front.u1_max))
     if front.kind == "linear":
-        bad = d1 + d2 > front.u1_max
+        bad = d1 + d2 > front.u1_max + slack
         where = "d1 + d2 <= total"
     else:
         u1_max = np.broadcast_to(front.u1_max, shape)
         above = np.zeros(shape, dtype=np.bool_)
-        inside = d1 <= u1_max
+        inside = d1 <= u1_max + slack
         at = np.minimum(np.maximum(d1, 0.0), u1_max)
-        above[inside] = d2[inside] > front.evaluate(at, shape)[inside]
+        level = front.evaluate(at, shape)
+        above[inside] = (d2 > level + 8.0 * np.finfo(np.float64).eps * np.abs(level))[inside]
         bad = ~inside | above
         where = "d1 <= u1_max and d2 <= f(max(d1, 0))"
     if bad.any():
