@@ -25,6 +25,10 @@ __all__ = ["BargainingSolutions", "egalitarian", "kalai_smorodinsky", "nash", "s
 _SOLUTION_NAMES: Final = ("nash", "kalai_smorodinsky", "egalitarian")
 
 
+_ULPS: Final = 8.0 * np.finfo(np.float64).eps
+"""Relative rounding slack of a point on the frontier (a few ulps of its operands)."""
+
+
 def _problem(
     frontier: object, disagreement: object, extra: dict[str, FloatArray] | None = None
 ) -> tuple[Frontier, FloatArray, FloatArray, tuple[int, ...]]:
@@ -36,7 +40,7 @@ def _problem(
     d1, d2 = _full(d1, shape), _full(d2, shape)
     # A point on the frontier up to rounding (a shifted problem computes d1 + d2 and
     # the total along different paths) is on it: a few ulps of the operands' size.
-    slack = 8.0 * np.finfo(np.float64).eps * (np.abs(d1) + np.abs(d2) + np.abs(front.u1_max))
+    slack = _ULPS * (np.abs(d1) + np.abs(d2) + np.abs(front.u1_max))
     if front.kind == "linear":
         bad = d1 + d2 > front.u1_max + slack
         where = "d1 + d2 <= total"
@@ -46,7 +50,7 @@ def _problem(
         inside = d1 <= u1_max + slack
         at = np.minimum(np.maximum(d1, 0.0), u1_max)
         level = front.evaluate(at, shape)
-        above[inside] = (d2 > level + 8.0 * np.finfo(np.float64).eps * np.abs(level))[inside]
+        above[inside] = (d2 > level + _ULPS * np.abs(level))[inside]
         bad = ~inside | above
         where = "d1 <= u1_max and d2 <= f(max(d1, 0))"
     if bad.any():

@@ -16,7 +16,6 @@ the key path, e.g. ``sobol[0].draws``), and :func:`compute` returns one
 
 from __future__ import annotations
 
-import difflib
 import math
 from dataclasses import dataclass, field
 from functools import partial
@@ -117,9 +116,26 @@ def _err(path: str, value: object, expected: str, hint: str = "") -> sf.Scenario
     return sf.ScenarioFileError(path, value, expected, hint=hint)
 
 
-def _suggest(word: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f'did you mean "{close[0]}"?' if close else f"valid: {', '.join(options)}"
+_suggest = sf._suggest  # one did-you-mean for every section of a scenario file
+
+
+def _line_output(
+    spec: AnalysisSpec,
+    res: Any,
+    line: str,
+    *,
+    frame: pd.DataFrame | None = None,
+    draw: Callable[[Axes], object] | None = None,
+) -> Output:
+    """Return the output of an analysis summarised in one line (its tidy frame by default)."""
+    return Output(
+        kind=spec.kind,
+        name=spec.name,
+        frame=res.to_frame() if frame is None else frame,
+        summary=(line,),
+        draw=draw,
+        result=res,
+    )
 
 
 def _choice(value: object, path: str, options: Sequence[str]) -> str:
@@ -785,14 +801,7 @@ def _monte_carlo(spec: AnalysisSpec) -> Output:
     def draw(ax: Axes) -> object:
         return res.plot(ax, unit=o["unit"])
 
-    return Output(
-        kind=spec.kind,
-        name=spec.name,
-        frame=res.to_frame(),
-        summary=(line,),
-        draw=draw,
-        result=res,
-    )
+    return _line_output(spec, res, line, draw=draw)
 
 
 def _tornado(spec: AnalysisSpec) -> Output:
@@ -807,14 +816,7 @@ def _tornado(spec: AnalysisSpec) -> Output:
         f"{res.output_names[j]}: {_bn(float(res.base[j]))} at nominal; largest swing "
         f"{res.input_names[top]} ({_bn(float(swing[top]))})"
     )
-    return Output(
-        kind=spec.kind,
-        name=spec.name,
-        frame=res.to_frame(),
-        summary=(line,),
-        draw=res.plot,
-        result=res,
-    )
+    return _line_output(spec, res, line, draw=res.plot)
 
 
 def _sobol(spec: AnalysisSpec) -> Output:
@@ -837,14 +839,7 @@ def _sobol(spec: AnalysisSpec) -> Output:
     order = np.argsort(-res.total_order[j])
     parts = ", ".join(f"{res.names[i]} {res.total_order[j, i]:.2f}" for i in order)
     line = f"{res.output_names[j]}: total-order indices {parts}"
-    return Output(
-        kind=spec.kind,
-        name=spec.name,
-        frame=res.to_frame(),
-        summary=(line,),
-        draw=res.plot,
-        result=res,
-    )
+    return _line_output(spec, res, line, draw=res.plot)
 
 
 def _morris(spec: AnalysisSpec) -> Output:
@@ -869,14 +864,7 @@ def _morris(spec: AnalysisSpec) -> Output:
     star = res.mu_star[:, j] if res.mu_star.ndim == 2 else res.mu_star
     parts = ", ".join(f"{res.names[i]} {_bn(float(star[i]))}" for i in order)
     line = f"{res.output_names[j]}: mu* {parts} ({o['trajectories']} trajectories)"
-    return Output(
-        kind=spec.kind,
-        name=spec.name,
-        frame=frame,
-        summary=(line,),
-        draw=res.plot,
-        result=res,
-    )
+    return _line_output(spec, res, line, frame=frame, draw=res.plot)
 
 
 def _threshold(spec: AnalysisSpec) -> Output:
@@ -891,9 +879,7 @@ def _threshold(spec: AnalysisSpec) -> Output:
         f"{t:g} at {v:.6g}" for t, v in zip(o["targets"], res.values[:, j], strict=True)
     )
     line = f"{res.output_names[j]} reaches {found} of {o['parameter']} (NaN: not within its range)"
-    return Output(
-        kind=spec.kind, name=spec.name, frame=res.to_frame(), summary=(line,), result=res
-    )
+    return _line_output(spec, res, line)
 
 
 def _prim(spec: AnalysisSpec, mc: MonteCarloResult) -> Output:
@@ -926,14 +912,7 @@ def _prim(spec: AnalysisSpec, mc: MonteCarloResult) -> Output:
     line = (
         f"{res.case}: box {limits}; coverage {res.box_coverage:.0%}, density {res.box_density:.0%}"
     )
-    return Output(
-        kind=spec.kind,
-        name=spec.name,
-        frame=box,
-        summary=(line,),
-        draw=res.plot,
-        result=res,
-    )
+    return _line_output(spec, res, line, frame=box, draw=res.plot)
 
 
 def _split_output(spec: AnalysisSpec) -> Output:
@@ -945,14 +924,7 @@ def _split_output(spec: AnalysisSpec) -> Output:
     )
     excess = float(np.asarray(res.excess).sum())
     line = f"host pays ({o['currency']}): {parts}; beyond the pool {_bn(excess)}"
-    return Output(
-        kind=spec.kind,
-        name=spec.name,
-        frame=res.to_frame(),
-        summary=(line,),
-        draw=res.plot,
-        result=res,
-    )
+    return _line_output(spec, res, line, draw=res.plot)
 
 
 def _allocation_output(spec: AnalysisSpec) -> Output:
