@@ -32,7 +32,7 @@ import numpy.typing as npt
 from burden import datasets
 from burden._core.checks import as_float_array, as_name, as_year, finite_result, readonly
 from burden.errors import InvalidInputError, MissingDataError
-from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, _path
+from burden.escalation import Fixed, Freeze, Indexed, Rule, Schedule, _path, _Plan
 from burden.hosts import Host, as_host
 from burden.money import Amounts, check_currency
 
@@ -52,22 +52,30 @@ def _computed_amounts(
 ) -> Amounts:
     """Wrap a path the engine just computed, without the copy and checks of ``Amounts()``.
 
-    The values are float64, finite and owned by no one else; every field not set here
-    keeps its default.
+    The values are float64, finite and owned by no one else (made read-only here); the
+    years are read-only already (shared by every path of the agreement); every field not
+    set here keeps its default.
     """
     out = object.__new__(Amounts)
+    setattr_ = object.__setattr__
     for name, default in _AMOUNTS_DEFAULTS:
-        object.__setattr__(out, name, default)
-    object.__setattr__(out, "values", readonly(values))
-    object.__setattr__(out, "years", readonly(years))
-    object.__setattr__(out, "currency", currency)
-    object.__setattr__(out, "label", label)
-    object.__setattr__(out, "host", host)
+        setattr_(out, name, default)
+    values.setflags(write=False)
+    setattr_(out, "values", values)
+    setattr_(out, "years", years)
+    setattr_(out, "currency", currency)
+    setattr_(out, "label", label)
+    setattr_(out, "host", host)
     return out
 
 
 def _is_rule(value: object) -> bool:
     return isinstance(value, Fixed | Freeze | Indexed | Schedule)
+
+
+_RULES = (Fixed, Freeze, Indexed, Schedule)
+_CHECKED_AT_CONSTRUCTION = (Fixed, Freeze, Schedule)
+"""Rules whose ``check_years`` ignores `allow_future`: what passed at construction holds."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -134,6 +142,9 @@ class Agreement:
     host: str | Host | None = None
     assumptions: tuple[str, ...] = ()
     _phases: tuple[tuple[int, Rule], ...] = field(init=False, repr=False)
+    _batch: tuple[int, ...] = field(init=False, repr=False)
+    _plan: _Plan | None = field(init=False, repr=False)
+    """The years and the engine's phases, made by the first :meth:`path` (no draws in it)."""
 
     def __post_init__(self) -> None:
         name: object = self.name
@@ -181,7 +192,8 @@ class Agreement:
             rule.check_years(
                 self._phase_years(start), f"Agreement.escalation[{start}]", allow_future=True
             )
-        _ = self.batch_shape  # draws of all inputs must broadcast
+        object.__setattr__(self, "_batch", self._broadcast_batch())  # draws must broadcast
+        object.__setattr__(self, "_plan", None)
 
     def _check_phases(self) -> tuple[tuple[int, Rule], ...]:
         escalation = self.escalation
@@ -240,6 +252,9 @@ class Agreement:
     @property
     def batch_shape(self) -> tuple[int, ...]:
         """Broadcast shape of the draws of every input (``()`` when all are scalars)."""
+        return self._batch
+
+    def _broadcast_batch(self) -> tuple[int, ...]:
         shapes = [np.shape(self.base_amount)] + [rule.batch_shape for _, rule in self._phases]
         try:
             return np.broadcast_shapes(*shapes)
@@ -283,17 +298,34 @@ class Agreement:
         on a year-major buffer in cache-sized blocks of draws, so ``values`` is
         the transpose of that buffer (Fortran-ordered for one draw axis).
         """
-        for start, rule in self._phases:
-            rule.check_years(
-                self._phase_years(start), f"{self.name}.escalation[{start}]", allow_future=False
-            )
-        years = self.years
-        with np.errstate(over="ignore", invalid="ignore"):
-            values = _path(self.base_amount, self._phases, years, self.rounding, self.batch_shape)
-        if np.isinf(values).any():  # finite inputs escalated past float64
+        plan = self._plan or self._make_plan()
+        values, finite = _path(self.base_amount, plan, self.rounding, self._batch)
+        if not finite:  # finite inputs escalated past float64
             finite_result(values, "Agreement.base_amount", self.base_amount)
         host = self.host if isinstance(self.host, Host) else None  # normalised at construction
-        return _computed_amounts(values, years, self.currency, self.name, host)
+        return _computed_amounts(values, plan.years, self.currency, self.name, host)
+
+    def _make_plan(self) -> _Plan:
+        """Check the years the rules need, then prepare the engine (cached when safe).
+
+        Fixed, Freeze and Schedule rules were checked at construction; an Indexed rule
+        needs its index (or a projection) for every year only when the path is computed.
+        The plan depends on the rules and years only, never on draws, and both are
+        immutable, so it is kept for the next call; it is not kept when the check fails
+        (the next call raises again) or for a subclass of a rule.
+        """
+        exact = all(type(rule) in _RULES for _, rule in self._phases)
+        for start, rule in self._phases:
+            if not exact or type(rule) not in _CHECKED_AT_CONSTRUCTION:
+                rule.check_years(
+                    self._phase_years(start),
+                    f"{self.name}.escalation[{start}]",
+                    allow_future=False,
+                )
+        plan = _Plan(self._phases, self.years, self.rounding)
+        if exact:
+            object.__setattr__(self, "_plan", plan)
+        return plan
 
     def amounts(self) -> pd.Series:
         """Return the nominal amount of each year as a Series.

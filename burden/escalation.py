@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from contextlib import nullcontext
 from dataclasses import KW_ONLY, dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -651,141 +652,183 @@ def _flat(value: npt.ArrayLike, batch: tuple[int, ...], n: int, tail: int = 0) -
     return arr.reshape(n, *last)
 
 
-def _rows(table: FloatArray, index: IntArray) -> FloatArray:
-    """``table[index]``, as a view when `index` is a run of consecutive rows (the usual case)."""
+def _rows(index: IntArray) -> slice | IntArray:
+    """Return what picks rows `index` of a table: a slice when they are consecutive (a view)."""
     first = int(index[0])
     if (index == np.arange(first, first + index.size)).all():
-        return table[first : first + index.size]
-    return table[index]
+        return slice(first, first + index.size)
+    return index
 
 
-class _Step:
-    """One phase ready for the engine: what turns year t - 1 into year t, block by block.
+class _Phase:
+    """One phase of an agreement ready for the engine: everything that does not depend on draws.
 
+    Made once per agreement (see :func:`_plan`), reused by every :func:`_path` call.
     ``kind`` is "freeze" (carry the amount), "amounts" (set it) or "factor" (multiply,
-    then round when the agreement rounds). :meth:`block` gives one value per year, either
-    shared by all draws (shape (m,)) or per draw (shape (m, hi - lo), year-major).
+    then round when `rounds`); rows ``start..stop`` of the year-major buffer are its years.
+    ``shared`` holds one value per year (shape (m,)) when the phase's inputs have no draws;
+    otherwise ``rows`` picks the phase's years from the rule's per-draw table, year-major,
+    and ``beyond`` marks (shape (m, 1)) the years that take an Indexed rule's projection.
     """
 
-    __slots__ = ("_cap", "_floor", "_proj", "_rule", "_table", "kind", "shared", "start", "stop")
+    __slots__ = ("beyond", "kind", "rounds", "rows", "rule", "shared", "start", "stop")
 
-    def __init__(
-        self, rule: Rule, years: IntArray, start: int, batch: tuple[int, ...], n: int
-    ) -> None:
+    def __init__(self, rule: Rule, years: IntArray, start: int, rounds: bool) -> None:
         self.start, self.stop = start, start + years.size
+        self.rule = rule
+        self.rounds = rounds
         self.shared: FloatArray | None = None
-        self._rule = rule
+        self.rows: slice | IntArray = slice(None)
+        self.beyond: npt.NDArray[np.bool_] | None = None
         if isinstance(rule, Freeze):
             self.kind = "freeze"
         elif isinstance(rule, Schedule):
             self.kind = "amounts"
             cols = np.searchsorted(rule._years, years)
             if rule._table.ndim == 1:
-                self.shared = rule._table[cols]
+                self.shared = readonly(rule._table[cols])
             else:
-                self._table = _rows(_flat(rule._table, batch, n, tail=1).T, cols)  # (m, n)
+                self.rows = _rows(cols)
         elif isinstance(rule, Fixed):
             self.kind = "factor"
             rate = np.asarray(rule.rate)
             if rate.ndim == 0:
-                self.shared = np.full(years.size, 1.0 + rate)
-            else:
-                self._table = _flat(1.0 + rate, batch, n)
+                self.shared = readonly(np.full(years.size, 1.0 + rate))
         elif isinstance(rule, Indexed):
             self.kind = "factor"
             if not rule.batch_shape:
-                self.shared = 1.0 + rule.rates_for(years)
+                self.shared = readonly(1.0 + rule.rates_for(years))
             else:
-                self._prepare_indexed(rule, years, batch, n)
+                # Same gather as Indexed.rates_for, year-major.
+                index_years = rule._years
+                self.rows = _rows(
+                    np.clip(years - rule.lag - index_years[0], 0, index_years.size - 1)
+                )
+                if rule.projection is not None:
+                    beyond = years - rule.lag > index_years[-1]
+                    if beyond.any():
+                        self.beyond = readonly(beyond[:, np.newaxis])
         else:  # pragma: no cover - an Agreement accepts only the four rules
             raise TypeError(type(rule).__name__)
 
-    def _prepare_indexed(
-        self, rule: Indexed, years: IntArray, batch: tuple[int, ...], n: int
-    ) -> None:
-        # Same gather as Indexed.rates_for, year-major: (m, n), every per-draw input flat.
-        index_years = rule.index_years
-        positions = np.clip(years - rule.lag - index_years[0], 0, index_years.size - 1)
-        self._table = _rows(_flat(rule.rates_table, batch, n, tail=1).T, positions)  # (m, n)
-        self._proj = None
-        if rule.projection is not None:
-            beyond = years - rule.lag > index_years[-1]
-            if beyond.any():
-                self._proj = (beyond[:, np.newaxis], _flat(rule.projection, batch, n))
-        self._floor = None if rule.floor is None else _flat(rule.floor, batch, n)
-        self._cap = None if rule.cap is None else _flat(rule.cap, batch, n)
+    def inputs(self, batch: tuple[int, ...], n: int) -> tuple[FloatArray | None, ...]:
+        """Return the per-draw inputs of one call, flat over draws (views where possible)."""
+        rule = self.rule
+        if self.shared is not None or self.kind == "freeze":
+            return ()
+        if isinstance(rule, Schedule):
+            return (_flat(rule._table, batch, n, tail=1).T[self.rows],)  # (m, n)
+        if isinstance(rule, Fixed):
+            return (_flat(1.0 + np.asarray(rule.rate), batch, n),)  # (n,)
+        rule = cast("Indexed", rule)  # the four rules only
+        return (
+            _flat(rule._table, batch, n, tail=1).T[self.rows],  # (m, n)
+            None if self.beyond is None else _flat(rule.projection, batch, n),  # type: ignore[arg-type]
+            None if rule.floor is None else _flat(rule.floor, batch, n),
+            None if rule.cap is None else _flat(rule.cap, batch, n),
+        )
 
-    def block(self, lo: int, hi: int) -> FloatArray:
+    def block(self, inputs: tuple[FloatArray | None, ...], lo: int, hi: int) -> FloatArray:
         """Values of the phase's years for draws lo..hi: (m,) if shared, else (m, hi - lo)."""
         if self.shared is not None:
             return self.shared
-        if isinstance(self._rule, Indexed):
-            raw = self._table[:, lo:hi]  # (m, hi - lo)
-            if self._proj is not None:
-                beyond, proj = self._proj
-                raw = np.where(beyond, proj[lo:hi], raw)
-            decimals = self._rule.rate_rounding
-            rate = np.array(raw) if decimals is None else _round_rate(raw, decimals)
-            if self._floor is not None:
-                np.maximum(rate, self._floor[lo:hi], out=rate)
-            if self._cap is not None:
-                np.minimum(rate, self._cap[lo:hi], out=rate)
-            rate += 1.0
-            return rate
-        if self._table.ndim == 1:  # a Fixed rate per draw: the same factor every year
-            return np.broadcast_to(self._table[lo:hi], (self.stop - self.start, hi - lo))
-        return self._table[:, lo:hi]  # scheduled amounts, (m, hi - lo)
+        if not isinstance(self.rule, Indexed):
+            table = cast("FloatArray", inputs[0])
+            if table.ndim == 1:  # a Fixed rate per draw: the same factor every year
+                return np.broadcast_to(table[lo:hi], (self.stop - self.start, hi - lo))
+            return table[:, lo:hi]  # scheduled amounts, (m, hi - lo)
+        rates, proj, floor, cap = inputs
+        raw = cast("FloatArray", rates)[:, lo:hi]  # (m, hi - lo)
+        if self.beyond is not None and proj is not None:
+            raw = np.where(self.beyond, proj[lo:hi], raw)
+        decimals = self.rule.rate_rounding
+        rate = np.array(raw) if decimals is None else _round_rate(raw, decimals)
+        if floor is not None:
+            np.maximum(rate, floor[lo:hi], out=rate)
+        if cap is not None:
+            np.minimum(rate, cap[lo:hi], out=rate)
+        rate += 1.0
+        return rate
+
+
+class _Plan:
+    """An agreement's years and phases, ready for :func:`_path`; made once, draw-free.
+
+    ``years`` is read-only and a view (it cannot be made writable again), so results
+    can share it. ``factor`` tells whether some phase multiplies (and so can overflow).
+    """
+
+    __slots__ = ("factor", "phases", "years")
+
+    def __init__(
+        self, phases: tuple[tuple[int, Rule], ...], years: IntArray, rounding: float | None
+    ) -> None:
+        owner = readonly(np.array(years, dtype=np.int64))
+        self.years: IntArray = readonly(owner.view())
+        t_all = years.size
+        base_year = int(years[0])
+        starts = [start for start, _ in phases] + [base_year + t_all]
+        steps = []
+        for (start, rule), stop in zip(phases, starts[1:], strict=True):
+            lo_t, hi_t = start - base_year, min(stop - base_year, t_all)
+            if lo_t < hi_t:
+                rounds = rounding is not None and rule.escalates
+                steps.append(_Phase(rule, owner[lo_t:hi_t], lo_t, rounds))
+        self.phases: tuple[_Phase, ...] = tuple(steps)
+        self.factor = any(step.kind == "factor" for step in steps)
 
 
 def _path(
-    base: npt.ArrayLike,
-    phases: tuple[tuple[int, Rule], ...],
-    years: IntArray,
-    rounding: float | None,
-    batch: tuple[int, ...],
-) -> FloatArray:
+    base: npt.ArrayLike, plan: _Plan, rounding: float | None, batch: tuple[int, ...]
+) -> tuple[FloatArray, bool]:
     """Amounts of every year for every draw, shape ``batch + (T,)`` (the engine of paths).
 
-    Year ``t`` is computed from year ``t - 1`` for a block of draws at a time, in a
-    year-major (T, n) buffer whose rows are contiguous, with the rounding done in place;
-    the result is its transpose (a view), so peak memory is the output plus one block.
-    Bit-identical to applying each rule's :meth:`~Rule.next_amounts` and
-    :func:`round_half_up` year by year (amounts are never negative, so the sign in
-    :func:`round_half_up` is always 1).
+    Returns the amounts and whether they are all finite. Year ``t`` is computed from
+    year ``t - 1`` for a block of draws at a time, in a year-major (T, n) buffer whose
+    rows are contiguous, with the rounding done in place; the result is its transpose (a
+    view), so peak memory is the output plus one block. Bit-identical to applying each
+    rule's :meth:`~Rule.next_amounts` and :func:`round_half_up` year by year (amounts
+    are never negative, so the sign in :func:`round_half_up` is always 1).
+
+    The rules must have every year they need (``check_years`` passed). Finite inputs can
+    overflow only in a "factor" phase, and an inf stays inf there (or becomes NaN through
+    a factor of 0) to the phase's last year, so only that row is checked.
     """
-    t_all = years.size
     n = math.prod(batch)
-    base_year = int(years[0])
-    steps: list[tuple[_Step, bool]] = []
-    starts = [start for start, _ in phases] + [base_year + t_all]
-    for (start, rule), stop in zip(phases, starts[1:], strict=True):
-        lo_t, hi_t = start - base_year, min(stop - base_year, t_all)
-        if lo_t < hi_t:
-            step = _Step(rule, years[lo_t:hi_t], lo_t, batch, n)
-            steps.append((step, rounding is not None and rule.escalates))
+    phases = plan.phases
+    t_all = plan.years.size
+    inputs = [phase.inputs(batch, n) for phase in phases]
     out = np.empty((t_all, n), dtype=np.float64)
     base_flat = _flat(base, batch, n)
     unit = 0.0 if rounding is None else float(rounding)
-    for lo in range(0, n, _DRAW_BLOCK):  # loop over blocks of draws, each vectorized
-        hi = min(lo + _DRAW_BLOCK, n)
-        out[0, lo:hi] = base_flat[lo:hi]
-        for step, rounds in steps:
-            if step.kind == "freeze":
-                out[step.start : step.stop, lo:hi] = out[step.start - 1, lo:hi]
-                continue
-            values = step.block(lo, hi)
-            if step.kind == "amounts":
-                out[step.start : step.stop, lo:hi] = (
-                    values if values.ndim == 2 else values[:, None]
-                )
-                continue
-            for i, t in enumerate(range(step.start, step.stop)):  # loop over years
-                cur = out[t, lo:hi]
-                np.multiply(out[t - 1, lo:hi], values[i], out=cur)
-                if rounds:  # round_half_up(cur, unit) in place (cur >= 0: its sign is 1)
-                    np.divide(cur, unit, out=cur)
-                    cur += 0.5
-                    cur += 1e-9
-                    np.floor(cur, out=cur)
-                    cur *= unit
-    return out.T.reshape(*batch, t_all)
+    # A first phase that freezes: the base amount goes to all its rows at once.
+    first = 1 if phases and phases[0].kind == "freeze" and phases[0].start == 1 else 0
+    head = phases[0].stop if first else 1
+    finite = True
+    with np.errstate(over="ignore", invalid="ignore") if plan.factor else nullcontext():
+        for lo in range(0, n, _DRAW_BLOCK):  # loop over blocks of draws, each vectorized
+            hi = min(lo + _DRAW_BLOCK, n)
+            out[0:head, lo:hi] = base_flat[lo:hi]
+            for step, data in zip(phases[first:], inputs[first:], strict=True):
+                if step.kind == "freeze":
+                    out[step.start : step.stop, lo:hi] = out[step.start - 1, lo:hi]
+                    continue
+                values = step.block(data, lo, hi)
+                if step.kind == "amounts":
+                    out[step.start : step.stop, lo:hi] = (
+                        values if values.ndim == 2 else values[:, None]
+                    )
+                    continue
+                rounds = step.rounds
+                for i, t in enumerate(range(step.start, step.stop)):  # loop over years
+                    cur = out[t, lo:hi]
+                    np.multiply(out[t - 1, lo:hi], values[i], out=cur)
+                    if rounds:  # round_half_up(cur, unit) in place (cur >= 0: its sign is 1)
+                        np.divide(cur, unit, out=cur)
+                        cur += 0.5
+                        cur += 1e-9
+                        np.floor(cur, out=cur)
+                        cur *= unit
+                if finite and not np.isfinite(out[step.stop - 1, lo:hi]).all():
+                    finite = False
+    return out.T.reshape(*batch, t_all), finite

@@ -156,3 +156,81 @@ def test_indexed_with_draws_checks_the_shifted_rates() -> None:
     with pytest.raises(bd.InvalidInputError) as info:
         rule._with_draws(None, cap=np.array([0.01]), floor=np.array([0.02]), projection=None)
     assert info.value.field == "Indexed.cap"
+
+
+def _overflowing(later: object) -> bd.Agreement:
+    # 1e300 x 1.9^k passes float64's 1.8e308 in the 30th year of the Fixed phase.
+    return bd.Agreement(
+        name="huge",
+        base_year=2000,
+        base_amount=np.array([1.0, 1e300]),
+        currency="KRW",
+        end_year=2040,
+        escalation={2001: bd.Fixed(0.9), 2035: later},  # type: ignore[dict-item]
+    )
+
+
+@pytest.mark.parametrize(
+    "later", [bd.Freeze(), bd.Schedule(dict.fromkeys(range(2035, 2041), 5.0)), bd.Fixed(0.0)]
+)
+def test_an_overflow_inside_a_phase_is_refused_whatever_follows(later: object) -> None:
+    # The engine checks the last year of each multiplying phase, not the whole path: an
+    # inf there must be found even when a later schedule sets finite amounts again.
+    with pytest.raises(bd.InvalidInputError, match="overflowed"):
+        _overflowing(later).path()
+
+
+def test_an_overflow_then_a_zero_factor_is_refused() -> None:
+    # inf x (1 + rate rounded to -100%) is NaN at the phase's end: still refused
+    rates = pd.DataFrame([[0.9] * 40 + [-0.9999]], columns=range(2000, 2041))
+    agreement = bd.Agreement(
+        name="nan",
+        base_year=2000,
+        base_amount=np.array([1e300]),
+        currency="KRW",
+        end_year=2041,
+        escalation=bd.Indexed(rates, lag=1, rate_rounding=3),
+    )
+    with pytest.raises(bd.InvalidInputError, match="overflowed"):
+        agreement.path()
+
+
+def test_the_plan_is_reused_and_missing_index_years_raise_every_time() -> None:
+    sma12 = bd.agreements.get("SMA-12")  # CPI after 2025 not published: 2028-30 need it
+    for _ in range(2):
+        with pytest.raises(bd.MissingDataError):
+            sma12.path()
+    projected = sma12.with_projection(0.02)
+    first, second = projected.path(), projected.path()
+    np.testing.assert_array_equal(first.values, second.values)
+    assert first.years is second.years  # shared, and read-only for good
+    with pytest.raises(ValueError, match="WRITEABLE"):
+        first.years.setflags(write=True)
+    assert projected.years.flags.writeable  # the property still gives a fresh array
+
+
+def test_a_pickled_agreement_computes_the_same_path() -> None:
+    import pickle
+
+    agreement = _agreement(5, 11, "indexed")
+    want = agreement.path().values  # the plan is made and kept
+    copy = pickle.loads(pickle.dumps(agreement))
+    np.testing.assert_array_equal(copy.path().values, want)
+
+
+@pytest.mark.parametrize("end_year", [2020, 2021, 2030])
+@pytest.mark.parametrize("n", [0, 3])
+def test_freeze_only_and_one_year_agreements(end_year: int, n: int) -> None:
+    base = np.arange(1.0, n + 1.0) * 1e12 if n else 1e12
+    agreement = bd.Agreement(
+        name="flat",
+        base_year=2020,
+        base_amount=base,
+        currency="KRW",
+        end_year=end_year,
+        escalation=bd.Freeze(),
+        rounding=1e8,
+    )
+    values = agreement.path().values
+    assert values.shape == (*np.shape(base), end_year - 2019)
+    np.testing.assert_array_equal(values, _reference(agreement))
