@@ -801,14 +801,16 @@ def _path(
     out = np.empty((t_all, n), dtype=np.float64)
     base_flat = _flat(base, batch, n)
     unit = 0.0 if rounding is None else float(rounding)
-    # A first phase that freezes: the base amount goes to all its rows at once.
+    # A first phase that freezes: the base amount goes to all its rows at once, not by block.
     first = 1 if phases and phases[0].kind == "freeze" and phases[0].start == 1 else 0
-    head = phases[0].stop if first else 1
+    if first:
+        out[0 : phases[0].stop] = base_flat
     finite = True
     with np.errstate(over="ignore", invalid="ignore") if plan.factor else nullcontext():
         for lo in range(0, n, _DRAW_BLOCK):  # loop over blocks of draws, each vectorized
             hi = min(lo + _DRAW_BLOCK, n)
-            out[0:head, lo:hi] = base_flat[lo:hi]
+            if not first:
+                out[0, lo:hi] = base_flat[lo:hi]
             for step, data in zip(phases[first:], inputs[first:], strict=True):
                 if step.kind == "freeze":
                     out[step.start : step.stop, lo:hi] = out[step.start - 1, lo:hi]
