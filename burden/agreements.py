@@ -299,7 +299,7 @@ class Agreement:
         the transpose of that buffer (Fortran-ordered for one draw axis).
         """
         plan = self._plan or self._make_plan()
-        values, finite = _path(self.base_amount, plan, self.rounding, self._batch)
+        values, finite = _path(self.base_amount, plan)
         if not finite:  # finite inputs escalated past float64
             finite_result(values, "Agreement.base_amount", self.base_amount)
         host = self.host if isinstance(self.host, Host) else None  # normalised at construction
@@ -322,7 +322,7 @@ class Agreement:
                     f"{self.name}.escalation[{start}]",
                     allow_future=False,
                 )
-        plan = _Plan(self._phases, self.years, self.rounding)
+        plan = _Plan(self.base_amount, self._phases, self.years, self.rounding, self._batch)
         if exact:
             object.__setattr__(self, "_plan", plan)
         return plan

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from contextlib import nullcontext
 from dataclasses import KW_ONLY, dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias, cast
 
@@ -671,7 +670,17 @@ class _Phase:
     and ``beyond`` marks (shape (m, 1)) the years that take an Indexed rule's projection.
     """
 
-    __slots__ = ("beyond", "kind", "rounds", "rows", "rule", "shared", "start", "stop")
+    __slots__ = (
+        "beyond",
+        "kind",
+        "rounds",
+        "rows",
+        "rule",
+        "same_each_year",
+        "shared",
+        "start",
+        "stop",
+    )
 
     def __init__(self, rule: Rule, years: IntArray, start: int, rounds: bool) -> None:
         self.start, self.stop = start, start + years.size
@@ -680,6 +689,7 @@ class _Phase:
         self.shared: FloatArray | None = None
         self.rows: slice | IntArray = slice(None)
         self.beyond: npt.NDArray[np.bool_] | None = None
+        self.same_each_year = False  # a Fixed rate per draw
         if isinstance(rule, Freeze):
             self.kind = "freeze"
         elif isinstance(rule, Schedule):
@@ -694,6 +704,8 @@ class _Phase:
             rate = np.asarray(rule.rate)
             if rate.ndim == 0:
                 self.shared = readonly(np.full(years.size, 1.0 + rate))
+            else:
+                self.same_each_year = True
         elif isinstance(rule, Indexed):
             self.kind = "factor"
             if not rule.batch_shape:
@@ -734,7 +746,7 @@ class _Phase:
             return self.shared
         if not isinstance(self.rule, Indexed):
             table = cast("FloatArray", inputs[0])
-            if table.ndim == 1:  # a Fixed rate per draw: the same factor every year
+            if self.same_each_year:  # a Fixed rate per draw: the same factor every year
                 return np.broadcast_to(table[lo:hi], (self.stop - self.start, hi - lo))
             return table[:, lo:hi]  # scheduled amounts, (m, hi - lo)
         rates, proj, floor, cap = inputs
@@ -756,15 +768,38 @@ class _Plan:
 
     ``years`` is read-only and a view (it cannot be made writable again), so results
     can share it. ``factor`` tells whether some phase multiplies (and so can overflow).
+    ``inputs`` holds, per phase, its per-draw inputs when they are views of the rules'
+    own arrays (no copy, so nothing draw-sized is held), else None: made per call.
+    A plan pickles as what it is made from (the views are made again, not copied).
     """
 
-    __slots__ = ("factor", "phases", "years")
+    __slots__ = (
+        "_args",
+        "base",
+        "batch",
+        "factor",
+        "first",
+        "inputs",
+        "n",
+        "phases",
+        "static",
+        "unit",
+        "years",
+    )
 
     def __init__(
-        self, phases: tuple[tuple[int, Rule], ...], years: IntArray, rounding: float | None
+        self,
+        base: npt.ArrayLike,
+        phases: tuple[tuple[int, Rule], ...],
+        years: IntArray,
+        rounding: float | None,
+        batch: tuple[int, ...],
     ) -> None:
+        self._args = (base, phases, years, rounding, batch)
         owner = readonly(np.array(years, dtype=np.int64))
         self.years: IntArray = readonly(owner.view())
+        self.batch, self.n = batch, math.prod(batch)
+        self.unit = 0.0 if rounding is None else float(rounding)
         t_all = years.size
         base_year = int(years[0])
         starts = [start for start, _ in phases] + [base_year + t_all]
@@ -776,11 +811,25 @@ class _Plan:
                 steps.append(_Phase(rule, owner[lo_t:hi_t], lo_t, rounds))
         self.phases: tuple[_Phase, ...] = tuple(steps)
         self.factor = any(step.kind == "factor" for step in steps)
+        # A first phase that freezes: the base amount goes to all its rows at once.
+        self.first = 1 if steps and steps[0].kind == "freeze" and steps[0].start == 1 else 0
+        self.inputs: list[tuple[FloatArray | None, ...] | None] = []
+        for step in steps:
+            views = None
+            if not isinstance(step.rule, Fixed):  # 1 + rate is computed: made per call
+                views = step.inputs(batch, self.n)
+                if any(v is not None and v.flags.owndata for v in views):
+                    views = None  # a copy (broadcast draws, scattered years): per call
+            self.inputs.append(views)
+        self.static = all(views is not None for views in self.inputs)
+        flat = _flat(base, batch, self.n)
+        self.base = None if flat.flags.owndata else flat  # a view of the base amounts
+
+    def __reduce__(self) -> tuple[type[_Plan], tuple[object, ...]]:
+        return (_Plan, self._args)
 
 
-def _path(
-    base: npt.ArrayLike, plan: _Plan, rounding: float | None, batch: tuple[int, ...]
-) -> tuple[FloatArray, bool]:
+def _path(base: npt.ArrayLike, plan: _Plan) -> tuple[FloatArray, bool]:
     """Amounts of every year for every draw, shape ``batch + (T,)`` (the engine of paths).
 
     Returns the amounts and whether they are all finite. Year ``t`` is computed from
@@ -790,47 +839,77 @@ def _path(
     rule's :meth:`~Rule.next_amounts` and :func:`round_half_up` year by year (amounts
     are never negative, so the sign in :func:`round_half_up` is always 1).
 
-    The rules must have every year they need (``check_years`` passed). Finite inputs can
-    overflow only in a "factor" phase, and an inf stays inf there (or becomes NaN through
-    a factor of 0) to the phase's last year, so only that row is checked.
+    `base` is the agreement's base amount (the one the plan was made with). The rules
+    must have every year they need (``check_years`` passed).
     """
-    n = math.prod(batch)
-    phases = plan.phases
-    t_all = plan.years.size
-    inputs = [phase.inputs(batch, n) for phase in phases]
-    out = np.empty((t_all, n), dtype=np.float64)
-    base_flat = _flat(base, batch, n)
-    unit = 0.0 if rounding is None else float(rounding)
-    # A first phase that freezes: the base amount goes to all its rows at once, not by block.
-    first = 1 if phases and phases[0].kind == "freeze" and phases[0].start == 1 else 0
-    if first:
-        out[0 : phases[0].stop] = base_flat
+    batch, n = plan.batch, plan.n
+    inputs: list[tuple[FloatArray | None, ...]] = (
+        cast("list[tuple[FloatArray | None, ...]]", plan.inputs)
+        if plan.static
+        else [
+            phase.inputs(batch, n) if views is None else views
+            for phase, views in zip(plan.phases, plan.inputs, strict=True)
+        ]
+    )
+    out = np.empty((plan.years.size, n), dtype=np.float64)
+    base_flat = _flat(base, batch, n) if plan.base is None else plan.base
+    if plan.first:
+        out[0 : plan.phases[0].stop] = base_flat
+    if plan.factor:
+        with np.errstate(over="ignore", invalid="ignore"):
+            finite = _fill(out, base_flat, plan, inputs)
+    else:
+        finite = _fill(out, base_flat, plan, inputs)
+    values = out.T
+    return (values if len(batch) == 1 else values.reshape(*batch, out.shape[0])), finite
+
+
+def _fill(
+    out: FloatArray,
+    base_flat: FloatArray,
+    plan: _Plan,
+    inputs: list[tuple[FloatArray | None, ...]],
+) -> bool:
+    """Fill the (T, n) buffer `out` phase by phase; return whether it is all finite.
+
+    Finite inputs can overflow only in a "factor" phase, and an inf stays inf there (or
+    becomes NaN through a factor of 0) to the phase's last year, so only that row is
+    checked.
+    """
+    n, first, unit = plan.n, plan.first, plan.unit
+    steps = list(zip(plan.phases, inputs, strict=True))[first:]
     finite = True
-    with np.errstate(over="ignore", invalid="ignore") if plan.factor else nullcontext():
-        for lo in range(0, n, _DRAW_BLOCK):  # loop over blocks of draws, each vectorized
-            hi = min(lo + _DRAW_BLOCK, n)
-            if not first:
-                out[0, lo:hi] = base_flat[lo:hi]
-            for step, data in zip(phases[first:], inputs[first:], strict=True):
-                if step.kind == "freeze":
-                    out[step.start : step.stop, lo:hi] = out[step.start - 1, lo:hi]
-                    continue
+    for lo in range(0, n, _DRAW_BLOCK):  # loop over blocks of draws, each vectorized
+        hi = min(lo + _DRAW_BLOCK, n)
+        if not first:
+            out[0, lo:hi] = base_flat[lo:hi]
+        for step, data in steps:
+            if step.kind == "freeze":
+                out[step.start : step.stop, lo:hi] = out[step.start - 1, lo:hi]
+                continue
+            if step.kind == "amounts":
                 values = step.block(data, lo, hi)
-                if step.kind == "amounts":
-                    out[step.start : step.stop, lo:hi] = (
-                        values if values.ndim == 2 else values[:, None]
-                    )
-                    continue
-                rounds = step.rounds
-                for i, t in enumerate(range(step.start, step.stop)):  # loop over years
-                    cur = out[t, lo:hi]
-                    np.multiply(out[t - 1, lo:hi], values[i], out=cur)
-                    if rounds:  # round_half_up(cur, unit) in place (cur >= 0: its sign is 1)
-                        np.divide(cur, unit, out=cur)
-                        cur += 0.5
-                        cur += 1e-9
-                        np.floor(cur, out=cur)
-                        cur *= unit
-                if finite and not np.isfinite(out[step.stop - 1, lo:hi]).all():
-                    finite = False
-    return out.T.reshape(*batch, t_all), finite
+                out[step.start : step.stop, lo:hi] = (
+                    values if values.ndim == 2 else values[:, None]
+                )
+                continue
+            factors: FloatArray | list[FloatArray] = (
+                [cast("FloatArray", data[0])[lo:hi]] * (step.stop - step.start)
+                if step.same_each_year  # a Fixed rate per draw: the same factor every year
+                else step.block(data, lo, hi)
+            )
+            rounds = step.rounds
+            prev = out[step.start - 1, lo:hi]
+            for row, factor in zip(out[step.start : step.stop, lo:hi], factors, strict=True):
+                cur = row  # loop over years: cur is row t of the block, prev row t - 1
+                np.multiply(prev, factor, out=cur)
+                if rounds:  # round_half_up(cur, unit) in place (cur >= 0: its sign is 1)
+                    np.divide(cur, unit, out=cur)
+                    cur += 0.5
+                    cur += 1e-9
+                    np.floor(cur, out=cur)
+                    cur *= unit
+                prev = cur
+            if finite and not np.isfinite(prev).all():  # the phase's last year
+                finite = False
+    return finite
