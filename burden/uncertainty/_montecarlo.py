@@ -89,6 +89,7 @@ class _Accumulator:
         self.low = np.empty(0)
         self.high = np.empty(0)
         self.width = np.empty(0)
+        self._divisor = np.empty(0)
         self.counts = np.empty((0, 0), dtype=np.int64)
         self.minimum = np.empty(0)
         self.maximum = np.empty(0)
@@ -114,6 +115,7 @@ class _Accumulator:
             self.maximum = self.high.copy()
             spread = self.high - self.low
             self.width = spread / _BINS  # 0 for a constant output: every value is `low`
+            self._divisor = np.where(self.width > 0.0, self.width, 1.0)
             self.counts = np.zeros((k, _BINS), dtype=np.int64)
             self.below = [[] for _ in range(k)]
             self.above = [[] for _ in range(k)]
@@ -124,28 +126,40 @@ class _Accumulator:
         # Output-major (k, m): every reduction and comparison below runs along contiguous
         # rows (reducing a narrow (m, k) array over axis 0 is several times slower).
         yt = y.T if y.flags.f_contiguous else np.ascontiguousarray(y.T)
-        k = yt.shape[0]
         c = yt - self.shift[:, np.newaxis]
         self.s1 += c.sum(axis=1)
         c *= c
         self.s2 += c.sum(axis=1)
         self.n += yt.shape[1]
-        np.minimum(self.minimum, yt.min(axis=1), out=self.minimum)
-        np.maximum(self.maximum, yt.max(axis=1), out=self.maximum)
-        low, high = self.low[:, np.newaxis], self.high[:, np.newaxis]
-        inside = yt >= low
-        inside &= yt <= high
-        np.subtract(yt, low, out=c)
-        c /= np.where(self.width > 0.0, self.width, 1.0)[:, np.newaxis]
+        # Two reductions say whether any value lies outside the pilot range; usually none
+        # does, and then no mask is built and every value goes to the histogram.
+        tails = (yt.min(axis=1) < self.low) | (yt.max(axis=1) > self.high)
+        np.subtract(yt, self.low[:, np.newaxis], out=c)
+        c /= self._divisor[:, np.newaxis]
         idx = c.astype(np.int64)
         np.minimum(idx, _BINS - 1, out=idx)
-        idx += (np.arange(k, dtype=np.int64) * _BINS)[:, np.newaxis]
-        self.counts += np.bincount(idx[inside], minlength=k * _BINS).reshape(k, _BINS)
-        if not inside.all():
-            for j in np.flatnonzero(~inside.all(axis=1)):  # loop over outputs with tail values
-                col = yt[j]
-                self.below[j].append(col[col < self.low[j]])
-                self.above[j].append(col[col > self.high[j]])
+        idx += (np.arange(yt.shape[0], dtype=np.int64) * _BINS)[:, np.newaxis]
+        if tails.any():
+            inside = yt >= self.low[:, np.newaxis]
+            inside &= yt <= self.high[:, np.newaxis]
+            binned = idx[inside]
+            for j in np.flatnonzero(tails):  # loop over outputs with tail values
+                self._add_tails(j, yt[j])
+        else:
+            binned = idx.ravel()
+        self.counts += np.bincount(binned, minlength=self.counts.size).reshape(self.counts.shape)
+
+    def _add_tails(self, j: int, values: FloatArray) -> None:
+        """Keep output `j`'s values outside the pilot range exactly; update its extremes."""
+        below = values[values < self.low[j]]
+        above = values[values > self.high[j]]
+        self.below[j].append(below)
+        self.above[j].append(above)
+        # Only tail values can move the extremes: the pilot's are low and high.
+        if below.size:
+            self.minimum[j] = min(self.minimum[j], below.min())
+        if above.size:
+            self.maximum[j] = max(self.maximum[j], above.max())
 
     def finish(self) -> tuple[FloatArray, FloatArray, _Summary]:
         assert self.s1 is not None
