@@ -144,7 +144,7 @@ class _Accumulator:
             inside &= yt <= self.high[:, np.newaxis]
             binned = idx[inside]
             for j in np.flatnonzero(tails):  # loop over outputs with tail values
-                self._add_tails(j, yt[j])
+                self._add_tails(int(j), yt[j])
         else:
             binned = idx.ravel()
         self.counts += np.bincount(binned, minlength=self.counts.size).reshape(self.counts.shape)
