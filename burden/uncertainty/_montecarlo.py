@@ -131,31 +131,36 @@ class _Accumulator:
         c *= c
         self.s2 += c.sum(axis=1)
         self.n += yt.shape[1]
-        # Two reductions say whether any value lies outside the pilot range; usually none
-        # does, and then no mask is built and every value goes to the histogram.
+        # Two reductions say which outputs have values outside the pilot range (usually
+        # none, or a few); only those rows are masked, and their tail values are sent to
+        # one extra bin that is dropped, so the histogram is one bincount of every value.
         tails = (yt.min(axis=1) < self.low) | (yt.max(axis=1) > self.high)
         np.subtract(yt, self.low[:, np.newaxis], out=c)
         c /= self._divisor[:, np.newaxis]
         idx = c.astype(np.int64)
         np.minimum(idx, _BINS - 1, out=idx)
         idx += (np.arange(yt.shape[0], dtype=np.int64) * _BINS)[:, np.newaxis]
-        if tails.any():
-            inside = yt >= self.low[:, np.newaxis]
-            inside &= yt <= self.high[:, np.newaxis]
-            binned = idx[inside]
-            for j in np.flatnonzero(tails):  # loop over outputs with tail values
-                self._add_tails(int(j), yt[j])
-        else:
-            binned = idx.ravel()
-        self.counts += np.bincount(binned, minlength=self.counts.size).reshape(self.counts.shape)
+        dropped = self.counts.size
+        for j in np.flatnonzero(tails):  # loop over outputs with tail values
+            self._add_tails(int(j), yt[j], idx[j], dropped)
+        counts = np.bincount(idx.ravel(), minlength=dropped + 1)
+        self.counts += counts[:dropped].reshape(self.counts.shape)
 
-    def _add_tails(self, j: int, values: FloatArray) -> None:
-        """Keep output `j`'s values outside the pilot range exactly; update its extremes."""
-        below = values[values < self.low[j]]
-        above = values[values > self.high[j]]
+    def _add_tails(
+        self, j: int, values: FloatArray, bins: npt.NDArray[np.int64], dropped: int
+    ) -> None:
+        """Keep output `j`'s values outside the pilot range exactly, out of its histogram.
+
+        Their `bins` are set to `dropped`; the extremes move (only tail values can move them:
+        the pilot's are ``low`` and ``high``).
+        """
+        is_below = values < self.low[j]
+        is_above = values > self.high[j]
+        below, above = values[is_below], values[is_above]
         self.below[j].append(below)
         self.above[j].append(above)
-        # Only tail values can move the extremes: the pilot's are low and high.
+        bins[is_below] = dropped
+        bins[is_above] = dropped
         if below.size:
             self.minimum[j] = min(self.minimum[j], below.min())
         if above.size:
