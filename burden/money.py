@@ -1102,7 +1102,7 @@ def _from_nominal(
 
 def _constant_prices(
     nominal: FloatArray,
-    to_deflator: FloatArray | float,
+    to_deflator: FloatArray | float | None,
     level: FloatArray,
     base_level: FloatArray,
     at_base_rate: FloatArray | float | None,
@@ -1112,7 +1112,8 @@ def _constant_prices(
     Nominal amounts (..., T) go to the deflator's currency at each year's rate
     (`to_deflator`), are deflated by its price index (`level` of each year against
     `base_level` of the base year) and go to the target currency at the base year's
-    rate (`at_base_rate`; None when the deflator's currency is the target). The rates
+    rate (`at_base_rate`; None when the deflator's currency is the target; likewise
+    `to_deflator` is None for amounts already in it: no product by ones). The rates
     and levels may carry draws on leading axes (per-draw exchange rates and inflation).
 
     Examples
@@ -1121,7 +1122,8 @@ def _constant_prices(
     >>> _constant_prices(np.array([110.0]), 1.0, np.array([1.1]), np.array([1.0]), None)
     array([100.])
     """
-    real: FloatArray = nominal * to_deflator * base_level / level
+    in_deflator = nominal if to_deflator is None else nominal * to_deflator
+    real: FloatArray = in_deflator * base_level / level
     return real if at_base_rate is None else real * at_base_rate
 
 

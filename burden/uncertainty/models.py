@@ -376,7 +376,7 @@ def _convert_draws(
     # The money layer's formula, with per-draw rates and price levels.
     result = _constant_prices(
         nominal,
-        fx(src, deflator, years),
+        None if src == deflator else fx(src, deflator, years),
         _rows(chained, rows[:-1]),
         chained[int(rows[-1])][np.newaxis, :],
         None if deflator == dst else fx(deflator, dst, np.array([basis], dtype=np.int64)),
