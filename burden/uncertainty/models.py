@@ -365,7 +365,7 @@ def _convert_draws(
     nominal = values.T  # (T, n): a view of the engine's year-major buffer
     if basis == "nominal":
         out: FloatArray = nominal * fx(src, dst, years)
-        return readonly(out.T)
+        return readonly(out).T  # read-only rows: analyses take them without a copy
     deflator = ctx.deflate_with or dst
     cache = {} if levels is None else levels
     asked = np.append(years, basis)
@@ -381,7 +381,7 @@ def _convert_draws(
         chained[int(rows[-1])][np.newaxis, :],
         None if deflator == dst else fx(deflator, dst, np.array([basis], dtype=np.int64)),
     )
-    return readonly(result.T)
+    return readonly(result).T
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
