@@ -358,9 +358,12 @@ def _convert_draws(
         """Units of `b` per unit of `a`, shape (len(yrs), n) or (len(yrs), 1) when a == b."""
         if a == b:
             return np.ones((yrs.size, 1))  # broadcasts: the same products, no (T, n) buffer
-        return _rate_draws(ctx, b, yrs, fx_scale, given) / _rate_draws(
-            ctx, a, yrs, fx_scale, given
+        num, den = (
+            _rate_draws(ctx, b, yrs, fx_scale, given),
+            _rate_draws(ctx, a, yrs, fx_scale, given),
         )
+        # Divide into the one that is a fresh (T, n) array: no third buffer.
+        return np.divide(num, den, out=den if den.shape[1] >= num.shape[1] else num)
 
     nominal = values.T  # (T, n): a view of the engine's year-major buffer
     if basis == "nominal":
