@@ -165,6 +165,18 @@ def _constant_prices(
     >>> _constant_prices(np.array([110.0]), 1.0, np.array([1.1]), np.array([1.0]), None)
     array([100.])
     """
-    in_deflator = nominal if to_deflator is None else nominal * to_deflator
-    real: FloatArray = in_deflator * base_level / level
-    return real if at_base_rate is None else real * at_base_rate
+    operands = [nominal, base_level, level, to_deflator, at_base_rate]
+    # One output buffer, the operations in the same order as the expression
+    # ``nominal * to_deflator * base_level / level * at_base_rate`` (the same floats).
+    real: FloatArray = np.empty(
+        np.broadcast_shapes(*(np.shape(a) for a in operands if a is not None))
+    )
+    if to_deflator is None:
+        np.multiply(nominal, base_level, out=real)
+    else:
+        np.multiply(nominal, to_deflator, out=real)
+        real *= base_level
+    real /= level
+    if at_base_rate is not None:
+        real *= at_base_rate
+    return real

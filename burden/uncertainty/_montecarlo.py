@@ -90,6 +90,7 @@ class _Accumulator:
         self.high = np.empty(0)
         self.width = np.empty(0)
         self._divisor = np.empty(0)
+        self._work: tuple[FloatArray, npt.NDArray[np.int64]] | None = None
         self.counts = np.empty((0, 0), dtype=np.int64)
         self.minimum = np.empty(0)
         self.maximum = np.empty(0)
@@ -126,7 +127,8 @@ class _Accumulator:
         # Output-major (k, m): every reduction and comparison below runs along contiguous
         # rows (reducing a narrow (m, k) array over axis 0 is several times slower).
         yt = y.T if y.flags.f_contiguous else np.ascontiguousarray(y.T)
-        c = yt - self.shift[:, np.newaxis]
+        c, idx = self._scratch(yt.shape)
+        np.subtract(yt, self.shift[:, np.newaxis], out=c)
         self.s1 += c.sum(axis=1)
         c *= c
         self.s2 += c.sum(axis=1)
@@ -137,7 +139,7 @@ class _Accumulator:
         tails = (yt.min(axis=1) < self.low) | (yt.max(axis=1) > self.high)
         np.subtract(yt, self.low[:, np.newaxis], out=c)
         c /= self._divisor[:, np.newaxis]
-        idx = c.astype(np.int64)
+        np.copyto(idx, c, casting="unsafe")  # truncates, as astype(np.int64) does
         np.minimum(idx, _BINS - 1, out=idx)
         idx += (np.arange(yt.shape[0], dtype=np.int64) * _BINS)[:, np.newaxis]
         dropped = self.counts.size
@@ -145,6 +147,16 @@ class _Accumulator:
             self._add_tails(int(j), yt[j], idx[j], dropped)
         counts = np.bincount(idx.ravel(), minlength=dropped + 1)
         self.counts += counts[:dropped].reshape(self.counts.shape)
+
+    def _scratch(self, shape: tuple[int, ...]) -> tuple[FloatArray, npt.NDArray[np.int64]]:
+        """Work arrays of a chunk's shape, kept for the next chunk of that shape.
+
+        Chunks have one size but the last: reusing them spares the allocation (and the
+        first-touch page faults) of two (k, m) arrays per chunk.
+        """
+        if self._work is None or self._work[0].shape != shape:
+            self._work = (np.empty(shape), np.empty(shape, dtype=np.int64))
+        return self._work
 
     def _add_tails(
         self, j: int, values: FloatArray, bins: npt.NDArray[np.int64], dropped: int

@@ -358,14 +358,17 @@ def _convert_draws(
         """Units of `b` per unit of `a`, shape (len(yrs), n) or (len(yrs), 1) when a == b."""
         if a == b:
             return np.ones((yrs.size, 1))  # broadcasts: the same products, no (T, n) buffer
-        return _rate_draws(ctx, b, yrs, fx_scale, given) / _rate_draws(
-            ctx, a, yrs, fx_scale, given
+        num, den = (
+            _rate_draws(ctx, b, yrs, fx_scale, given),
+            _rate_draws(ctx, a, yrs, fx_scale, given),
         )
+        # Divide into the one that is a fresh (T, n) array: no third buffer.
+        return np.divide(num, den, out=den if den.shape[1] >= num.shape[1] else num)
 
     nominal = values.T  # (T, n): a view of the engine's year-major buffer
     if basis == "nominal":
         out: FloatArray = nominal * fx(src, dst, years)
-        return readonly(out.T)
+        return readonly(out).T  # read-only rows: analyses take them without a copy
     deflator = ctx.deflate_with or dst
     cache = {} if levels is None else levels
     asked = np.append(years, basis)
@@ -381,7 +384,7 @@ def _convert_draws(
         chained[int(rows[-1])][np.newaxis, :],
         None if deflator == dst else fx(deflator, dst, np.array([basis], dtype=np.int64)),
     )
-    return readonly(result.T)
+    return readonly(result).T
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
