@@ -16,9 +16,10 @@ Commands:
 - ``burden schema`` (or ``burden run --schema``) prints the JSON Schema of scenario
   files;
 - ``burden compare BASELINE ALTERNATIVE [--currency] [--price-basis] [--years]
-  [--projection RATE] [--per-usd CUR=RATE] [--inflation CUR=RATE] [--deflate-with]
-  [--discount-rate R] [--discount-year Y]`` prints the comparison of two built-in
-  agreements, with the stated assumptions named;
+  [--projection RATE] [--per-usd CUR=RATE] [--inflation CUR=RATE]
+  [--defense-budget-growth HOST=RATE] [--gdp-growth HOST=RATE] [--troops HOST=N]
+  [--deflate-with] [--discount-rate R] [--discount-year Y]`` prints the comparison of two
+  built-in agreements, with the stated assumptions named;
 - ``burden datasets list | show NAME | export NAME [--out FILE.csv]``.
 
 Exit status 0 on success; bad input prints one line on stderr, starting
@@ -139,22 +140,37 @@ def _assumption(text: str) -> tuple[str, float | dict[int, float]]:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _host_assumption(text: str) -> tuple[str, float | dict[int, float]]:
+    """Parse ``KOR=0.03`` or ``KOR=2027:0.03,2028:0.025`` (a host code, then values)."""
+    try:
+        return _assumption(text)
+    except argparse.ArgumentTypeError:
+        msg = f"expected HOST=VALUE such as KOR=0.03, or HOST=YEAR:VALUE,..., got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+_PROJECTIONS = ("per_usd", "inflation", "defense_budget_growth", "gdp_growth", "troops")
+"""The assumptions of ``MoneyContext.with_projection``; each is a flag, ``--per-usd`` ..."""
+
+
 def _cli_context(args: argparse.Namespace) -> MoneyContext:
-    """Return the shipped data plus the --per-usd and --inflation assumptions."""
+    """Return the shipped data plus the stated assumptions (--per-usd, --troops, ...)."""
     import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
 
     from burden.errors import BurdenError  # noqa: PLC0415
     from burden.money import MoneyContext  # noqa: PLC0415
 
-    per_usd: dict[str, float | pd.Series] = {}
-    inflation: dict[str, float | pd.Series] = {}
-    for target, given in ((per_usd, args.per_usd), (inflation, args.inflation)):
-        for code, value in given:
-            target[code] = pd.Series(value, dtype="float64") if isinstance(value, dict) else value
+    stated: dict[str, dict[str, float | pd.Series]] = {}
+    for name in _PROJECTIONS:
+        stated[name] = {
+            code: pd.Series(value, dtype="float64") if isinstance(value, dict) else value
+            for code, value in getattr(args, name, [])
+        }
     try:
-        return MoneyContext().with_projection(per_usd=per_usd, inflation=inflation)
+        return MoneyContext().with_projection(**stated)
     except BurdenError as err:
-        flag = "--per-usd" if err.field.startswith("per_usd") else "--inflation"
+        name = next((n for n in _PROJECTIONS if err.field.startswith(n)), "inflation")
+        flag = "--" + name.replace("_", "-")
         raise type(err)(flag, err.value, err.expected, hint=err.hint) from None
 
 
@@ -315,6 +331,22 @@ def _parser() -> argparse.ArgumentParser:
             "or KRW=0.02 (repeat per currency); deflates constant prices"
         ),
     )
+    for flag, what, example in (
+        ("--defense-budget-growth", "growth (fraction) of the host's defence budget", "0.03"),
+        ("--gdp-growth", "growth (fraction) of the host's nominal GDP", "0.03"),
+        ("--troops", "US service members stationed in the host", "28500"),
+    ):
+        cmp.add_argument(
+            flag,
+            type=_host_assumption,
+            action="append",
+            default=[],
+            metavar="HOST=VALUE",
+            help=(
+                f"assumed {what} after the published data, e.g. KOR={example} (repeat "
+                "per host); HOST=YEAR:VALUE,... by year; fills the indicators of later years"
+            ),
+        )
     cmp.add_argument(
         "--deflate-with",
         choices=("currency", "host"),
@@ -497,6 +529,11 @@ def _compare(args: argparse.Namespace) -> str:
             per_member.to_string(float_format=lambda v: f"{v:,.0f}", na_rep=""),
         ]
         notes = result.notes()
+        if any("not published" in line for line in notes):
+            notes.append(
+                "(state assumptions for later years with --defense-budget-growth, "
+                "--gdp-growth or --troops, e.g. --troops KOR=28500)"
+            )
         if notes:
             blocks += ["Notes", "\n".join(f"  {line}" for line in notes)]
         return "\n\n".join(blocks)

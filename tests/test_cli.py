@@ -6,10 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
+import burden as bd
 from burden.cli import main
+from burden.money import MoneyContext
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "scenario.toml"
 
@@ -320,3 +323,43 @@ def test_dataset_names_agree_between_list_and_errors(capsys: pytest.CaptureFixtu
     capsys.readouterr()
     assert main(["datasets", "show", "nope"]) == 2
     assert "burden datasets list" in capsys.readouterr().err
+
+
+def test_compare_host_projections_fill_the_indicators_of_later_years(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["compare", "US-ASK-2025", "SMA-12", "--currency", "USD", "--projection", "0.02"]
+    argv += ["--per-usd", "KRW=1400"]
+    assert main(argv) == 0
+    bare = capsys.readouterr().out
+    assert "KOR troops (stated) not published for 2026..2030" in bare
+    assert "--defense-budget-growth" in bare  # the note names the flags that fill the gap
+    assert main([*argv, "--defense-budget-growth", "KOR=0.03", "--troops", "KOR=28500"]) == 0
+    out = capsys.readouterr().out
+    assert "KOR defense budget growth 3.0% a year from 2027" in out
+    assert "KOR troops 28,500 from 2026" in out
+    # The US ask of USD 10 bn a year (S99) over 28,500 service members (stated here).
+    assert f"{10e9 / 28_500:,.0f}" in out
+    ctx = MoneyContext().with_projection(
+        per_usd={"KRW": 1400.0}, defense_budget_growth={"KOR": 0.03}, troops={"KOR": 28_500}
+    )
+    ask = bd.agreements.get("US-ASK-2025")
+    c = bd.compare(ask, bd.agreements.get("SMA-12").with_projection(0.02), context=ctx)
+    share = c.baseline_indicators.share_of_defense_budget  # 2026 budget published, then +3%
+    # a flat ask at a flat rate: each later year's share falls by the assumed growth
+    np.testing.assert_allclose(share[1:] * 1.03, share[:-1], rtol=1e-12)
+    for value in share:
+        assert f"{100 * value:.3f}" in out
+    bad = [
+        (["--troops", "KOR=abc"], "argument --troops: expected HOST=VALUE"),
+        (["--gdp-growth", "KOR=3"], "--gdp-growth: expected a growth rate"),
+        (["--troops", "XYZ=100"], "--troops: expected one of"),
+    ]
+    for extra, needle in bad:
+        status: object
+        try:
+            status = main([*argv, *extra])
+        except SystemExit as exc:  # argparse rejects a malformed pair before anything runs
+            status = exc.code
+        assert status == 2
+        assert needle in _one_error_line(capsys.readouterr().err)

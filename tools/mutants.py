@@ -123,7 +123,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # -- money -------------------------------------------------------------------------
     Mutant(
         "money-fx-inverted",
-        "burden/money.py",
+        "burden/money/_convert.py",
         "return ctx.rate(dst, years) / ctx.rate(src, years)",
         "return ctx.rate(src, years) / ctx.rate(dst, years)",
         "exchange-rate factor inverted",
@@ -131,7 +131,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "money-reflate-base",
-        "burden/money.py",
+        "burden/money/_convert.py",
         "nominal_h = at_base * ctx.price_level(years, deflator) / ctx.price_level(base, deflator)",
         "nominal_h = at_base * ctx.price_level(years, deflator)",
         "constant prices not divided by the base year's price level",
@@ -139,7 +139,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "money-pv-sign",
-        "burden/money.py",
+        "burden/money/_discount.py",
         "factors = (1.0 + r[..., np.newaxis]) ** (-exponent)",
         "factors = (1.0 + r[..., np.newaxis]) ** exponent",
         "present value compounds where it should discount",

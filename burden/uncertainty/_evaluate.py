@@ -50,12 +50,37 @@ def _float_columns(raw: Mapping[object, object], n: int) -> ModelOutput | None:
         v.dtype == np.float64 and v.shape == (n,) for v in values
     ):
         return None
-    out = np.empty((len(values), n), dtype=np.float64)
-    for j, value in enumerate(values):  # loop over outputs
-        out[j] = value
+    out = _rows_of_one_buffer(values, n)
+    if out is None:
+        out = np.empty((len(values), n), dtype=np.float64)
+        for j, value in enumerate(values):  # loop over outputs
+            out[j] = value
     if not np.isfinite(out).all():
         return None  # the full path names the bad output
     return out.T, tuple(str(key) for key in raw)
+
+
+def _rows_of_one_buffer(values: list[FloatArray], n: int) -> FloatArray | None:
+    """Return the read-only (k, n) array whose rows `values` are, in order, or None.
+
+    The adapters of :mod:`burden.uncertainty.models` return their outputs as the rows of
+    one read-only output-major buffer: taken as it is, it needs no copy. A writable
+    buffer is copied (its owner might write it again after the call).
+    """
+    buffer = values[0].base
+    if not (
+        isinstance(buffer, np.ndarray)
+        and buffer.shape == (len(values), n)
+        and buffer.dtype == np.float64
+        and buffer.flags.c_contiguous
+        and not buffer.flags.writeable
+    ):
+        return None
+    start, row = buffer.__array_interface__["data"][0], n * buffer.itemsize
+    for j, value in enumerate(values):  # loop over outputs
+        if value.base is not buffer or value.__array_interface__["data"][0] != start + j * row:
+            return None
+    return buffer
 
 
 def _normalise(raw: object, n: int) -> ModelOutput:

@@ -18,6 +18,7 @@ from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _map_blocks, probe
 from burden.uncertainty._sampling import SamplingMethod, _check_n, _iter_sample
 from burden.uncertainty._space import ParameterSpace, _check_space
+from burden.uncertainty._summary import _Accumulator, _Summary
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -31,143 +32,7 @@ __all__ = ["MonteCarloResult", "monte_carlo"]
 
 KEEP_LIMIT: Final = 2**20
 """Largest number of draws whose inputs and outputs are kept by default."""
-_PILOT: Final = 2**16
-"""Leading draws that fix the histogram range of the summary (chunk-independent)."""
-_BINS: Final = 2**16
-"""Histogram bins per output in the summary."""
 _DEFAULT_LEVELS: Final = (0.05, 0.25, 0.5, 0.75, 0.95)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class _Summary:
-    """Histogram of each output between the extremes of the pilot draws, exact tails.
-
-    ``counts[j, b]`` counts draws with output j in bin b of ``[low_j, high_j]``;
-    values outside that range are kept exactly (sorted) in ``below[j]``/``above[j]``.
-    """
-
-    low: FloatArray  # (k,)
-    width: FloatArray  # (k,)
-    counts: npt.NDArray[np.int64]  # (k, B)
-    below: tuple[FloatArray, ...]  # k sorted arrays
-    above: tuple[FloatArray, ...]
-    minimum: FloatArray  # (k,) exact extremes
-    maximum: FloatArray
-
-    def order_statistics(self, j: int, ranks: npt.NDArray[np.int64]) -> FloatArray:
-        """Approximate order statistics (0-based `ranks`) of output `j`."""
-        below, above, counts = self.below[j], self.above[j], self.counts[j]
-        cum = np.cumsum(counts)
-        inner = ranks - below.size
-        in_body = (inner >= 0) & (inner < cum[-1])
-        b = np.searchsorted(cum, np.clip(inner, 0, max(int(cum[-1]) - 1, 0)), side="right")
-        b = np.minimum(b, counts.size - 1)
-        before = cum[b] - counts[b]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            pos = (inner - before + 0.5) / counts[b]
-        body = self.low[j] + self.width[j] * (b + pos)
-        out = np.where(in_body, body, 0.0)
-        if below.size:
-            out = np.where(inner < 0, below[np.clip(ranks, 0, below.size - 1)], out)
-        if above.size:
-            high_idx = inner - int(cum[-1])
-            out = np.where(high_idx >= 0, above[np.clip(high_idx, 0, above.size - 1)], out)
-        last = below.size + int(cum[-1]) + above.size - 1
-        out = np.where(ranks <= 0, self.minimum[j], np.where(ranks >= last, self.maximum[j], out))
-        return np.asarray(out, dtype=np.float64)
-
-
-class _Accumulator:
-    """Streaming sums and histogram of outputs, fed chunk by chunk (mutable, private)."""
-
-    def __init__(self) -> None:
-        self.pending: list[FloatArray] = []
-        self.n = 0
-        self.shift: FloatArray | None = None
-        self.s1: FloatArray | None = None
-        self.s2: FloatArray | None = None
-        self.low = np.empty(0)
-        self.high = np.empty(0)
-        self.width = np.empty(0)
-        self.counts = np.empty((0, 0), dtype=np.int64)
-        self.minimum = np.empty(0)
-        self.maximum = np.empty(0)
-        self.below: list[list[FloatArray]] = []
-        self.above: list[list[FloatArray]] = []
-
-    def add(self, y: FloatArray, total: int) -> None:
-        if self.shift is None:
-            self.pending.append(y)
-            seen = sum(p.shape[0] for p in self.pending)
-            if seen < min(total, _PILOT):
-                return
-            block = np.concatenate(self.pending)
-            self.pending = []
-            pilot = block[:_PILOT]
-            k = block.shape[1]
-            self.shift = pilot.mean(axis=0)
-            self.s1 = np.zeros(k)
-            self.s2 = np.zeros(k)
-            self.low = pilot.min(axis=0)
-            self.high = pilot.max(axis=0)
-            self.minimum = self.low.copy()
-            self.maximum = self.high.copy()
-            spread = self.high - self.low
-            self.width = spread / _BINS  # 0 for a constant output: every value is `low`
-            self.counts = np.zeros((k, _BINS), dtype=np.int64)
-            self.below = [[] for _ in range(k)]
-            self.above = [[] for _ in range(k)]
-            y = block
-        assert self.s1 is not None
-        assert self.s2 is not None
-        assert self.shift is not None
-        # Output-major (k, m): every reduction and comparison below runs along contiguous
-        # rows (reducing a narrow (m, k) array over axis 0 is several times slower).
-        yt = y.T if y.flags.f_contiguous else np.ascontiguousarray(y.T)
-        k = yt.shape[0]
-        c = yt - self.shift[:, np.newaxis]
-        self.s1 += c.sum(axis=1)
-        c *= c
-        self.s2 += c.sum(axis=1)
-        self.n += yt.shape[1]
-        np.minimum(self.minimum, yt.min(axis=1), out=self.minimum)
-        np.maximum(self.maximum, yt.max(axis=1), out=self.maximum)
-        low, high = self.low[:, np.newaxis], self.high[:, np.newaxis]
-        inside = yt >= low
-        inside &= yt <= high
-        np.subtract(yt, low, out=c)
-        c /= np.where(self.width > 0.0, self.width, 1.0)[:, np.newaxis]
-        idx = c.astype(np.int64)
-        np.minimum(idx, _BINS - 1, out=idx)
-        idx += (np.arange(k, dtype=np.int64) * _BINS)[:, np.newaxis]
-        self.counts += np.bincount(idx[inside], minlength=k * _BINS).reshape(k, _BINS)
-        if not inside.all():
-            for j in np.flatnonzero(~inside.all(axis=1)):  # loop over outputs with tail values
-                col = yt[j]
-                self.below[j].append(col[col < self.low[j]])
-                self.above[j].append(col[col > self.high[j]])
-
-    def finish(self) -> tuple[FloatArray, FloatArray, _Summary]:
-        assert self.s1 is not None
-        assert self.s2 is not None
-        assert self.shift is not None
-        n = self.n
-        mean = self.shift + self.s1 / n
-        var = (self.s2 - self.s1 * self.s1 / n) / (n - 1)
-
-        def tails(parts: list[list[FloatArray]]) -> tuple[FloatArray, ...]:
-            return tuple(readonly(np.sort(np.concatenate(p)) if p else np.empty(0)) for p in parts)
-
-        summary = _Summary(
-            low=readonly(self.low),
-            width=readonly(self.width),
-            counts=readonly(self.counts),
-            below=tails(self.below),
-            above=tails(self.above),
-            minimum=readonly(self.minimum),
-            maximum=readonly(self.maximum),
-        )
-        return mean, np.maximum(var, 0.0), summary
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)

@@ -221,6 +221,19 @@ def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]
     return sizes.pop() if sizes else 1
 
 
+_Draws: TypeAlias = "tuple[dict[str, FloatArray], int]"
+_Levels: TypeAlias = "dict[tuple[MoneyContext, str, tuple[int, ...]], tuple[FloatArray, IntArray]]"
+"""Price levels of one model call by context, currency and years (both sides share them)."""
+
+
+def _draws(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]) -> _Draws:
+    """Check `params` against the model's parameters, once per call: each as a float (n,)."""
+    n = _check_names(params, known)
+    return {
+        k: np.broadcast_to(as_float_array(v, f"params[{k!r}]"), (n,)) for k, v in params.items()
+    }, n
+
+
 @lru_cache(maxsize=256)
 def _rates(ctx: MoneyContext, currency: str, years: tuple[int, ...]) -> FloatArray:
     """``ctx.rate(currency, years)``, looked up once per model instead of once per chunk."""
@@ -234,20 +247,20 @@ def _rate_draws(
     scale: FloatArray,
     params: Mapping[str, FloatArray],
 ) -> FloatArray:
-    """Units of `currency` per USD, shape ``(n, T)``: the context's, scaled, then per-year draws."""
+    """Units of `currency` per USD, year-major ``(T, n)``: the context's, scaled, or drawn."""
     n = scale.shape[0]
     if currency == "USD":
-        return np.ones((1, years.size))  # broadcasts against (n, T): the same products
+        return np.ones((years.size, 1))  # broadcasts against (T, n): the same products
     names = [f"{currency.lower()}_per_usd[{int(y)}]" for y in years]
     drawn = np.array([name in params for name in names])
     # raises for a year neither has; looked up once per model, not once per chunk
     published = _rates(ctx, currency, tuple(years[~drawn].tolist()))
     if not drawn.any():  # the usual case: one product, no masked assignment
-        return published[np.newaxis, :] * scale[:, np.newaxis]
-    out = np.empty((n, years.size))
-    out[:, ~drawn] = published[np.newaxis, :] * scale[:, np.newaxis]
+        return published[:, np.newaxis] * scale[np.newaxis, :]
+    out = np.empty((years.size, n))
+    out[~drawn] = published[:, np.newaxis] * scale[np.newaxis, :]
     for j in np.flatnonzero(drawn):
-        out[:, j] = params[names[j]]  # a drawn level is the rate itself, not scaled
+        out[j] = params[names[j]]  # a drawn level is the rate itself, not scaled
     return out
 
 
@@ -257,12 +270,14 @@ def _level_draws(
     years: IntArray,
     shift: FloatArray,
     params: Mapping[str, FloatArray],
-) -> FloatArray:
-    """Price index of `currency` on `years`, shape ``(n, T)``, with per-draw inflation.
+) -> tuple[FloatArray, IntArray]:
+    """Price index of `currency` with per-draw inflation: year-major levels and rows of `years`.
 
     Each year's inflation (from the context's index) is shifted by ``inflation_shift``
     and replaced by an ``inflation[Y]`` draw where one is given; the index is chained
     again from the first of `years` (its level there is 1: only ratios are meaningful).
+    Returns the chained levels, shape ``(S, n)`` over the index years from the first to
+    the last of `years`, and the row of each of `years` in it.
     """
     n = shift.shape[0]
     index = ctx.price_index.get(currency)
@@ -304,7 +319,14 @@ def _level_draws(
             step[...] = rate
         step += 1.0
         np.multiply(chained[j], step, out=chained[j + 1])
-    return chained[pos - lo].T
+    return chained, pos - lo
+
+
+def _rows(levels: FloatArray, rows: IntArray) -> FloatArray:
+    """``levels[rows]``: a view when the rows are consecutive (consecutive years), else a copy."""
+    if rows.size and np.array_equal(rows, np.arange(rows[0], rows[0] + rows.size)):
+        return levels[int(rows[0]) : int(rows[0]) + rows.size]
+    return levels[rows]
 
 
 def _convert_draws(
@@ -317,40 +339,52 @@ def _convert_draws(
     inflation_shift: FloatArray,
     context: MoneyContext | None = None,
     params: Mapping[str, FloatArray] | None = None,
+    levels: _Levels | None = None,
 ) -> FloatArray:
     """Convert (n, T) nominal amounts with per-draw exchange rates and inflation.
 
     Same method as :func:`burden.money.convert`: constant prices use the target
     currency's own index (or the context's ``deflate_with``), with the context's data
     perturbed per draw (``krw_per_usd_scale``, ``krw_per_usd[Y]``, ``inflation_shift``,
-    ``inflation[Y]``).
+    ``inflation[Y]``). `levels` keeps the chained price index of a call for the next
+    conversion of the same call (the other side of a comparison). Computed year-major
+    ``(T, n)`` (rows contiguous over draws, like the engine's paths); returned as the
+    ``(n, T)`` transpose.
     """
     ctx = default_context() if context is None else context
     given = params or {}
 
     def fx(a: str, b: str, yrs: IntArray) -> FloatArray:
-        """Units of `b` per unit of `a`, shape (n, len(yrs)) or (1, len(yrs)) when a == b."""
+        """Units of `b` per unit of `a`, shape (len(yrs), n) or (len(yrs), 1) when a == b."""
         if a == b:
-            return np.ones((1, yrs.size))  # broadcasts: the same products, no (n, T) buffer
-        return _rate_draws(ctx, b, yrs, fx_scale, given) / _rate_draws(
-            ctx, a, yrs, fx_scale, given
+            return np.ones((yrs.size, 1))  # broadcasts: the same products, no (T, n) buffer
+        num, den = (
+            _rate_draws(ctx, b, yrs, fx_scale, given),
+            _rate_draws(ctx, a, yrs, fx_scale, given),
         )
+        # Divide into the one that is a fresh (T, n) array: no third buffer.
+        return np.divide(num, den, out=den if den.shape[1] >= num.shape[1] else num)
 
+    nominal = values.T  # (T, n): a view of the engine's year-major buffer
     if basis == "nominal":
-        out: FloatArray = values * fx(src, dst, years)
-        return readonly(out)
+        out: FloatArray = nominal * fx(src, dst, years)
+        return readonly(out).T  # read-only rows: analyses take them without a copy
     deflator = ctx.deflate_with or dst
-    base = np.array([basis], dtype=np.int64)
-    levels = _level_draws(ctx, deflator, np.append(years, basis), inflation_shift, given)
+    cache = {} if levels is None else levels
+    asked = np.append(years, basis)
+    key = (ctx, deflator, tuple(asked.tolist()))
+    if key not in cache:
+        cache[key] = _level_draws(ctx, deflator, asked, inflation_shift, given)
+    chained, rows = cache[key]
     # The money layer's formula, with per-draw rates and price levels.
     result = _constant_prices(
-        values,
-        fx(src, deflator, years),
-        levels[:, :-1],
-        levels[:, [-1]],
-        None if deflator == dst else fx(deflator, dst, base),
+        nominal,
+        None if src == deflator else fx(src, deflator, years),
+        _rows(chained, rows[:-1]),
+        chained[int(rows[-1])][np.newaxis, :],
+        None if deflator == dst else fx(deflator, dst, np.array([basis], dtype=np.int64)),
     )
-    return readonly(result)
+    return readonly(result).T
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -442,11 +476,11 @@ class AgreementModel:
     @_no_overflow
     def paths(self, params: Mapping[str, npt.ArrayLike]) -> FloatArray:
         """Return the amounts of every year for each draw, shape ``(n, T)``."""
-        n = _check_names(params, self.nominal)
-        draws = {
-            k: np.broadcast_to(as_float_array(v, f"params[{k!r}]"), (n,))
-            for k, v in params.items()
-        }
+        draws, n = _draws(params, self.nominal)
+        return self._paths(draws, n, {})
+
+    def _paths(self, draws: Mapping[str, FloatArray], n: int, levels: _Levels) -> FloatArray:
+        """:meth:`paths` of checked draws, each ``(n,)``; `levels` as in `_convert_draws`."""
         full = {k: draws.get(k, np.full(n, v)) for k, v in self.nominal.items()}
         a = self.agreement
         phases = {start: _vary_rule(start, rule, draws) for start, rule in a.phases}
@@ -472,6 +506,7 @@ class AgreementModel:
             full.get(_INFLATION, np.zeros(n)),
             self.context,
             draws,
+            levels,
         )
 
     @_no_overflow
@@ -577,38 +612,49 @@ class ComparisonModel:
     @_no_overflow
     def __call__(self, params: Mapping[str, npt.ArrayLike]) -> dict[str, FloatArray]:
         """Evaluate: ``{"<measure> <year>": (n,), ..., "total <measure>": (n,)}``."""
-        _check_names(params, self.nominal)
-        shared = {k: v for k, v in params.items() if _is_shared(k)}
+        draws, n = _draws(params, self.nominal)  # checked once for both sides
+        shared = {k: v for k, v in draws.items() if _is_shared(k)}
+        levels: _Levels = {}  # the price index is chained once per call, for both sides
         sides = []
         for prefix, model in (("baseline.", self.baseline), ("alternative.", self.alternative)):
-            own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
+            own = {k[len(prefix) :]: v for k, v in draws.items() if k.startswith(prefix)}
             own |= {k: v for k, v in shared.items() if k in model.nominal}
-            values = model.paths(own)
+            values = model._paths(own, n, levels)
             first = int(self.years[0]) - model.agreement.base_year  # consecutive: a view
-            sides.append(values[:, first : first + self.years.size])
-        base, alt = sides
-        n = max(base.shape[0], alt.shape[0])
-        base, alt = (
-            np.broadcast_to(base, (n, base.shape[1])),
-            np.broadcast_to(alt, (n, alt.shape[1])),
-        )
-        measures: dict[str, Callable[[], tuple[FloatArray, FloatArray]]] = {
-            "baseline": lambda: (base, base.sum(axis=1)),
-            "alternative": lambda: (alt, alt.sum(axis=1)),
-            "difference": lambda: (alt - base, alt.sum(axis=1) - base.sum(axis=1)),
-            # NaN with a BurdenWarning against a zero baseline (docs/reliability.md)
-            "ratio": lambda: (
-                ratio(alt, base, "ComparisonModel.ratio"),
-                ratio(alt.sum(axis=1), base.sum(axis=1), "ComparisonModel.total"),
-            ),
-        }
-        wanted = list(measures) if self.measure == "all" else [self.measure]
-        out: dict[str, FloatArray] = {}
-        for measure in wanted:  # only the measures asked for are computed
-            per_year, total = measures[measure]()
-            out |= {f"{measure} {y}": readonly(per_year[:, j]) for j, y in enumerate(self.years)}
-            out[f"total {measure}"] = readonly(np.array(total))
-        return out
+            sides.append(values[:, first : first + self.years.size].T)  # year-major (T, n)
+        wanted = _MEASURES if self.measure == "all" else (self.measure,)
+        t = self.years.size
+        # Output-major: one row per output, rows contiguous over draws.
+        out = np.empty((len(wanted) * (t + 1), n))
+        labels: list[str] = []
+        for i, measure in enumerate(wanted):  # only the measures asked for are computed
+            _measure_rows(measure, sides[0], sides[1], out[i * (t + 1) : (i + 1) * (t + 1)])
+            labels += [f"{measure} {y}" for y in self.years.tolist()] + [f"total {measure}"]
+        readonly(out)
+        return {label: out[r] for r, label in enumerate(labels)}
+
+
+_MEASURES: tuple[ComparisonMeasure, ...] = ("baseline", "alternative", "difference", "ratio")
+
+
+def _measure_rows(measure: str, base: FloatArray, alt: FloatArray, rows: FloatArray) -> None:
+    """Write one measure of year-major amounts ``(T, n)`` into `rows` ``(T + 1, n)``.
+
+    Rows ``0..T-1`` are the years, row ``T`` the total over them.
+    """
+    t = base.shape[0]
+    if measure == "baseline":
+        rows[:t] = base
+        rows[t] = base.sum(axis=0)
+    elif measure == "alternative":
+        rows[:t] = alt
+        rows[t] = alt.sum(axis=0)
+    elif measure == "difference":
+        np.subtract(alt, base, out=rows[:t])
+        np.subtract(alt.sum(axis=0), base.sum(axis=0), out=rows[t])
+    else:  # NaN with a BurdenWarning against a zero baseline (docs/reliability.md)
+        rows[:t] = ratio(alt, base, "ComparisonModel.ratio")
+        rows[t] = ratio(alt.sum(axis=0), base.sum(axis=0), "ComparisonModel.total")
 
 
 def comparison_model(

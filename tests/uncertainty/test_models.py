@@ -90,6 +90,43 @@ def test_vectorized_equals_per_draw(shift: list[float], fx: float) -> None:
             assert value[i] == one[key][0]
 
 
+@settings(max_examples=20, deadline=None)
+@given(
+    pair=st.sampled_from([("SMA-11", "US-DEMAND-2019"), ("SMA-10-HELD", "SMA-11")]),
+    fx=st.lists(st.floats(0.8, 1.2), min_size=1, max_size=4),
+    inflation=st.floats(-0.01, 0.01),
+    shift=st.floats(-0.02, 0.03),
+)
+def test_comparison_sides_are_each_agreement_models_paths(
+    pair: tuple[str, str], fx: list[float], inflation: float, shift: float
+) -> None:
+    # Both sides of a call share one chained price index: each side must still be exactly
+    # its own agreement model's paths on the same draws, and the measures their arithmetic.
+    base, alt = (bd.agreements.get(name) for name in pair)
+    model = comparison_model(base, alt, currency="USD", price_basis=2019, measure="all")
+    n = len(fx)
+    shared = {"krw_per_usd_scale": np.array(fx), "inflation_shift": np.full(n, inflation)}
+    indexed = "baseline" if pair[0] == "SMA-11" else "alternative"  # SMA-11's budget index
+    own = {"index_shift[2022]": np.full(n, shift)}
+    out = model(shared | {f"{indexed}.index_shift[2022]": own["index_shift[2022]"]})
+    paths, cols = {}, {}
+    for side, m in (("baseline", model.baseline), ("alternative", model.alternative)):
+        draws = {k: v for k, v in shared.items() if k in m.nominal}
+        paths[side] = m.paths(draws | own if side == indexed else draws)
+        cols[side] = np.searchsorted(m.agreement.years, model.years)
+    for j, year in enumerate(model.years.tolist()):
+        b, a = (paths[side][:, cols[side][j]] for side in ("baseline", "alternative"))
+        np.testing.assert_array_equal(out[f"baseline {year}"], b)
+        np.testing.assert_array_equal(out[f"alternative {year}"], a)
+        np.testing.assert_array_equal(out[f"difference {year}"], a - b)
+        np.testing.assert_array_equal(out[f"ratio {year}"], a / b)
+    totals = {side: paths[side][:, cols[side]].sum(axis=1) for side in paths}
+    np.testing.assert_allclose(out["total baseline"], totals["baseline"], rtol=1e-15)
+    np.testing.assert_allclose(
+        out["total ratio"], totals["alternative"] / totals["baseline"], rtol=1e-14
+    )
+
+
 def test_bad_parameters() -> None:
     model = agreement_model(bd.agreements.get("SMA-11"))
     with pytest.raises(bd.MissingDataError, match="params"):
