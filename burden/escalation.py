@@ -740,6 +740,13 @@ class _Phase:
             None if rule.cap is None else _flat(rule.cap, batch, n),
         )
 
+    def sources(self) -> tuple[object, ...]:
+        """Return the rule's arrays that :meth:`inputs` reads, in the same order."""
+        rule = self.rule
+        if isinstance(rule, Indexed):
+            return (rule._table, rule.projection, rule.floor, rule.cap)
+        return (rule._table,) if isinstance(rule, Schedule) else ()
+
     def block(self, inputs: tuple[FloatArray | None, ...], lo: int, hi: int) -> FloatArray:
         """Values of the phase's years for draws lo..hi: (m,) if shared, else (m, hi - lo)."""
         if self.shared is not None:
@@ -761,6 +768,11 @@ class _Phase:
             np.minimum(rate, cap[lo:hi], out=rate)
         rate += 1.0
         return rate
+
+
+def _is_view(view: FloatArray | None, source: object) -> bool:
+    """Whether `view` is None or reads `source`'s memory (not a copy of it)."""
+    return view is None or np.may_share_memory(view, np.asarray(source))
 
 
 class _Plan:
@@ -818,12 +830,12 @@ class _Plan:
             views = None
             if not isinstance(step.rule, Fixed):  # 1 + rate is computed: made per call
                 views = step.inputs(batch, self.n)
-                if any(v is not None and v.flags.owndata for v in views):
+                if not all(map(_is_view, views, step.sources())):
                     views = None  # a copy (broadcast draws, scattered years): per call
             self.inputs.append(views)
         self.static = all(views is not None for views in self.inputs)
         flat = _flat(base, batch, self.n)
-        self.base = None if flat.flags.owndata else flat  # a view of the base amounts
+        self.base = flat if _is_view(flat, base) else None  # a view of the base amounts
 
     def __reduce__(self) -> tuple[type[_Plan], tuple[object, ...]]:
         return (_Plan, self._args)

@@ -234,3 +234,47 @@ def test_freeze_only_and_one_year_agreements(end_year: int, n: int) -> None:
     values = agreement.path().values
     assert values.shape == (*np.shape(base), end_year - 2019)
     np.testing.assert_array_equal(values, _reference(agreement))
+
+
+@pytest.mark.parametrize("kind", ["schedule", "indexed"])
+def test_per_draw_tables_that_broadcast_to_a_draw_grid(kind: str) -> None:
+    # A (3,)-draw table against base amounts on a (2, 1) grid: the flat (6, K) table is
+    # a copy, made per call and not kept by the agreement; paths of shape (2, 3, T).
+    rng = np.random.default_rng(5)
+    years = list(range(2020, 2027))
+    if kind == "schedule":
+        rule: object = bd.Schedule(pd.DataFrame(rng.uniform(1e12, 2e12, (3, 7)), columns=years))
+    else:
+        rates = pd.DataFrame(rng.uniform(-0.01, 0.06, (3, 7)), columns=years)
+        rule = bd.Indexed(rates, lag=1, cap=np.array([0.03, 0.04, 0.05]), rate_rounding=3)
+    agreement = bd.Agreement(
+        name="grid",
+        base_year=2020,
+        base_amount=np.array([[1.0e12], [1.5e12]]),
+        currency="KRW",
+        end_year=2027 if kind == "indexed" else 2026,
+        escalation=rule,  # type: ignore[arg-type]
+        rounding=1e8,
+    )
+    for _ in range(2):  # the first call makes the plan, the second uses it
+        values = agreement.path().values
+        assert values.shape == (2, 3, agreement.years.size)
+        np.testing.assert_array_equal(values, _reference(agreement))
+    plan = agreement._plan
+    assert plan is not None
+    assert plan.inputs == [None]  # nothing draw-sized is kept by the agreement
+    assert plan.base is None
+
+
+def test_the_plan_keeps_views_of_the_rules_arrays_only() -> None:
+    agreement = _agreement(7, 2, "indexed")
+    agreement.path()
+    plan = agreement._plan
+    assert plan is not None
+    for phase, views in zip(plan.phases, plan.inputs, strict=True):
+        if isinstance(phase.rule, bd.Fixed):  # 1 + rate per draw: computed per call
+            assert views is None
+            continue
+        assert views is not None
+        for view, source in zip(views, phase.sources(), strict=False):
+            assert view is None or np.shares_memory(view, np.asarray(source))
