@@ -211,8 +211,8 @@ MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "costs-ratio-dod",
         "burden/costs.py",
-        'ratio = h / (h + s) if definition == "dod" else h / s',
-        'ratio = h / s if definition == "dod" else h / s',
+        'den = h + s if definition == "dod" else s',
+        'den = s if definition == "dod" else s',
         "the DoD cost-sharing ratio uses the GAO definition",
         COSTS,
     ),
