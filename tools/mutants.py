@@ -98,9 +98,25 @@ MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "esc-fixed-compounding",
         "burden/escalation.py",
-        "return previous * (1.0 + np.asarray(self.rate))",
-        "return previous + np.asarray(self.rate)",
-        "Fixed rate added instead of compounded",
+        "out = previous * (1.0 + rate)",
+        "out = previous + rate",
+        "a rule's next amount adds the rate instead of compounding it",
+        ESC,
+    ),
+    Mutant(
+        "esc-engine-fixed-factor",
+        "burden/escalation.py",
+        "np.full(years.size, 1.0 + rate)",
+        "np.full(years.size, rate)",
+        "the engine escalates a shared Fixed rate by the rate, not by 1 + rate",
+        ESC,
+    ),
+    Mutant(
+        "esc-engine-fixed-draws",
+        "burden/escalation.py",
+        "_flat(1.0 + np.asarray(rule.rate), batch, n)",
+        "_flat(1.0 - np.asarray(rule.rate), batch, n)",
+        "the engine subtracts a Fixed rate given per draw",
         ESC,
     ),
     # -- agreements --------------------------------------------------------------------
