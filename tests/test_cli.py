@@ -334,21 +334,28 @@ def test_compare_host_projections_fill_the_indicators_of_later_years(
     bare = capsys.readouterr().out
     assert "KOR troops (stated) not published for 2026..2030" in bare
     assert "--defense-budget-growth" in bare  # the note names the flags that fill the gap
-    assert main([*argv, "--defense-budget-growth", "KOR=0.03", "--troops", "KOR=28500"]) == 0
+    stated = ["--defense-budget-growth", "KOR=0.03", "--troops", "KOR=28500"]
+    assert main([*argv, *stated, "--gdp-growth", "KOR=0.03"]) == 0
     out = capsys.readouterr().out
     assert "KOR defense budget growth 3.0% a year from 2027" in out
+    assert "KOR GDP growth 3.0% a year from 2026" in out
     assert "KOR troops 28,500 from 2026" in out
     # The US ask of USD 10 bn a year (S99) over 28,500 service members (stated here).
     assert f"{10e9 / 28_500:,.0f}" in out
     ctx = MoneyContext().with_projection(
-        per_usd={"KRW": 1400.0}, defense_budget_growth={"KOR": 0.03}, troops={"KOR": 28_500}
+        per_usd={"KRW": 1400.0},
+        defense_budget_growth={"KOR": 0.03},
+        gdp_growth={"KOR": 0.03},
+        troops={"KOR": 28_500},
     )
     ask = bd.agreements.get("US-ASK-2025")
     c = bd.compare(ask, bd.agreements.get("SMA-12").with_projection(0.02), context=ctx)
     share = c.baseline_indicators.share_of_defense_budget  # 2026 budget published, then +3%
     # a flat ask at a flat rate: each later year's share falls by the assumed growth
     np.testing.assert_allclose(share[1:] * 1.03, share[:-1], rtol=1e-12)
-    for value in share:
+    gdp = c.baseline_indicators.share_of_gdp  # GDP published to 2025, then +3% a year
+    np.testing.assert_allclose(gdp[1:] * 1.03, gdp[:-1], rtol=1e-12)
+    for value in (*share, *gdp):
         assert f"{100 * value:.3f}" in out
     bad = [
         (["--troops", "KOR=abc"], "argument --troops: expected HOST=VALUE"),

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from burden.typing import FloatArray, IntArray
 
 
+_SERIES_WORDS = {"defense_budget": "defense budget", "gdp": "GDP"}
+"""Host series in the words of an assumption's label (``KOR GDP growth 3.0% a year ...``)."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class MoneyContext:
     """Exchange rates and price indices used to convert amounts.
@@ -383,12 +387,12 @@ class MoneyContext:
                 float(known.loc[last_year]) * np.cumprod(1.0 + later.to_numpy()), index=later.index
             )
             shown = (
-                f"{code} {name.replace('_', ' ')} growth {float(later.iloc[0]):.1%} a year "
+                f"{code} {_SERIES_WORDS.get(name, name)} growth {float(later.iloc[0]):.1%} a year "
                 f"from {int(later.index.min())}"
             )
         first, last = int(later.index.min()), int(later.index.max())
         if isinstance(value, pd.Series):
-            shown = f"{code} {name.replace('_', ' ')} as given for {first}-{last}"
+            shown = f"{code} {_SERIES_WORDS.get(name, name)} as given for {first}-{last}"
         table = dict(self.host_series)
         table[(code, name)] = levels
         return self._copy(
