@@ -146,6 +146,24 @@ class Agreement:
     _plan: _Plan | None = field(init=False, repr=False)
     """The years and the engine's phases, made by the first :meth:`path` (no draws in it)."""
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the fields, not the engine's plan (rebuilt on first use, e.g. in a worker)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "_plan"}
+
+    def __setstate__(self, state: dict[str, object] | list[object]) -> None:
+        """Restore a pickle, also one written before ``_batch`` and ``_plan`` existed.
+
+        Frozen slotted dataclasses of earlier releases pickled a list of every field's
+        value in field order (the two derived fields came last, so the list is shorter).
+        """
+        names = [f.name for f in fields(self)]
+        items = state.items() if isinstance(state, dict) else zip(names, state, strict=False)
+        for name, value in items:
+            object.__setattr__(self, name, value)
+        if not isinstance(state, dict) or "_batch" not in state:
+            object.__setattr__(self, "_batch", self._broadcast_batch())
+        object.__setattr__(self, "_plan", None)
+
     def __post_init__(self) -> None:
         name: object = self.name
         if not isinstance(name, str) or not name:

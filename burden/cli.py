@@ -169,8 +169,10 @@ def _cli_context(args: argparse.Namespace) -> MoneyContext:
     try:
         return MoneyContext().with_projection(**stated)
     except BurdenError as err:
-        name = next((n for n in _PROJECTIONS if err.field.startswith(n)), "inflation")
-        flag = "--" + name.replace("_", "-")
+        about = next((n for n in _PROJECTIONS if err.field.startswith(n)), None)
+        if about is None:  # not about one assumption: its own field says more
+            raise
+        flag = "--" + about.replace("_", "-")
         raise type(err)(flag, err.value, err.expected, hint=err.hint) from None
 
 

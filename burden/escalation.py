@@ -662,7 +662,7 @@ def _rows(index: IntArray) -> slice | IntArray:
 class _Phase:
     """One phase of an agreement ready for the engine: everything that does not depend on draws.
 
-    Made once per agreement (see :func:`_plan`), reused by every :func:`_path` call.
+    Made once per agreement (its first ``path()``), reused by every :func:`_path` call.
     ``kind`` is "freeze" (carry the amount), "amounts" (set it) or "factor" (multiply,
     then round when `rounds`); rows ``start..stop`` of the year-major buffer are its years.
     ``shared`` holds one value per year (shape (m,)) when the phase's inputs have no draws;

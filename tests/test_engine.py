@@ -8,6 +8,7 @@ its output must be identical for every rule, phase layout, draw shape and block 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -209,13 +210,30 @@ def test_the_plan_is_reused_and_missing_index_years_raise_every_time() -> None:
     assert projected.years.flags.writeable  # the property still gives a fresh array
 
 
-def test_a_pickled_agreement_computes_the_same_path() -> None:
+@pytest.mark.parametrize("kind", ["fixed", "fixed-scalar", "freeze", "schedule", "indexed", "x"])
+def test_a_pickled_agreement_computes_the_same_path(kind: str) -> None:
     import pickle
 
-    agreement = _agreement(5, 11, "indexed")
+    agreement = _agreement(5, 11, kind)
     want = agreement.path().values  # the plan is made and kept
-    copy = pickle.loads(pickle.dumps(agreement))
+    np.testing.assert_array_equal(agreement.path().values, want)  # the kept plan: same bits
+    data = pickle.dumps(agreement)
+    assert b"_Plan" not in data  # the plan is rebuilt where the agreement lands
+    copy = pickle.loads(data)
+    assert copy.batch_shape == agreement.batch_shape
     np.testing.assert_array_equal(copy.path().values, want)
+
+
+def test_an_agreement_pickled_by_an_earlier_release_loads() -> None:
+    # Frozen slotted dataclasses (Python 3.11) pickled a list of the field values in field
+    # order; before the engine's plan that list ended with `_phases` (no `_batch`, `_plan`).
+    agreement = _agreement(4, 3, "indexed")
+    names = [f.name for f in dataclasses.fields(agreement)]
+    old_state = [getattr(agreement, name) for name in names[: names.index("_phases") + 1]]
+    copy = object.__new__(bd.Agreement)
+    copy.__setstate__(old_state)
+    assert copy.batch_shape == (4,)
+    np.testing.assert_array_equal(copy.path().values, agreement.path().values)
 
 
 @pytest.mark.parametrize("end_year", [2020, 2021, 2030])

@@ -29,7 +29,12 @@ __all__ = ["DEFAULT_CHUNK_SIZE", "Model", "ModelOutput", "evaluate", "probe"]
 Model: TypeAlias = Callable[
     [Mapping[str, FloatArray]], npt.ArrayLike | Mapping[str, npt.ArrayLike]
 ]
-"""A vectorized model: ``{name: array (n,)} -> array (n,) | (n, k) | {label: (n,) | (n, k)}``."""
+"""A vectorized model: ``{name: array (n,)} -> array (n,) | (n, k) | {label: (n,) | (n, k)}``.
+
+Outputs are copied when they arrive, except the rows of one read-only ``(k, n)`` array
+(what the adapters of :mod:`burden.uncertainty.models` return), which are read as they
+are: a model must not make such an array writable again and change it later.
+"""
 
 ModelOutput: TypeAlias = tuple[FloatArray, tuple[str, ...]]
 """Outputs of shape (n, k) and their k labels."""
@@ -65,7 +70,8 @@ def _rows_of_one_buffer(values: list[FloatArray], n: int) -> FloatArray | None:
 
     The adapters of :mod:`burden.uncertainty.models` return their outputs as the rows of
     one read-only output-major buffer: taken as it is, it needs no copy. A writable
-    buffer is copied (its owner might write it again after the call).
+    buffer is copied (its owner might write it again after the call). The contract (see
+    :data:`Model`): a model does not write an array it returned read-only.
     """
     buffer = values[0].base
     if not (
@@ -78,7 +84,11 @@ def _rows_of_one_buffer(values: list[FloatArray], n: int) -> FloatArray | None:
         return None
     start, row = buffer.__array_interface__["data"][0], n * buffer.itemsize
     for j, value in enumerate(values):  # loop over outputs
-        if value.base is not buffer or value.__array_interface__["data"][0] != start + j * row:
+        if (
+            value.base is not buffer
+            or value.strides != (buffer.itemsize,)  # a row, not a column of a square buffer
+            or value.__array_interface__["data"][0] != start + j * row
+        ):
             return None
     return buffer
 

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
@@ -193,16 +193,20 @@ def _no_overflow(method: _F) -> _F:
     def wrapper(self: object, params: Mapping[str, npt.ArrayLike]) -> Any:
         with np.errstate(over="ignore", invalid="ignore"):
             out = method(self, params)
-        arrays = out.values() if isinstance(out, dict) else (out,)
-        if any(np.isinf(a).any() for a in arrays):
-            raise InvalidInputError(
-                "params",
-                {k: np.shape(v) for k, v in params.items()},
-                "values whose model outputs stay within float64 (an output overflowed to inf)",
-            )
+        _refuse_overflow(out.values() if isinstance(out, dict) else (out,), params)
         return out
 
     return wrapper  # type: ignore[return-value]
+
+
+def _refuse_overflow(arrays: Iterable[FloatArray], params: Mapping[str, npt.ArrayLike]) -> None:
+    """Raise :class:`InvalidInputError` if any of `arrays` holds an inf (an overflow)."""
+    if any(np.isinf(a).any() for a in arrays):
+        raise InvalidInputError(
+            "params",
+            {k: np.shape(v) for k, v in params.items()},
+            "values whose model outputs stay within float64 (an output overflowed to inf)",
+        )
 
 
 def _check_names(params: Mapping[str, npt.ArrayLike], known: Mapping[str, float]) -> int:
@@ -514,7 +518,7 @@ class AgreementModel:
         """Evaluate the model: ``{year: (n,)}`` or ``{"total": (n,)}``."""
         values = self.paths(params)
         if self.total:
-            return {"total": readonly(values.sum(axis=1))}
+            return {"total": readonly(_year_sums(values))}
         return {str(y): readonly(values[:, j]) for j, y in enumerate(self.agreement.years)}
 
 
@@ -584,12 +588,35 @@ class ComparisonModel:
     measure: Measure
     years: IntArray
     nominal: dict[str, float] = field(init=False)
+    _share_levels: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         as_instance(self.baseline, AgreementModel, "baseline")
         as_instance(self.alternative, AgreementModel, "alternative")
         one_of(self.measure, "measure", ComparisonMeasure)
-        object.__setattr__(self, "years", readonly(as_years(self.years, "years", scalar_ok=False)))
+        years = as_years(self.years, "years", scalar_ok=False)
+        first = max(self.baseline.agreement.base_year, self.alternative.agreement.base_year)
+        last = min(self.baseline.agreement.end_year, self.alternative.agreement.end_year)
+        if not (
+            years.size
+            and np.array_equal(years, np.arange(years[0], years[0] + years.size))
+            and first <= years[0]
+            and years[-1] <= last
+        ):
+            raise InvalidInputError(
+                "years",
+                years.tolist(),
+                f"consecutive years within both agreements ({first}..{last})",
+            )
+        object.__setattr__(self, "years", readonly(years))
+        # The sides share one chained price index per call only when its inputs are the
+        # same for both: one context, and the same money parameters (per-year inflation
+        # draws reach a side only if it has them).
+        money = [
+            {k for k in m.nominal if _is_shared(k)} for m in (self.baseline, self.alternative)
+        ]
+        same = self.baseline.context is self.alternative.context and money[0] == money[1]
+        object.__setattr__(self, "_share_levels", same)
         params = {
             f"baseline.{k}": v for k, v in self.baseline.nominal.items() if not _is_shared(k)
         }
@@ -619,7 +646,8 @@ class ComparisonModel:
         for prefix, model in (("baseline.", self.baseline), ("alternative.", self.alternative)):
             own = {k[len(prefix) :]: v for k, v in draws.items() if k.startswith(prefix)}
             own |= {k: v for k, v in shared.items() if k in model.nominal}
-            values = model._paths(own, n, levels)
+            values = model._paths(own, n, levels if self._share_levels else {})
+            _refuse_overflow((values,), params)  # before a ratio turns an inf into 0
             first = int(self.years[0]) - model.agreement.base_year  # consecutive: a view
             sides.append(values[:, first : first + self.years.size].T)  # year-major (T, n)
         wanted = _MEASURES if self.measure == "all" else (self.measure,)
@@ -645,16 +673,27 @@ def _measure_rows(measure: str, base: FloatArray, alt: FloatArray, rows: FloatAr
     t = base.shape[0]
     if measure == "baseline":
         rows[:t] = base
-        rows[t] = base.sum(axis=0)
+        rows[t] = _year_sums(base.T)
     elif measure == "alternative":
         rows[:t] = alt
-        rows[t] = alt.sum(axis=0)
+        rows[t] = _year_sums(alt.T)
     elif measure == "difference":
         np.subtract(alt, base, out=rows[:t])
-        np.subtract(alt.sum(axis=0), base.sum(axis=0), out=rows[t])
+        np.subtract(_year_sums(alt.T), _year_sums(base.T), out=rows[t])
     else:  # NaN with a BurdenWarning against a zero baseline (docs/reliability.md)
         rows[:t] = ratio(alt, base, "ComparisonModel.ratio")
-        rows[t] = ratio(alt.sum(axis=0), base.sum(axis=0), "ComparisonModel.total")
+        rows[t] = ratio(_year_sums(alt.T), _year_sums(base.T), "ComparisonModel.total")
+
+
+def _year_sums(values: FloatArray) -> FloatArray:
+    """Sum amounts ``(n, T)`` over the years of each draw: ``(n,)``, the same floats for any n.
+
+    numpy sums a contiguous row pairwise but strided values one by one, so a year-major
+    buffer summed in place would give totals (over 8 years or more) that change in the
+    last bit with the number of draws in a chunk; contiguous rows of T years do not.
+    """
+    total: FloatArray = np.ascontiguousarray(values).sum(axis=1)
+    return total
 
 
 def comparison_model(

@@ -76,3 +76,11 @@ def test_a_model_reusing_its_output_buffer_gives_the_same_results() -> None:
         np.testing.assert_array_equal(
             kept[0], bs.evaluate(_copies, _space(), bs.sample(_space(), 300, rng=1))[0]
         )
+
+
+def test_a_column_of_a_square_read_only_buffer_is_not_taken_for_a_row() -> None:
+    buffer = np.array([[1.0, 2.0], [3.0, 4.0]])
+    buffer.setflags(write=False)
+    # column 0 starts where row 0 does: only its strides tell them apart
+    y, _ = _normalise({"a": buffer[:, 0], "b": buffer[1]}, 2)
+    np.testing.assert_array_equal(y, [[1.0, 3.0], [3.0, 4.0]])

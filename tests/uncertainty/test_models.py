@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import burden as bd
-from burden.uncertainty.models import agreement_model, comparison_model
+from burden.uncertainty.models import (
+    AgreementModel,
+    ComparisonModel,
+    agreement_model,
+    comparison_model,
+)
 
 
 @pytest.mark.parametrize("name", ["SMA-8", "SMA-11", "US-DEMAND-2019", "ROK-OFFER-2020"])
@@ -285,3 +290,80 @@ def test_indicator_model_uses_the_agreements_own_host() -> None:
     with pytest.raises(bd.InvalidInputError) as info:
         bd.models.indicator_model(bare)
     assert info.value.field == "agreement.host"
+
+
+def test_hand_built_sides_with_different_money_inputs_keep_their_own_paths() -> None:
+    # One side draws a per-year inflation, the other cannot: they must not share the
+    # chained price index (each side is exactly its own agreement model).
+    from burden.uncertainty.models import ComparisonModel
+
+    options = {"currency": "USD", "price_basis": 2019}
+    per_year = agreement_model(bd.agreements.get("SMA-11"), per_year=True, **options)  # type: ignore[arg-type]
+    plain = agreement_model(bd.agreements.get("US-DEMAND-2019"), **options)  # type: ignore[arg-type]
+    draws = {"inflation[2021]": np.array([0.10, 0.0]), "inflation_shift": np.array([0.0, 0.01])}
+    for base, alt in ((per_year, plain), (plain, per_year)):
+        model = ComparisonModel(
+            baseline=base, alternative=alt, measure="all", years=np.arange(2020, 2026)
+        )
+        out = model(draws)
+        for side, m in (("baseline", base), ("alternative", alt)):
+            want = m.paths({k: v for k, v in draws.items() if k in m.nominal})
+            for j, year in enumerate(range(2020, 2026)):
+                np.testing.assert_array_equal(out[f"{side} {year}"], want[:, j])
+
+
+@pytest.mark.parametrize("measure", ["baseline", "alternative", "difference", "ratio", "all"])
+def test_an_overflow_on_either_side_is_refused_for_every_measure(measure: str) -> None:
+    # A KRW amount over a rate scaled by 1e-300 overflows to inf: a ratio against it
+    # would be 0, a finite number that a Monte Carlo run would take (docs/reliability.md).
+    model = comparison_model(
+        bd.agreements.get("SMA-11"),
+        bd.agreements.get("US-DEMAND-2019"),
+        currency="USD",
+        measure=measure,  # type: ignore[arg-type]
+    )
+    with pytest.raises(bd.InvalidInputError, match="overflowed"):
+        model({"krw_per_usd_scale": np.array([1e-300, 1.0])})
+
+
+def _long(name: str, rate: float) -> bd.Agreement:
+    return bd.Agreement(
+        name=name,
+        base_year=2007,
+        base_amount=1.0389e12,
+        currency="KRW",
+        end_year=2025,  # 19 years: numpy sums 8 or more values pairwise when contiguous
+        escalation=bd.Fixed(rate),
+        rounding=1e8,
+    )
+
+
+def test_totals_over_many_years_do_not_depend_on_the_chunk() -> None:
+    import burden.sensitivity as bs
+
+    base, alt = _long("a", 0.031), _long("b", 0.047)
+    # At constant prices (Korean CPI, S22-S72): amounts are not whole numbers, so the
+    # order of the additions shows in the last bits.
+    models: list[ComparisonModel | AgreementModel] = [
+        comparison_model(base, alt, measure="all", price_basis=2019),
+        agreement_model(base, total=True, price_basis=2019),
+    ]
+    for model in models:
+        name = next(k for k in model.nominal if k.endswith("rate[2008]"))
+        space = bs.ParameterSpace([bs.Parameter(name, (0.0, 0.08))])
+        x = bs.sample(space, 101, method="random", rng=4)
+        whole, labels = bs.evaluate(model, space, x, chunk_size=101)
+        parts, _ = bs.evaluate(model, space, x, chunk_size=100)
+        np.testing.assert_array_equal(whole, parts)
+        one = model({name: x[7:8, 0]})
+        np.testing.assert_array_equal(whole[7], [one[label][0] for label in labels])
+
+
+def test_comparison_years_must_lie_within_both_agreements() -> None:
+    from burden.uncertainty.models import ComparisonModel
+
+    base = agreement_model(bd.agreements.get("SMA-11"))  # 2020-2025
+    alt = agreement_model(bd.agreements.get("SMA-10-HELD"))  # 2019-2025
+    for years in ([2024, 2025, 2026], [2019, 2020], [2020, 2022], []):
+        with pytest.raises(bd.InvalidInputError, match="years"):
+            ComparisonModel(baseline=base, alternative=alt, measure="difference", years=years)  # type: ignore[arg-type]
