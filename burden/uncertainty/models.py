@@ -518,7 +518,7 @@ class AgreementModel:
         """Evaluate the model: ``{year: (n,)}`` or ``{"total": (n,)}``."""
         values = self.paths(params)
         if self.total:
-            return {"total": readonly(_year_sums(values))}
+            return {"total": readonly(_year_sums(values.T))}
         return {str(y): readonly(values[:, j]) for j, y in enumerate(self.agreement.years)}
 
 
@@ -673,26 +673,28 @@ def _measure_rows(measure: str, base: FloatArray, alt: FloatArray, rows: FloatAr
     t = base.shape[0]
     if measure == "baseline":
         rows[:t] = base
-        rows[t] = _year_sums(base.T)
+        rows[t] = _year_sums(base)
     elif measure == "alternative":
         rows[:t] = alt
-        rows[t] = _year_sums(alt.T)
+        rows[t] = _year_sums(alt)
     elif measure == "difference":
         np.subtract(alt, base, out=rows[:t])
-        np.subtract(_year_sums(alt.T), _year_sums(base.T), out=rows[t])
+        np.subtract(_year_sums(alt), _year_sums(base), out=rows[t])
     else:  # NaN with a BurdenWarning against a zero baseline (docs/reliability.md)
         rows[:t] = ratio(alt, base, "ComparisonModel.ratio")
-        rows[t] = ratio(_year_sums(alt.T), _year_sums(base.T), "ComparisonModel.total")
+        rows[t] = ratio(_year_sums(alt), _year_sums(base), "ComparisonModel.total")
 
 
-def _year_sums(values: FloatArray) -> FloatArray:
-    """Sum amounts ``(n, T)`` over the years of each draw: ``(n,)``, the same floats for any n.
+def _year_sums(rows: FloatArray) -> FloatArray:
+    """Sum year-major amounts ``(T, n)`` over the years, one year after the other: ``(n,)``.
 
-    numpy sums a contiguous row pairwise but strided values one by one, so a year-major
-    buffer summed in place would give totals (over 8 years or more) that change in the
-    last bit with the number of draws in a chunk; contiguous rows of T years do not.
+    An explicit order, the same for any number of draws: numpy's own sum adds contiguous
+    values pairwise but strided ones one by one, so its last bits would depend on the
+    layout and on the size of a chunk.
     """
-    total: FloatArray = np.ascontiguousarray(values).sum(axis=1)
+    total: FloatArray = rows[0].copy()
+    for row in rows[1:]:  # loop over years, vectorized over draws
+        total += row
     return total
 
 
