@@ -23,7 +23,11 @@ Commands:
 - ``burden datasets list | show NAME | export NAME [--out FILE.csv]``.
 
 Exit status 0 on success; bad input prints one line on stderr, starting
-``burden: error:``, and exits with status 2 (no traceback). Files are written
+``burden: error:``, and exits with status 2 (no traceback): the line names the flag
+(library field names and Python-only hints are mapped by :func:`_cli_error`), and a
+flag that would be ignored (--discount-year without --discount-rate, --deflate-with
+host with nominal prices, a currency or host given twice) is refused. A malformed
+``BURDEN_LIMITS`` is refused by every command before any work. Files are written
 atomically: a failed run leaves nothing half-written.
 """
 
@@ -384,7 +388,8 @@ def _parser() -> argparse.ArgumentParser:
         default="currency",
         help=(
             "constant prices: the table currency's own price index (default; USD: US "
-            "CPI-U) or the host's CPI converted at the base year's rate"
+            "CPI-U) or the host's CPI converted at the base year's rate (host needs "
+            "--price-basis YEAR)"
         ),
     )
     cmp.add_argument(
@@ -399,7 +404,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="YEAR",
-        help="year the present values are valued in (default the first year)",
+        help="year the present values are valued in (default the first year; needs --discount-rate)",
     )
     cmp.add_argument(
         "--list", action="store_true", help="list the built-in names, their years and exit"
