@@ -23,7 +23,11 @@ Commands:
 - ``burden datasets list | show NAME | export NAME [--out FILE.csv]``.
 
 Exit status 0 on success; bad input prints one line on stderr, starting
-``burden: error:``, and exits with status 2 (no traceback). Files are written
+``burden: error:``, and exits with status 2 (no traceback): the line names the flag
+(library field names and Python-only hints are mapped by :func:`_cli_error`), and a
+flag that would be ignored (--discount-year without --discount-rate, --deflate-with
+host with nominal prices, a currency or host given twice) is refused. A malformed
+``BURDEN_LIMITS`` is refused by every command before any work. Files are written
 atomically: a failed run leaves nothing half-written.
 """
 
@@ -41,6 +45,8 @@ from burden.report.options import DEFAULT_DRAWS, DEFAULT_SEED, SECTIONS
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from burden.compare import Comparison
+    from burden.errors import BurdenError
     from burden.money import MissingRateError, MoneyContext
     from burden.typing import PriceBasis
 
@@ -132,12 +138,18 @@ def _assumption(text: str) -> tuple[str, float | dict[int, float]]:
         raise argparse.ArgumentTypeError(msg)
     try:
         if ":" in value:
-            pairs = (part.split(":", 1) for part in value.split(","))
-            return code, {int(y): float(v) for y, v in pairs}
-        return code, float(value)
+            pairs = [part.split(":", 1) for part in value.split(",")]
+            by_year = {int(y): float(v) for y, v in pairs}
+        else:
+            return code, float(value)
     except ValueError:
         msg = f"expected CUR=RATE or CUR=YEAR:RATE,..., got {text!r}"
         raise argparse.ArgumentTypeError(msg) from None
+    if len(by_year) < len(pairs):
+        twice = next(y for y in by_year if sum(int(p[0]) == y for p in pairs) > 1)
+        msg = f"expected each year once, got {twice} given twice in {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return code, by_year
 
 
 def _host_assumption(text: str) -> tuple[str, float | dict[int, float]]:
@@ -157,23 +169,44 @@ def _cli_context(args: argparse.Namespace) -> MoneyContext:
     """Return the shipped data plus the stated assumptions (--per-usd, --troops, ...)."""
     import pandas as pd  # noqa: PLC0415 (the science loads after parsing: --version is instant)
 
-    from burden.errors import BurdenError  # noqa: PLC0415
+    from burden.errors import BurdenError, InvalidInputError, MissingDataError  # noqa: PLC0415
     from burden.money import MoneyContext  # noqa: PLC0415
 
     stated: dict[str, dict[str, float | pd.Series]] = {}
+    shipped = MoneyContext()
     for name in _PROJECTIONS:
-        stated[name] = {
-            code: pd.Series(value, dtype="float64") if isinstance(value, dict) else value
-            for code, value in getattr(args, name, [])
-        }
+        flag = "--" + name.replace("_", "-")
+        stated[name] = {}
+        for code, value in getattr(args, name, []):
+            if code in stated[name]:
+                raise InvalidInputError(flag, code, f"each {_KEY[name]} once", hint="given twice")
+            if name == "per_usd" and not isinstance(value, dict) and code not in shipped.per_usd:
+                raise MissingDataError(
+                    flag,
+                    f"{code}={value:g}",
+                    f"{code}=YEAR:RATE,... (burden ships no {code} rate to extend)",
+                    hint=f"e.g. --per-usd {code}=2022:{value:g}",
+                )
+            stated[name][code] = (
+                pd.Series(value, dtype="float64") if isinstance(value, dict) else value
+            )
     try:
-        return MoneyContext().with_projection(**stated)
+        return shipped.with_projection(**stated)
     except BurdenError as err:
         about = next((n for n in _PROJECTIONS if err.field.startswith(n)), None)
         if about is None:  # not about one assumption: its own field says more
             raise
         flag = "--" + about.replace("_", "-")
         raise type(err)(flag, err.value, err.expected, hint=err.hint) from None
+
+
+_KEY = {
+    "per_usd": "currency",
+    "inflation": "currency",
+    "defense_budget_growth": "host",
+    "gdp_growth": "host",
+    "troops": "host",
+}
 
 
 def _cli_hint(err: MissingRateError) -> str:
@@ -355,7 +388,8 @@ def _parser() -> argparse.ArgumentParser:
         default="currency",
         help=(
             "constant prices: the table currency's own price index (default; USD: US "
-            "CPI-U) or the host's CPI converted at the base year's rate"
+            "CPI-U) or the host's CPI converted at the base year's rate (host needs "
+            "--price-basis YEAR)"
         ),
     )
     cmp.add_argument(
@@ -370,7 +404,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="YEAR",
-        help="year the present values are valued in (default the first year)",
+        help="year the present values are valued in (default the first year; needs --discount-rate)",
     )
     cmp.add_argument(
         "--list", action="store_true", help="list the built-in names, their years and exit"
@@ -394,15 +428,25 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report(args: argparse.Namespace) -> str:
+    from burden.errors import InvalidInputError  # noqa: PLC0415
     from burden.report.full import build_report  # noqa: PLC0415
     from burden.report.html import write_report  # noqa: PLC0415
 
     if args.base_year is not None:
         from burden.money import MoneyContext, check_base_year  # noqa: PLC0415
 
+        shipped = MoneyContext()
         for code in ("USD", "KRW"):
             check_base_year(
-                MoneyContext(), args.base_year, code, "--base-year", hint="e.g. --base-year 2019"
+                shipped, args.base_year, code, "--base-year", hint="e.g. --base-year 2019"
+            )
+        last = min(int(shipped.price_index[code].index.max()) for code in ("USD", "KRW"))
+        if args.base_year > last:
+            raise InvalidInputError(
+                "--base-year",
+                args.base_year,
+                f"a base year with a published KRW and USD price index (up to {last})",
+                hint="the report states no inflation after the data: e.g. --base-year 2019",
             )
     report = build_report(
         sections=args.sections,
@@ -474,6 +518,20 @@ def _compare(args: argparse.Namespace) -> str:
             "compare", given, "two built-in names: BASELINE ALTERNATIVE (see --list)"
         )
     basis = check_price_basis(args.price_basis, "--price-basis")
+    if args.discount_year is not None and args.discount_rate is None:
+        raise InvalidInputError(
+            "--discount-year",
+            args.discount_year,
+            "--discount-rate RATE with it (the year present values are valued in)",
+            hint="add e.g. --discount-rate 0.03, or drop --discount-year",
+        )
+    if args.deflate_with == "host" and basis == "nominal":
+        raise InvalidInputError(
+            "--deflate-with",
+            args.deflate_with,
+            "constant prices with it (--price-basis YEAR): nominal amounts are not deflated",
+            hint="add e.g. --price-basis 2019, or drop --deflate-with",
+        )
     chosen = [agreements.get(args.baseline), agreements.get(args.alternative)]
     if args.projection is not None:
         try:
@@ -501,8 +559,10 @@ def _compare(args: argparse.Namespace) -> str:
             discount_year=args.discount_year,
         )
     except MissingRateError as err:
-        # On the command line the fix is a flag, not a Python call.
-        raise MissingDataError(err.field, err.value, err.expected, hint=_cli_hint(err)) from None
+        # On the command line the fix is a flag, not a Python call; the year is a
+        # table year (--years) unless it is the base year of the prices.
+        flag = "--price-basis" if err.series == "inflation" and err.year == basis else "--years"
+        raise MissingDataError(flag, err.value, err.expected, hint=_cli_hint(err)) from None
     except MissingAssumptionsError as err:
         fixes = [
             _cli_hint(e)
@@ -512,6 +572,7 @@ def _compare(args: argparse.Namespace) -> str:
         ]
         raise err.with_fixes(fixes) from None
     label = result.basis_label
+    used = result.assumptions
     table = result.table()
     shares = [c for c in table.columns if c.endswith(("% defence budget", "% GDP"))]
     with pd.option_context("display.width", 200, "display.max_columns", 20):
@@ -530,15 +591,73 @@ def _compare(args: argparse.Namespace) -> str:
             f"Per US service member ({result.currency}, {label})",
             per_member.to_string(float_format=lambda v: f"{v:,.0f}", na_rep=""),
         ]
-        notes = result.notes()
-        if any("not published" in line for line in notes):
-            notes.append(
-                "(state assumptions for later years with --defense-budget-growth, "
-                "--gdp-growth or --troops, e.g. --troops KOR=28500)"
-            )
+        notes = result.notes() + _gap_hints(result)
+        unused = [a.description for a in context.assumptions if a.description not in used]
+        if args.projection is not None and not any("index rate" in a for a in used):
+            unused.append(f"--projection {args.projection:g}")
+        notes += [f"not used (no year shown needs it): {what}" for what in unused]
         if notes:
             blocks += ["Notes", "\n".join(f"  {line}" for line in notes)]
         return "\n\n".join(blocks)
+
+
+_GAP_FLAGS = {
+    "defense_budget": ("--defense-budget-growth", "0.03"),
+    "gdp": ("--gdp-growth", "0.03"),
+    "troops": ("--troops", ""),  # the example is the host's last published level
+}
+
+
+def _gap_hints(result: Comparison) -> list[str]:
+    """Say what to do about blank indicators: a flag after the data, nothing inside it.
+
+    A projection (--gdp-growth, --troops, ...) extends a host series after its last
+    published year; a gap inside the series (Korean GDP 2021-2022) stays blank.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    from burden.hosts import _year_runs  # noqa: PLC0415
+
+    later: dict[str, str] = {}
+    inner: dict[str, list[int]] = {}
+    empty: set[str] = set()
+    for ind in (result.baseline_indicators, result.alternative_indicators):
+        if ind.host is None:
+            continue
+        for name, (flag, example) in _GAP_FLAGS.items():
+            values = getattr(ind, name)
+            if values is None:
+                continue
+            missing = result.years[np.isnan(values)]
+            data = ind.host.series(name).index
+            last = int(data.max()) if len(data) else None
+            gaps = missing if last is None else missing[missing < last]
+            key = f"{ind.host.code} {_SERIES_WORDS.get(name, name)}"
+            if last is None and missing.size:
+                empty.add(key)
+            elif gaps.size:
+                inner[key] = sorted({*inner.get(key, []), *gaps.tolist()})
+            if last is not None and (missing > last).any():
+                level = f"{float(ind.host.series(name).iloc[-1]):.0f}"  # the last published
+                later[flag] = f"{flag} {ind.host.code}={level if name == 'troops' else example}"
+    lines = [
+        f"({key}: missing for {_year_runs(years)} because the data are missing; no flag "
+        "fills a gap inside a published series, so the indicators stay blank there)"
+        for key, years in inner.items()
+    ]
+    lines += [
+        f"({key}: burden ships no series, and no flag supplies one)" for key in sorted(empty)
+    ]
+    if later:
+        lines.append(
+            "(for years after the published data, state assumptions with "
+            + " or ".join(later.values())
+            + ")"
+        )
+    return lines
+
+
+_SERIES_WORDS = {"defense_budget": "defence budget", "gdp": "GDP", "troops": "troops"}
 
 
 def _datasets(args: argparse.Namespace) -> str:
@@ -553,6 +672,12 @@ def _datasets(args: argparse.Namespace) -> str:
         if name is not None:
             raise InvalidInputError("datasets", action, f"one of {list(_DATASET_ACTIONS)}")
         action, name = "show", action
+    if action == "list" and name is not None:
+        raise InvalidInputError("datasets list", name, "no further argument")
+    if args.out is not None and action != "export":
+        raise InvalidInputError(
+            "--out", str(args.out), "--out with 'datasets export NAME' only (list and show print)"
+        )
     if action == "list":
         with pd.option_context("display.width", 160, "display.max_columns", 20):
             listing = datasets.describe().to_string()
@@ -640,6 +765,93 @@ def _say(line: str) -> None:
         pass
 
 
+_PYTHON_ONLY = (
+    "MoneyContext",
+    "pd.Series",
+    "context=",
+    "bd.",
+    "deflate_with=",
+    "with_projection",
+    "with_per_usd",
+    "with_price_index",
+    "set_limits",
+)
+"""Words of a library message that mean nothing on the command line."""
+
+_FIELD_FLAGS = {
+    "compare": {
+        "rate": "--discount-rate",
+        "discount_rate": "--discount-rate",
+        "discount_year": "--discount-year",
+        "price_basis": "--price-basis",
+        "years": "--years",
+        "currency": "--currency",
+        "deflate_with": "--deflate-with",
+        "MoneyContext.deflate_with": "--deflate-with",
+    },
+    "report": {
+        "n": "--draws",
+        "draws": "--draws",
+        "seed": "--seed",
+        "years": "--years",
+        "price_base_year": "--base-year",
+        "price_basis": "--base-year",
+        "year": "--base-year",
+        "sections": "--sections",
+    },
+}
+"""Library field names (Python parameters) -> the flag that sets them, per command."""
+
+
+def _cli_error(err: BurdenError, command: str) -> str:
+    """Return `err` as one command-line line: flags for fields, CLI fixes for hints.
+
+    The library's messages name Python parameters and calls (right for Python users);
+    this maps them to the flag and the command-line way without changing the library.
+    """
+    from burden.errors import LimitError, _show  # noqa: PLC0415
+    from burden.money import MissingAssumptionsError  # noqa: PLC0415
+
+    if isinstance(err, MissingAssumptionsError):  # its fixes are the CLI's already
+        return _one_line(err)
+    field = _FIELD_FLAGS.get(command, {}).get(err.field, err.field)
+    hint = err.hint
+    if err.field == "MoneyContext.price_index":
+        field = "--currency"
+        hint = (
+            f"burden ships no {err.value} price index: use --price-basis nominal, or "
+            "--deflate-with host (the host's CPI, converted at the base year's rate)"
+        )
+    elif isinstance(err, LimitError) and any(w in hint for w in _PYTHON_ONLY):
+        kind = next(
+            (
+                k
+                for k in ("memory", "work", "year_span")
+                if f"{k.replace('_', '-')} limit" in err.expected
+            ),
+            "work",
+        )
+        fewer = "draws (--draws N)" if field == "--draws" else "years (--years)"
+        hint = (
+            f"choose fewer {fewer}, or raise the limit for this run: "
+            f"BURDEN_LIMITS={kind}=... (see docs/reliability.md)"
+        )
+    elif "deflate_with=" in hint:
+        hint = "use --deflate-with currency (the table currency's own price index)"
+    elif any(w in hint for w in _PYTHON_ONLY):
+        kept = [part for part in hint.split("; ") if not any(w in part for w in _PYTHON_ONLY)]
+        fix = (
+            "state an assumed rate with --projection RATE"
+            if command == "compare" and "--projection" in hint
+            else f"see 'burden {command} --help' for the flags that state assumptions"
+        )
+        hint = "; ".join([*kept, fix])
+    if field == err.field and hint == err.hint:
+        return _one_line(err)
+    text = f"{field}: expected {err.expected}, got {_show(err.value)}"
+    return " ".join((f"{text}; {hint}" if hint else text).split())[:500]
+
+
 def _one_line(err: BaseException) -> str:
     return " ".join(str(err).split())[:500] or type(err).__name__
 
@@ -652,9 +864,12 @@ def _main(argv: Sequence[str] | None) -> int:
     from burden.errors import BurdenError  # noqa: PLC0415 (after --version, which exits above)
 
     try:
+        from burden._core.limits import check_environment  # noqa: PLC0415
+
+        check_environment()  # a bad BURDEN_LIMITS is refused by every command, up front
         output = _dispatch(args)
     except BurdenError as err:
-        _say(f"burden: error: {_one_line(err)}")
+        _say(f"burden: error: {_cli_error(err, args.command)}")
         return 2
     except RecursionError:
         _say("burden: error: the input is nested too deeply to read")

@@ -370,3 +370,146 @@ def test_compare_host_projections_fill_the_indicators_of_later_years(
             status = exc.code
         assert status == 2
         assert needle in _one_error_line(capsys.readouterr().err)
+
+
+_SMA11 = ["compare", "SMA-11", "US-DEMAND-2019"]
+_PYTHON_ONLY = ("MoneyContext", "pd.Series", "context=", "bd.", "deflate_with=", "Series(")
+
+
+@pytest.mark.parametrize(
+    ("argv", "flag", "value"),
+    [
+        ([*_SMA11, "--discount-rate", "3"], "--discount-rate", "3"),
+        (
+            [*_SMA11, "--discount-rate", "0.03", "--discount-year", "2040"],
+            "--discount-year",
+            "2040",
+        ),
+        ([*_SMA11, "--price-basis", "2050"], "--price-basis", "2050"),
+        ([*_SMA11, "--price-basis", "1990"], "--price-basis", "1990"),
+        ([*_SMA11, "--years", "2010-2012"], "--years", "2010"),
+        ([*_SMA11, "--currency", "JPY"], "--per-usd JPY=", "2020"),
+        ([*_SMA11, "--currency", "JPY", "--per-usd", "JPY=110"], "--per-usd", "JPY=110"),
+        (
+            [*_SMA11, "--currency", "JPY", "--price-basis", "2021", "--per-usd", "JPY=2020:110"],
+            "--currency",
+            "JPY",
+        ),
+        (
+            [
+                "compare",
+                "SMA-11",
+                "JPN-HNS",
+                "--price-basis",
+                "2021",
+                "--deflate-with",
+                "host",
+                "--currency",
+                "USD",
+                "--years",
+                "2021-2024",
+            ],
+            "--deflate-with",
+            "host",
+        ),
+        ([*_SMA11, "--deflate-with", "host"], "--deflate-with", "host"),
+        ([*_SMA11, "--discount-year", "2021"], "--discount-rate", "2021"),
+        ([*_SMA11, "--troops", "KOR=28.5"], "--troops", "28.5"),
+        ([*_SMA11, "--gdp-growth", "KOR=2021:0.03"], "--gdp-growth", "2021"),
+        ([*_SMA11, "--per-usd", "KRW=1400", "--per-usd", "KRW=1500"], "--per-usd", "KRW"),
+        ([*_SMA11, "--troops", "KOR=28500", "--troops", "KOR=20000"], "--troops", "KOR"),
+        (["compare", "SMA-12", "SMA-12"], "--projection RATE", "2026"),
+        (["report", "--base-year", "2030"], "--base-year", "2030"),
+        (["report", "--draws", "1073741824"], "--draws", "1073741824"),
+        (["datasets", "list", "extra"], "datasets list", "extra"),
+    ],
+)
+def test_cli_errors_name_the_flag_not_python(
+    argv: list[str], flag: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The CLI contract: one line naming the flag and the value, exit 2, no Python API.
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    line = _one_error_line(captured.err)
+    assert flag in line
+    assert value in line
+    for word in _PYTHON_ONLY:
+        assert word not in line, line
+    assert not captured.out
+    assert not list(Path().iterdir())  # nothing written
+
+
+def test_repeated_flags_and_years_are_refused_as_given_twice(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for repeated in (
+        ["--per-usd", "KRW=1400", "--per-usd", "KRW=1500"],
+        ["--inflation", "KRW=0.02", "--inflation", "krw=0.03"],
+        ["--defense-budget-growth", "KOR=0.03", "--defense-budget-growth", "KOR=0.04"],
+        ["--gdp-growth", "KOR=0.03", "--gdp-growth", "KOR=0.03"],
+    ):
+        assert main([*_SMA11, *repeated]) == 2
+        assert "given twice" in _one_error_line(capsys.readouterr().err)
+    with pytest.raises(SystemExit) as info:  # argparse refuses it while parsing
+        main([*_SMA11, "--per-usd", "JPY=2022:131,2022:140"])
+    assert info.value.code == 2
+    assert "2022 given twice" in _one_error_line(capsys.readouterr().err)
+
+
+def test_ignored_flags_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*_SMA11, "--discount-year", "2021"]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert "--discount-year" in line
+    assert "--discount-rate" in line
+    assert main([*_SMA11, "--deflate-with", "host"]) == 2
+    assert "--price-basis" in _one_error_line(capsys.readouterr().err)
+    assert main(["datasets", "list", "extra"]) == 2
+    _one_error_line(capsys.readouterr().err)
+    assert main(["datasets", "show", "sma_contributions", "--out", "x.csv"]) == 2
+    assert "--out" in _one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("limits", ["memory=lots", "memroy=16GiB", "work"])
+@pytest.mark.parametrize(
+    "argv", [[*_SMA11], ["compare", "--list"], ["datasets", "list"], ["schema"]]
+)
+def test_a_bad_burden_limits_is_refused_by_every_command(
+    limits: str,
+    argv: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("BURDEN_LIMITS", limits)
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert "BURDEN_LIMITS" in _one_error_line(captured.err)
+    assert not captured.out
+
+
+def test_gap_notes_suggest_flags_only_after_the_data(capsys: pytest.CaptureFixture[str]) -> None:
+    # KOR GDP is missing for 2021-2022 inside the data (domain-facts §13.5), troops and
+    # budget are published to 2025 (§4.1, §4.2): over 2020-2025 no flag can help.
+    assert main([*_SMA11]) == 0
+    out = capsys.readouterr().out
+    assert "KOR GDP: missing for 2021..2022 because the data are missing" in out
+    assert "--gdp-growth" not in out
+    assert "--troops" not in out
+    # SMA-12 runs past the data: there the flags are the way, with the shipped level.
+    assert (
+        main(["compare", "SMA-12", "SMA-12", "--projection", "0.02", "--per-usd", "KRW=1400"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "for years after the published data" in out
+    assert "--troops KOR=28500" in out  # the last published level (S5, S11, S31, S48)
+
+
+def test_notes_say_which_stated_assumptions_no_year_used(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = [*_SMA11, "--gdp-growth", "KOR=0.03", "--per-usd", "KRW=1400", "--projection", "0.02"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "not used (no year shown needs it): KOR GDP growth 3.0% a year from 2026" in out
+    assert "not used (no year shown needs it): KRW per USD 1,400 from 2026" in out
+    assert "not used (no year shown needs it): --projection 0.02" in out
+    assert "(data 2020, 2023..2025; assumed 2026..2100)" in out

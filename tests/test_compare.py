@@ -371,3 +371,15 @@ def test_present_values_are_one_type() -> None:
     pv = c.present_value(0.03)
     assert {type(v) for v in pv.values()} == {np.ndarray}
     assert all(v.dtype == np.float64 and not v.flags.writeable for v in pv.values())
+
+
+def test_notes_after_a_projection_do_not_call_projected_years_data() -> None:
+    # KOR GDP: published 2020 and 2023-2025 (domain-facts §13.5: 2021-2022 not found);
+    # a stated growth rate extends it from 2026, and the note keeps the two apart.
+    ctx = bd.MoneyContext().with_projection(gdp_growth={"KOR": 0.03})
+    c = bd.compare(bd.agreements.get("SMA-11"), bd.agreements.get("US-DEMAND-2019"), context=ctx)
+    gdp = [line for line in c.notes() if "share_of_gdp" in line]
+    assert gdp
+    for line in gdp:
+        assert "(data 2020, 2023..2025; assumed 2026..2100)" in line
+        assert "2023..2100" not in line

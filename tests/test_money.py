@@ -370,3 +370,30 @@ def test_missing_rate_errors_pickle_as_raised() -> None:
         again = pickle.loads(pickle.dumps(info.value))
         assert type(again) is type(info.value)
         assert str(again) == str(info.value)
+
+
+def test_troops_given_in_thousands_are_refused_with_a_hint() -> None:
+    # The shipped KOR level is the stated USFK level of ~28,500 (domain-facts §4.1, S5,
+    # S11, S31, S48); 28.5 (thousands) is 1,000 times away and would give KRW 53 bn
+    # per service member.
+    with pytest.raises(bd.InvalidInputError, match="did you give thousands") as info:
+        bd.MoneyContext().with_projection(troops={"KOR": 28.5})
+    assert info.value.field == "troops['KOR']"
+    assert info.value.value == 28.5
+    assert "28,500 (2025)" in info.value.hint
+    with pytest.raises(bd.InvalidInputError, match="within 10 times"):
+        bd.MoneyContext().with_projection(troops={"KOR": pd.Series({2026: 28500.0, 2027: 1e6})})
+    # A real change within 10 times of the last level stays an assumption one may state.
+    ctx = bd.MoneyContext().with_projection(troops={"KOR": 23732.0})  # DMDC Jun 2024, S100
+    assert ctx.assumptions[0].description == "KOR troops 23,732 from 2026"
+
+
+def test_a_projection_into_a_gap_inside_the_data_says_why_it_is_refused() -> None:
+    # Korean GDP (2020 base) is published for 2020 and 2023-2025, not 2021-2022
+    # (domain-facts §13.5): 2021 is a gap, not a published figure.
+    with pytest.raises(bd.InvalidInputError, match="last published year, 2025") as info:
+        bd.MoneyContext().with_projection(gdp_growth={"KOR": pd.Series({2021: 0.03})})
+    assert "never overwrites" not in info.value.hint
+    assert "gap inside the data" in info.value.hint
+    with pytest.raises(bd.InvalidInputError, match="never overwrites"):
+        bd.MoneyContext().with_projection(gdp_growth={"KOR": pd.Series({2024: 0.03})})

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Limits",
+    "check_environment",
     "check_memory",
     "check_work",
     "check_year_span",
@@ -268,3 +269,16 @@ def check_year_span(field: str, first: int, last: int) -> None:
             f"at most {_current.year_span} years (the year-span limit), not {span}",
             hint="choose a shorter span, or raise it: bd.set_limits(year_span=...)",
         )
+
+
+def check_environment() -> None:
+    """Raise if the ``BURDEN_LIMITS`` environment variable is malformed (the CLI's check).
+
+    The limits in force are not changed: they were read at import, and
+    :func:`set_limits` may have changed them since.
+
+    Examples
+    --------
+    >>> check_environment()
+    """
+    _from_environment()

@@ -11,7 +11,7 @@ import pandas as pd
 from burden import hosts
 from burden._core.checks import as_float_array
 from burden._core.results import Result, Table, freeze_arrays, shape_text
-from burden.hosts import Host, as_host
+from burden.hosts import Host, _year_runs, as_host
 from burden.money import MissingRateError
 
 if TYPE_CHECKING:
@@ -186,10 +186,10 @@ def _indicators(
         else:
             budget_share = local / series["defense_budget"]
             gdp_share = local / series["gdp"]
-            notes["share_of_defense_budget"] = host.missing_reason("defense_budget", years)
-            notes["share_of_gdp"] = host.missing_reason("gdp", years)
+            notes["share_of_defense_budget"] = _missing_reason(host, "defense_budget", years, ctx)
+            notes["share_of_gdp"] = _missing_reason(host, "gdp", years, ctx)
         per_member = shown.values / series["troops"]
-    notes["per_service_member"] = host.missing_reason("troops", years)
+    notes["per_service_member"] = _missing_reason(host, "troops", years, ctx)
     return Indicators(
         share_of_defense_budget=budget_share,
         share_of_gdp=gdp_share,
@@ -198,3 +198,24 @@ def _indicators(
         notes=notes,
         **series,
     )
+
+
+def _missing_reason(host: Host, name: str, years: IntArray, ctx: MoneyContext) -> str:
+    """Say why `host`'s series `name` is NaN in some of `years`, projected years apart.
+
+    `host` carries the context's projections appended to its data; the note names the
+    published years as data and the projected ones as assumed (``(data 2020,
+    2023..2025; assumed 2026..2100)``), so a gap inside the data is not read as filled.
+    """
+    reason = host.missing_reason(name, years)
+    projection = ctx.host_series.get((host.code, name))
+    if not reason or projection is None or projection.empty:
+        return reason
+    data = host.series(name).index
+    first_assumed = int(projection.index.min())
+    published = data[data < first_assumed]
+    assumed = data[data >= first_assumed]
+    if published.empty or assumed.empty:
+        return reason
+    head, _, _ = reason.rpartition(" (data ")
+    return f"{head} (data {_year_runs(published)}; assumed {_year_runs(assumed)})"

@@ -72,17 +72,29 @@ def _later(
     what: str,
     *,
     consecutive: bool = False,
+    published: pd.Index | None = None,
 ) -> pd.Series:
-    """Return a projection as a Series of the years after `last_year`."""
+    """Return a projection as a Series of the years after `last_year`.
+
+    `published` (the years with data, default all up to `last_year`) lets the error
+    for a year inside the data tell a published year from a gap in the series.
+    """
     if isinstance(value, pd.Series):
         series = as_year_series(value, field_name, consecutive=consecutive).astype(np.float64)
         first = int(series.index.min())
         if first <= last_year:
+            gap = published is not None and first not in published
+            hint = (
+                f"{first} is a gap inside the data, which no projection fills: projections "
+                f"start after the last published year, {last_year}"
+                if gap
+                else "a projection never overwrites a published figure"
+            )
             raise InvalidInputError(
                 field_name,
                 first,
                 f"years after the published data (from {last_year + 1})",
-                hint="a projection never overwrites a published figure",
+                hint=hint,
             )
         if consecutive and first != last_year + 1:
             raise InvalidInputError(

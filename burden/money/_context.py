@@ -375,10 +375,13 @@ class MoneyContext:
                 field_name, code, f"a host with a published {name} series to extend"
             )
         last_year = int(known.index.max())
-        later = _later(value, last_year, field_name, "a value", consecutive=True)
+        later = _later(
+            value, last_year, field_name, "a value", consecutive=True, published=known.index
+        )
         if series == "troops":
             if (later <= 0).any():
                 raise InvalidInputError(field_name, value, "a positive number of service members")
+            _check_troop_level(later, float(known.loc[last_year]), last_year, field_name)
             levels = later
             shown = f"{code} troops {float(later.iloc[0]):,.0f} from {int(later.index.min())}"
         else:
@@ -464,6 +467,28 @@ class MoneyContext:
                 hint=f"pass one with MoneyContext().with_price_index({code!r}, series)",
             )
         return _lookup(series, wanted, "inflation", code)
+
+
+def _check_troop_level(later: pd.Series, last_known: float, last_year: int, field: str) -> None:
+    """Refuse a troop level more than 10 times away from the last published one.
+
+    The same plausibility bound as for exchange rates: 28.5 for 28,500 service members
+    (thousands given for a head count) is refused with a hint, not divided into amounts.
+    """
+    ratio = later.to_numpy() / last_known
+    far = (ratio > 10) | (ratio < 0.1)
+    if not far.any():
+        return
+    bad = float(later.to_numpy()[far][0])
+    hint = f"the last published level is {last_known:,.0f} ({last_year})"
+    if 0.1 <= bad * 1000 / last_known <= 10:
+        hint += f": did you give thousands (e.g. {bad * 1000:,.0f} for {bad:g})?"
+    raise InvalidInputError(
+        field,
+        bad,
+        "a number of service members within 10 times of the last published level",
+        hint=hint,
+    )
 
 
 def _lookup(series: pd.Series, years: IntArray, kind: str, code: str) -> FloatArray:
