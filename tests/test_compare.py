@@ -371,3 +371,23 @@ def test_present_values_are_one_type() -> None:
     pv = c.present_value(0.03)
     assert {type(v) for v in pv.values()} == {np.ndarray}
     assert all(v.dtype == np.float64 and not v.flags.writeable for v in pv.values())
+
+
+def test_table_unit_scales_amounts_only() -> None:
+    # The README example: per-member figures stay in whole USD (about 30,501 for
+    # SMA-10-HELD in 2020), shares and ratios are not scaled.
+    result = bd.compare(
+        bd.agreements.get("SMA-10-HELD"),
+        bd.agreements.get("US-DEMAND-2019"),
+        currency="USD",
+        price_basis=2019,
+    )
+    plain, scaled = result.table(), result.table(unit="bn")
+    for label in ("SMA-10-HELD", "US-DEMAND-2019"):
+        np.testing.assert_array_equal(
+            scaled[f"{label} per service member (USD)"], plain[f"{label} per service member"]
+        )
+        np.testing.assert_array_equal(scaled[f"{label} % GDP"], plain[f"{label} % GDP"])
+        np.testing.assert_allclose(scaled[f"{label} (USD bn)"], plain[label] / 1e9)
+    np.testing.assert_array_equal(scaled["ratio"], plain["ratio"])
+    assert float(plain.loc["2020", "SMA-10-HELD per service member"]) > 1000.0
