@@ -349,12 +349,8 @@ def _model(
         )
         unit = "ratio" if measure == "ratio" else f"{spec.currency}, {spec.price_basis}"
         return ref, model, unit
-    if "measure" in table:
-        raise _err(
-            f"{path}.measure",
-            table["measure"],
-            "no measure for an agreement model (only for a [[compare]])",
-        )
+    # The name first: a typo in it is reported as an unknown model (with a
+    # did-you-mean), not as a measure given to an agreement.
     try:
         key = sf._reference(ref, f"{path}.model", known)
     except sf.ScenarioNameError:
@@ -365,6 +361,12 @@ def _model(
             "a [[compare]] name or an agreement key of this file",
             hint=_suggest(ref, options),
         ) from None
+    if "measure" in table:
+        raise _err(
+            f"{path}.measure",
+            table["measure"],
+            "no measure for an agreement model (only for a [[compare]])",
+        )
     agreement = known[key]
     currency = sf._currency(table.get("currency", agreement.currency), f"{path}.currency")
     basis = sf._price_basis(table.get("price_basis", "nominal"), f"{path}.price_basis")

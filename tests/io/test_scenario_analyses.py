@@ -198,6 +198,16 @@ ERRORS = [
     ),
     # [[monte_carlo]]
     (FX + '[[monte_carlo]]\nmodel = "cc"\n', "monte_carlo[0].model", 'did you mean "c"'),
+    (  # a typo in the model name, with a measure: the name is what is wrong
+        FX + '[[monte_carlo]]\nmodel = "cc"\nmeasure = "difference"\n',
+        "monte_carlo[0].model",
+        'did you mean "c"',
+    ),
+    (
+        FX + '[[monte_carlo]]\nmodel = "sma11"\nmeasure = "difference"\n',
+        "monte_carlo[0].measure",
+        "no measure for an agreement model",
+    ),
     (FX + '[[monte_carlo]]\nmodel = "c"\ndraws = 1000\n', "monte_carlo[0].draws", "1024"),
     (FX + '[[monte_carlo]]\nmodel = "c"\ndraws = "many"\n', "monte_carlo[0].draws", "power of 2"),
     (FX + '[[monte_carlo]]\nmodel = "c"\nseed = 1.5\n', "monte_carlo[0].seed", "whole number"),
