@@ -342,3 +342,19 @@ def test_sobol_caption_names_the_interval_method(
     monkeypatch.setattr("burden.report.ranges.sobol", spy)
     ranges.ranges_section(draws=2**8, seed=3)
     assert "n_resamples" not in seen
+
+
+def test_another_base_year_says_the_headline_and_ranges_stay_at_2019_prices() -> None:
+    # --base-year moves the seed tables only; the report says so where it shows them.
+    rep = build_report(sections=("ranges",), draws=2**8, seed=1, price_base_year=2025)
+    text = rep.to_text()
+    said = (
+        "Base year 2025 applies to the seed tables only: the headline (reference year 2019) "
+        "and the Ranges section are at 2019 prices by design"
+    )
+    assert said in text
+    assert said in html_report.render_html(rep.seed, sections=rep.sections)
+    assert "constant prices of 2025" in html_report.render_html(rep.seed, sections=rep.sections)
+    plain = build_report(sections=("splits",))
+    assert "applies to the seed tables only" not in plain.to_text()
+    assert "applies to the seed tables only" not in html_report.render_html(plain.seed)
