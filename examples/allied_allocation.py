@@ -34,6 +34,10 @@ def korea_targets() -> None:
     print("Korea: main defence budget / GDP (2020-base GDP), and the gap to 3.5% (KRW tn):")
     for year, s, g in zip(macro.index, share, gap, strict=True):
         print(f"  {year}: {s:.2%}   gap to 3.5%: {g / 1e12:5.1f}")
+    print(
+        "  (2025: S96 put it at 2.32% in June 2025, before the Bank of Korea's preliminary"
+        " 2025 GDP of March 2026, S65, used here)"
+    )
 
 
 def capped_common_funding() -> None:

@@ -87,7 +87,10 @@ def demand_against_costs() -> None:
         host = bd.split_costs(pool, envelope=sma11, rule=rule, caps=no_pay).host[1, 0] / 1e9
         print(f"    {rule:<12} {host[1]:.2f} / {host[2]:.2f}")
     ratios = bd.split_costs(pool, envelope=sma11, caps=no_pay).cost_sharing_ratio()[:, 0]
-    print("  DoD-style ratio, host support / (host support + US non-personnel costs):")
+    # The host's money pays part of the pool: the US pays the rest, so host + US
+    # non-personnel payments = the non-personnel costs of the estimate.
+    print("  DoD-style ratio, host support / (host support + what the US still pays of the")
+    print("  non-personnel costs) = host support / the estimate's non-personnel costs:")
     for share, ratio in zip(assumed_personnel_share, ratios, strict=True):
         print(f"    assumed personnel share {share:.0%}: {ratio:.0%} (SMA money only)")
 
