@@ -261,8 +261,8 @@ class MonteCarloResult(Result):
             return plot_distribution(
                 None if self.outputs is None else self.outputs[:, 0],
                 dict(zip(probs.tolist(), marks.tolist(), strict=True)),
-                label=median_label or _named(self.label, names[0]),
-                unit=unit or _measure(names) or "value",
+                label=_named(self.label, names[0]) if median_label is None else median_label,
+                unit=(_measure(names) or "value") if unit is None else unit,
                 currency=currency,
                 basis=basis,
                 ax=ax,
@@ -290,8 +290,8 @@ class MonteCarloResult(Result):
         return plot_fan(
             pos,
             bands,
-            median_label=median_label or _named(self.label, measure),
-            unit=unit or measure or "value",
+            median_label=_named(self.label, measure) if median_label is None else median_label,
+            unit=(measure or "value") if unit is None else unit,
             currency=currency,
             basis=basis,
             ax=ax,
