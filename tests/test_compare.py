@@ -383,3 +383,23 @@ def test_notes_after_a_projection_do_not_call_projected_years_data() -> None:
     for line in gdp:
         assert "(data 2020, 2023..2025; assumed 2026..2100)" in line
         assert "2023..2100" not in line
+
+
+def test_table_unit_scales_amounts_only() -> None:
+    # The README example: per-member figures stay in whole USD (about 30,501 for
+    # SMA-10-HELD in 2020), shares and ratios are not scaled.
+    result = bd.compare(
+        bd.agreements.get("SMA-10-HELD"),
+        bd.agreements.get("US-DEMAND-2019"),
+        currency="USD",
+        price_basis=2019,
+    )
+    plain, scaled = result.table(), result.table(unit="bn")
+    for label in ("SMA-10-HELD", "US-DEMAND-2019"):
+        np.testing.assert_array_equal(
+            scaled[f"{label} per service member (USD)"], plain[f"{label} per service member"]
+        )
+        np.testing.assert_array_equal(scaled[f"{label} % GDP"], plain[f"{label} % GDP"])
+        np.testing.assert_allclose(scaled[f"{label} (USD bn)"], plain[label] / 1e9)
+    np.testing.assert_array_equal(scaled["ratio"], plain["ratio"])
+    assert plain["SMA-10-HELD per service member"].iloc[0] > 1000.0  # 2020

@@ -270,6 +270,10 @@ class Comparison(Result):
             Scale of the money columns: whole currency units, or thousand million
             (``"bn"``) etc., with ``"auto"`` choosing from the largest amount. A
             scaled money column's name ends with its unit, e.g. ``"SMA-11 (KRW bn)"``.
+            Only the amounts (the two scenarios and ``difference``) scale; the
+            per-service-member columns stay in whole currency units, labelled
+            e.g. ``"SMA-11 per service member (KRW)"``, and the shares and ratio
+            never scale.
 
         Returns
         -------
@@ -327,12 +331,17 @@ class Comparison(Result):
             pieces.append(row)
         out = pd.concat(pieces)
         out["projected"] = out["projected"].astype(bool)
-        money = [b, a, "difference", f"{b} per service member", f"{a} per service member"]
+        # Only the amounts scale: per-member figures stay in whole currency units
+        # (their own label says so) and shares/ratios are not money.
+        money = [b, a, "difference"]
+        per_member = [f"{b} per service member", f"{a} per service member"]
         factor, word = scale_factor(unit, out[money].to_numpy(dtype=np.float64))
         if unit != "units":
             out[money] = out[money] / factor
             suffix = f" ({self.currency} {word})" if word else f" ({self.currency})"
-            out = out.rename(columns={m: m + suffix for m in money})
+            renames = {m: m + suffix for m in money}
+            renames.update({m: f"{m} ({self.currency})" for m in per_member})
+            out = out.rename(columns=renames)
         out.attrs["title"] = self.title
         out.attrs["notes"] = self.notes()
         return out

@@ -17,7 +17,7 @@ the key path, e.g. ``sobol[0].draws``), and :func:`compute` returns one
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final
 
@@ -59,7 +59,7 @@ _MODEL_KEYS: Final = ("model", "measure", "currency", "price_basis", "total", "n
 _KEYS: Final = {
     "monte_carlo": (*_MODEL_KEYS, "draws", "seed", "method"),
     "tornado": _MODEL_KEYS,
-    "sobol": (*_MODEL_KEYS, "draws", "seed", "resamples"),
+    "sobol": (*_MODEL_KEYS, "draws", "seed", "replicates", "resamples"),
     "morris": (*_MODEL_KEYS, "trajectories", "levels", "seed"),
     "threshold": (*_MODEL_KEYS, "parameter", "targets"),
     "prim": ("monte_carlo", "output", "above", "below", "min_density", "name"),
@@ -156,6 +156,52 @@ def _power_of_two(value: object, path: str) -> int:
         nxt = 1 << (n - 1).bit_length()
         raise _err(path, value, f"a power of 2 (Sobol' design), e.g. {nxt}")
     return n
+
+
+def _sobol_intervals(table: Mapping[str, Any], path: str, draws: int) -> dict[str, Any]:
+    """Check ``replicates`` and ``resamples`` of a ``[[sobol]]``: which interval it gets.
+
+    ``replicates`` (default: the library's, 8 independent randomisations when
+    ``draws >= 16``) gives Student-t intervals over the replicates; ``resamples``
+    is the row bootstrap of ``replicates = 1`` only. Given with ``replicates > 1``
+    it is an error; in a file without ``replicates`` (written before the key
+    existed) it is kept working and reported as unused in the summary.
+    """
+    from burden.sensitivity._sobol import DEFAULT_REPLICATES  # noqa: PLC0415
+
+    default = DEFAULT_REPLICATES if draws >= 2 * DEFAULT_REPLICATES else 1
+    if "replicates" in table:
+        r = _int(table["replicates"], f"{path}.replicates", lo=1, expected="a whole number >= 1")
+        if r > 1 and (r & (r - 1) or draws // r < 2):
+            raise _err(
+                f"{path}.replicates",
+                r,
+                f"1, or a power of 2 of at most draws / 2 = {draws // 2} (each replicate "
+                "is a scrambled Sobol' design of at least 2 points)",
+            )
+    else:
+        r = default
+    resamples = _int(
+        table.get("resamples", 200), f"{path}.resamples", lo=1, expected="a whole number >= 1"
+    )
+    unused = ""
+    if "resamples" in table and r > 1:
+        why = (
+            f"resamples is the row bootstrap of replicates = 1; with replicates = {r} the "
+            f"intervals are Student-t over the {r} independent randomisations"
+        )
+        if "replicates" in table:
+            raise _err(
+                f"{path}.resamples",
+                table["resamples"],
+                f"no resamples with replicates = {r}",
+                hint=why + "; drop resamples, or set replicates = 1 for a row bootstrap",
+            )
+        unused = (
+            f"note: {path}.resamples = {resamples} not used: {why} (set replicates = 1 "
+            "for a row bootstrap, which overstates the error on Sobol' points)"
+        )
+    return {"replicates": r, "resamples": resamples if r == 1 else 0, "unused": unused}
 
 
 def _number(value: object, path: str, expected: str = "a number") -> float:
@@ -303,12 +349,8 @@ def _model(
         )
         unit = "ratio" if measure == "ratio" else f"{spec.currency}, {spec.price_basis}"
         return ref, model, unit
-    if "measure" in table:
-        raise _err(
-            f"{path}.measure",
-            table["measure"],
-            "no measure for an agreement model (only for a [[compare]])",
-        )
+    # The name first: a typo in it is reported as an unknown model (with a
+    # did-you-mean), not as a measure given to an agreement.
     try:
         key = sf._reference(ref, f"{path}.model", known)
     except sf.ScenarioNameError:
@@ -319,6 +361,12 @@ def _model(
             "a [[compare]] name or an agreement key of this file",
             hint=_suggest(ref, options),
         ) from None
+    if "measure" in table:
+        raise _err(
+            f"{path}.measure",
+            table["measure"],
+            "no measure for an agreement model (only for a [[compare]])",
+        )
     agreement = known[key]
     currency = sf._currency(table.get("currency", agreement.currency), f"{path}.currency")
     basis = sf._price_basis(table.get("price_basis", "nominal"), f"{path}.price_basis")
@@ -416,12 +464,7 @@ def parse(
                 options["seed"] = _int(
                     table.get("seed", 0), f"{path}.seed", lo=0, expected="a whole number >= 0"
                 )
-                options["resamples"] = _int(
-                    table.get("resamples", 200),
-                    f"{path}.resamples",
-                    lo=1,
-                    expected="a whole number >= 1",
-                )
+                options |= _sobol_intervals(table, path, options["draws"])
                 if options["space"].correlation is not None:
                     raise _err(
                         f"{path}.model",
@@ -831,6 +874,7 @@ def _sobol(spec: AnalysisSpec) -> Output:
             o["space"],
             n=o["draws"],
             n_resamples=o["resamples"],
+            replicates=o["replicates"],
             rng=o["seed"],
             progress=False,
         ),
@@ -838,8 +882,11 @@ def _sobol(spec: AnalysisSpec) -> Output:
     j = _last(res.output_names)
     order = np.argsort(-res.total_order[j])
     parts = ", ".join(f"{res.names[i]} {res.total_order[j, i]:.2f}" for i in order)
-    line = f"{res.output_names[j]}: total-order indices {parts}"
-    return _line_output(spec, res, line, draw=res.plot)
+    line = f"{res.output_names[j]}: total-order indices {parts}; {res.interval_method}"
+    out = _line_output(spec, res, line, draw=res.plot)
+    if o["unused"]:
+        out = replace(out, summary=(*out.summary, o["unused"]))
+    return out
 
 
 def _morris(spec: AnalysisSpec) -> Output:

@@ -307,7 +307,23 @@ def scenario_schema() -> dict[str, Any]:
                         **_model_keys(),
                         "draws": {"type": "integer", "minimum": 2},
                         "seed": _SEED,
-                        "resamples": {"type": "integer", "minimum": 1},
+                        "replicates": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": (
+                                "independent randomisations of the Sobol' design, whose "
+                                "spread gives Student-t intervals; default 8 (1 when "
+                                "draws < 16); 1: a row bootstrap"
+                            ),
+                        },
+                        "resamples": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": (
+                                "row-bootstrap resamples of the intervals, used only with "
+                                "replicates = 1; default 200"
+                            ),
+                        },
                     },
                     ["model"],
                 )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from burden.errors import InvalidInputError
 from burden.report._section import Section, section_text
 from burden.report.options import DEFAULT_DRAWS, DEFAULT_SEED, SECTIONS
-from burden.report.seed import REFERENCE_YEAR, SeedAnalysis, seed_analysis
+from burden.report.seed import REFERENCE_YEAR, SeedAnalysis, base_year_note, seed_analysis
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,6 +58,10 @@ class Report:
         seed_text = self.seed.to_text().split("\n")
         out = [seed_text[0], "", "Headline"]
         out += [f"  - {line}" for line in self.headline()]
+        ranges = any(s.key == "ranges" for s in self.sections)
+        note = base_year_note(self.seed.price_base_year, ranges=ranges)
+        if note:
+            out += [f"  Prices: {note}"]
         out += seed_text[1:]
         for section in self.sections:
             out += ["", "", section_text(section)]

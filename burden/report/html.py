@@ -35,7 +35,7 @@ from burden.compare import Comparison, compare
 from burden.errors import OptionalDependencyError
 from burden.io.files import write_files  # moved to burden.io.files; kept here
 from burden.money import Amounts
-from burden.report.seed import AGREED, BASELINE, DEMAND, REFERENCE_YEAR
+from burden.report.seed import AGREED, BASELINE, DEMAND, REFERENCE_YEAR, base_year_note
 
 if TYPE_CHECKING:
     import os
@@ -329,6 +329,7 @@ def render_html(
     """
     h = seed.headline
     span = f"{seed.years[0]}-{seed.years[-1]}"
+    ranges_shown = any(s.key == "ranges" for s in sections)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -340,6 +341,11 @@ def render_html(
             f'<p class="note">Computed by burden from its built-in, cited data; years {span}; '
             f"constant prices of {seed.price_base_year}. Every figure is traced to the sources "
             "listed at the end.</p>"
+        ),
+        *(
+            [f'<p class="note">{html.escape(prices)}</p>']
+            if (prices := base_year_note(seed.price_base_year, ranges=ranges_shown))
+            else []
         ),
         _toc(sections),
         f'<h2 id="headline">Headline, reference year {REFERENCE_YEAR}</h2>',

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from burden.typing import PriceBasis
 
-__all__ = ["SeedAnalysis", "seed_analysis"]
+__all__ = ["SeedAnalysis", "base_year_note", "seed_analysis"]
 
 BASELINE = "SMA-10-HELD"
 AGREED = "SMA-11"
@@ -158,6 +158,42 @@ class SeedAnalysis:
         lines += ["", "Sources"]
         lines += [f"  {sid:<5} {row.citation}" for sid, row in self.sources.iterrows()]
         return "\n".join(lines)
+
+
+def base_year_note(price_base_year: int, *, ranges: bool = True) -> str:
+    """Say which parts of the report a base year other than 2019 moves, and which not.
+
+    The headline and the Ranges section measure the 2019 demand in the year it was
+    made: they stay at 2019 prices by design; only the seed tables use the base year.
+
+    Parameters
+    ----------
+    price_base_year : int
+        The base year of the seed tables (``burden report --base-year``).
+    ranges : bool, default True
+        Whether the report shows the Ranges section.
+
+    Returns
+    -------
+    str
+        ``""`` for the reference year 2019, else one sentence.
+
+    Examples
+    --------
+    >>> base_year_note(2019)
+    ''
+    >>> print(base_year_note(2025))
+    Base year 2025 applies to the seed tables only: the headline (reference year 2019) and the Ranges section are at 2019 prices by design (the year of the 2019 demand).
+    """
+    if price_base_year == REFERENCE_YEAR:
+        return ""
+    what = "the headline (reference year 2019)" + (
+        " and the Ranges section are" if ranges else " is"
+    )
+    return (
+        f"Base year {price_base_year} applies to the seed tables only: {what} at "
+        f"{REFERENCE_YEAR} prices by design (the year of the 2019 demand)."
+    )
 
 
 def _fmt(frame: pd.DataFrame, *, digits: int = 3) -> str:

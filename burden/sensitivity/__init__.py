@@ -9,7 +9,8 @@ are a mapping of labels to such arrays. Every analysis takes a model and a
 - :func:`monte_carlo` -- propagation in chunks (1e8 draws in bounded memory), with
   mean, variance and ``.quantiles(q)`` (fan-chart data);
 - :func:`tornado`, :func:`sweep`, :func:`threshold` -- one-at-a-time, grids, break-even values;
-- :func:`sobol` -- first/total Sobol' indices (groups, many outputs, GEMM bootstrap);
+- :func:`sobol` -- first/total Sobol' indices (groups, many outputs; Student-t intervals
+  over independent randomisations of the design, or a row bootstrap of a random one);
 - :func:`morris` -- elementary-effect screening;
 - :func:`prim` -- scenario discovery.
 

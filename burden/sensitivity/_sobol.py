@@ -333,6 +333,7 @@ class SobolResult(Result):
         Coverage of the intervals.
     replicates : int
         Independent randomisations of the design behind the intervals (1: bootstrap).
+        :attr:`interval_method` says which, in words.
     """
 
     design: SobolDesign
@@ -349,6 +350,40 @@ class SobolResult(Result):
     replicates: int = 1
 
     _title = "Sobol' indices"
+
+    @property
+    def interval_method(self) -> str:
+        """How the intervals were obtained, in words (for captions and summaries).
+
+        Student-t intervals over the independent randomisations of the design when
+        ``replicates > 1``, else percentile bootstrap intervals over the rows (or
+        none, with ``n_resamples=0``).
+
+        Examples
+        --------
+        >>> from burden.sensitivity import Parameter, ParameterSpace
+        >>> space = ParameterSpace([Parameter("a", (0.0, 1.0)), Parameter("b", (0.0, 1.0))])
+        >>> sobol(lambda p: p["a"] + p["b"], space, n=64, rng=0).interval_method
+        "95% Student-t intervals over 8 independent randomisations of the Sobol' design"
+        >>> sobol(lambda p: p["a"] + p["b"], space, n=64, rng=0, replicates=1,
+        ...       n_resamples=100).interval_method
+        '95% percentile bootstrap intervals over the 64 rows (100 resamples)'
+        """
+        level = f"{self.confidence_level:.0%}"
+        design = {"sobol": "Sobol'", "lhs": "Latin hypercube"}.get(
+            self.design.method, self.design.method
+        )
+        if self.replicates > 1:
+            return (
+                f"{level} Student-t intervals over {self.replicates} independent "
+                f"randomisations of the {design} design"
+            )
+        if self.n_resamples == 0:
+            return "no intervals (n_resamples=0)"
+        return (
+            f"{level} percentile bootstrap intervals over the {self.design.n} rows "
+            f"({self.n_resamples} resamples)"
+        )
 
     def _facts(self) -> list[tuple[str, object]]:
         j = len(self.output_names) - 1

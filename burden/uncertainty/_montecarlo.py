@@ -58,6 +58,10 @@ class MonteCarloResult(Result):
     units : (str, str) or None
         Currency and price basis in words of the outputs, when the model says (its
         ``units``); :meth:`plot` labels money axes with them by default.
+    label : str or None
+        What the model computes, when it is an adapter of
+        :mod:`burden.uncertainty.models`: the agreement (``"SMA-11"``) or the
+        comparison (``"US-DEMAND-2019 vs SMA-11"``); :meth:`plot` names it.
 
     Notes
     -----
@@ -79,6 +83,7 @@ class MonteCarloResult(Result):
     outputs: FloatArray | None
     _summary: _Summary | None = None
     units: tuple[str, str] | None = None
+    label: str | None = None
 
     _title = "Monte Carlo"
 
@@ -201,8 +206,8 @@ class MonteCarloResult(Result):
         outputs: Sequence[str] | None = None,
         x: npt.ArrayLike | None = None,
         levels: Sequence[float] = _DEFAULT_LEVELS,
-        median_label: str = "model output",
-        unit: str = "output units",
+        median_label: str | None = None,
+        unit: str | None = None,
         currency: str | None = None,
         price_basis: PriceBasis | None = None,
         title: str | None = None,
@@ -223,8 +228,15 @@ class MonteCarloResult(Result):
             Positions on the x axis; default the years in the labels (else 0..T-1).
         levels : sequence of float
             Quantile levels, paired from the outside in into bands; 0.5 is the median.
-        median_label, unit, title : str
-            Passed to :func:`burden.plot.plot_fan`.
+        median_label : str, optional
+            Legend text of the median (and the default title). Default: what is
+            drawn, from the model's :attr:`label` and the outputs' measure, e.g.
+            ``"US-DEMAND-2019 vs SMA-11 ratio"`` or ``"SMA-11"``.
+        unit : str, optional
+            Y-axis label of values that are not money. Default: the outputs'
+            measure (e.g. ``"ratio"``), else ``"value"``.
+        title : str, optional
+            Default: ``"<median_label>: percentile bands"``.
         currency : str, optional
             For money outputs (e.g. of :func:`~burden.uncertainty.models.agreement_model`):
             scale the axis to tn, bn or mn of this currency, unit in the label.
@@ -249,8 +261,8 @@ class MonteCarloResult(Result):
             return plot_distribution(
                 None if self.outputs is None else self.outputs[:, 0],
                 dict(zip(probs.tolist(), marks.tolist(), strict=True)),
-                label=median_label if median_label != "model output" else names[0],
-                unit=unit,
+                label=_named(self.label, names[0]) if median_label is None else median_label,
+                unit=(_measure(names) or "value") if unit is None else unit,
                 currency=currency,
                 basis=basis,
                 ax=ax,
@@ -274,16 +286,48 @@ class MonteCarloResult(Result):
             pos = as_float_array(x, "x")
         qs = self.quantiles(probs)
         bands = {float(v): qs[i, cols] for i, v in enumerate(probs)}
+        measure = _measure(chosen)
         return plot_fan(
             pos,
             bands,
-            median_label=median_label,
-            unit=unit,
+            median_label=_named(self.label, measure) if median_label is None else median_label,
+            unit=(measure or "value") if unit is None else unit,
             currency=currency,
             basis=basis,
             ax=ax,
             title=title,
         )
+
+
+def _measure(labels: Sequence[str]) -> str:
+    """Return the measure the labels share, without years or "total" ("ratio 2021": "ratio")."""
+    stems = set()
+    for label in labels:  # a short loop over output labels
+        stem = label[:-4].strip() if _year(label) is not None else label
+        stem = stem.removeprefix("total ")
+        stems.add("" if stem == "total" else stem)
+    return stems.pop() if len(stems) == 1 else ""
+
+
+def _named(label: str | None, measure: str) -> str:
+    """Legend text: the model's label and the measure (``"A vs B ratio"``)."""
+    if label and measure:
+        return f"{label} {measure}"
+    return label or measure or "output"
+
+
+def _model_label(model: object) -> str | None:
+    """Return what a model adapter computes: its agreement, or "alternative vs baseline"."""
+    name = getattr(getattr(model, "agreement", None), "name", None)
+    if isinstance(name, str):
+        return name
+    sides = [
+        getattr(getattr(getattr(model, side, None), "agreement", None), "name", None)
+        for side in ("alternative", "baseline")
+    ]
+    if all(isinstance(s, str) for s in sides):
+        return f"{sides[0]} vs {sides[1]}"
+    return None
 
 
 def _year(label: str) -> int | None:
@@ -443,4 +487,5 @@ def monte_carlo(
         outputs=None if y_all is None else readonly(y_all),
         _summary=summary,
         units=model_units(model),
+        label=_model_label(model),
     )

@@ -198,6 +198,16 @@ ERRORS = [
     ),
     # [[monte_carlo]]
     (FX + '[[monte_carlo]]\nmodel = "cc"\n', "monte_carlo[0].model", 'did you mean "c"'),
+    (  # a typo in the model name, with a measure: the name is what is wrong
+        FX + '[[monte_carlo]]\nmodel = "cc"\nmeasure = "difference"\n',
+        "monte_carlo[0].model",
+        'did you mean "c"',
+    ),
+    (
+        FX + '[[monte_carlo]]\nmodel = "sma11"\nmeasure = "difference"\n',
+        "monte_carlo[0].measure",
+        "no measure for an agreement model",
+    ),
     (FX + '[[monte_carlo]]\nmodel = "c"\ndraws = 1000\n', "monte_carlo[0].draws", "1024"),
     (FX + '[[monte_carlo]]\nmodel = "c"\ndraws = "many"\n', "monte_carlo[0].draws", "power of 2"),
     (FX + '[[monte_carlo]]\nmodel = "c"\nseed = 1.5\n', "monte_carlo[0].seed", "whole number"),
@@ -211,6 +221,17 @@ ERRORS = [
     (FX + '[[tornado]]\nmodel = "c"\ncolour = "red"\n', "tornado[0].colour", "unknown key"),
     # [[sobol]]
     (FX + '[[sobol]]\nmodel = "c"\ndraws = 100\n', "sobol[0].draws", "128"),
+    (
+        FX + '[[sobol]]\nmodel = "c"\nreplicates = 8\nresamples = 200\n',
+        "sobol[0].resamples",
+        "replicates = 1 for a row bootstrap",
+    ),
+    (FX + '[[sobol]]\nmodel = "c"\nreplicates = 3\n', "sobol[0].replicates", "power of 2"),
+    (
+        FX + '[[sobol]]\nmodel = "c"\ndraws = 16\nreplicates = 16\n',
+        "sobol[0].replicates",
+        "at most draws / 2 = 8",
+    ),
     # [[morris]]
     (FX + '[[morris]]\nmodel = "c"\ntrajectories = 1\n', "morris[0].trajectories", ">= 2"),
     # [[threshold]]
@@ -367,3 +388,26 @@ def test_schema_knows_every_key_the_parser_accepts() -> None:
     assert set(props["money"]["properties"]) == set(scenario_file._MONEY)
     inline = props["agreements"]["additionalProperties"]["oneOf"][1]
     assert set(inline["properties"]) == set(scenario_file._AGREEMENT)
+
+
+def test_sobol_resamples_apply_only_to_a_row_bootstrap(tmp_path: Path) -> None:
+    def run(extra: str, name: str) -> tuple[bytes, tuple[str, ...]]:
+        text = BASE + FX + f'[[sobol]]\nmodel = "c"\ndraws = 256\nseed = 1\n{extra}'
+        out = scenario_file.execute(scenario_file.loads(text), tmp_path / name, figures=False)
+        return (tmp_path / name / "sobol_c.csv").read_bytes(), out.summary
+
+    # Default design: Student-t intervals over 8 replicates, said in the summary; an
+    # old file's resamples keeps working and is reported as unused, not ignored.
+    plain, summary = run("", "plain")
+    assert "Student-t intervals over 8 independent randomisations" in "\n".join(summary)
+    old, old_summary = run("resamples = 5\n", "old")
+    assert old == plain
+    assert any("sobol[0].resamples = 5 not used" in line for line in old_summary)
+    assert not any("not used" in line for line in summary)
+    # replicates = 1: a row bootstrap, whose resamples change the intervals.
+    few, few_summary = run("replicates = 1\nresamples = 5\n", "few")
+    many, _ = run("replicates = 1\nresamples = 200\n", "many")
+    assert few != many
+    assert "percentile bootstrap intervals over the 256 rows (5 resamples)" in "\n".join(
+        few_summary
+    )

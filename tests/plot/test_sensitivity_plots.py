@@ -173,3 +173,78 @@ def test_comparison_model_units_only_for_money_measures() -> None:
     money = comparison_model(held, sma11, measure="difference", currency="USD", price_basis=2019)
     assert money.units == ("USD", "constant 2019 prices (US CPI-U)")
     assert comparison_model(held, sma11, measure="ratio").units is None
+
+
+def _texts(ax: Any) -> tuple[str, list[str], str]:
+    legend = ax.get_legend()
+    return ax.get_title(), [t.get_text() for t in legend.get_texts()], ax.get_ylabel()
+
+
+def test_fan_chart_names_what_it_shows() -> None:
+    # No "model output" / "output units": the comparison, the measure and the units.
+    import burden as bd
+    from burden.uncertainty.models import agreement_model, comparison_model
+
+    sma11, demand = bd.agreements.get("SMA-11"), bd.agreements.get("US-DEMAND-2019")
+    space = bs.ParameterSpace([bs.Parameter("krw_per_usd_scale", (0.9, 1.1), nominal=1.0)])
+    ratio = bs.monte_carlo(
+        comparison_model(sma11, demand, currency="USD", price_basis=2019), space, n=64, rng=0
+    )
+    title, legend, ylabel = _texts(ratio.plot())
+    assert title == "US-DEMAND-2019 vs SMA-11 ratio: percentile bands"
+    assert legend[-1] == "US-DEMAND-2019 vs SMA-11 ratio (median)"
+    assert ylabel == "ratio"
+    gap = comparison_model(sma11, demand, currency="USD", price_basis=2019, measure="difference")
+    title, legend, ylabel = _texts(bs.monte_carlo(gap, space, n=64, rng=0).plot())
+    assert "US-DEMAND-2019 vs SMA-11 difference" in title
+    assert ylabel == "USD bn (2019 prices, US CPI-U)"
+    amounts = bs.monte_carlo(agreement_model(sma11, currency="USD"), space, n=64, rng=0)
+    title, legend, ylabel = _texts(amounts.plot())
+    assert (title, legend[-1], ylabel) == (
+        "SMA-11: percentile bands",
+        "SMA-11 (median)",
+        "USD bn (nominal)",
+    )
+    # A plain function: the measure its outputs share names the chart.
+    share = bs.monte_carlo(
+        lambda p: {f"share {y}": p["growth"] * (y - 2019) for y in YEARS}, _space(), n=64, rng=0
+    )
+    title, legend, ylabel = _texts(share.plot())
+    assert (title, legend[-1], ylabel) == ("share: percentile bands", "share (median)", "share")
+    for ax in (ratio.plot(), share.plot()):
+        shown = " ".join([ax.get_title(), ax.get_ylabel(), *_texts(ax)[1]])
+        assert "model output" not in shown
+        assert "output units" not in shown
+
+
+def test_scenario_fan_chart_names_the_comparison() -> None:
+    from burden.io import _analyses, scenario_file
+
+    text = """
+[agreements.sma11]
+builtin = "SMA-11"
+
+[[compare]]
+name = "c"
+baseline = "sma11"
+alternative = "US-DEMAND-2019"
+currency = "USD"
+
+[[parameters]]
+name = "krw_per_usd_scale"
+bounds = [0.9, 1.1]
+nominal = 1.0
+
+[[monte_carlo]]
+model = "c"
+draws = 64
+"""
+    scenario = scenario_file.loads(text)
+    (out,) = _analyses.compute(scenario.analyses, scenario.context)
+    assert out.draw is not None
+    _fig, ax = plt.subplots()
+    out.draw(ax)
+    title, legend, ylabel = _texts(ax)
+    assert title == "US-DEMAND-2019 vs SMA-11 ratio: percentile bands"
+    assert legend[-1] == "US-DEMAND-2019 vs SMA-11 ratio (median)"
+    assert ylabel == "ratio"

@@ -320,3 +320,41 @@ def test_sobol_indices_of_the_gap_are_shares(report: Report) -> None:
     assert ((indices["first order"] > -0.05) & (indices["total order"] < 1.05)).all()
     # Nearly additive model: first-order indices add up to about 1.
     assert indices["first order"].sum() == pytest.approx(1.0, abs=0.05)
+
+
+def test_sobol_caption_names_the_interval_method(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The default design gives Student-t intervals over 8 independent randomisations,
+    # not a bootstrap; and the section passes no bootstrap option that has no effect.
+    caption = report.sections[0].tables["sobol"].title
+    assert "Student-t intervals over 8 independent randomisations" in caption
+    assert "bootstrap" not in caption
+    from burden.report import ranges
+    from burden.sensitivity import sobol as real
+
+    seen: dict[str, object] = {}
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.update(kwargs)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("burden.report.ranges.sobol", spy)
+    ranges.ranges_section(draws=2**8, seed=3)
+    assert "n_resamples" not in seen
+
+
+def test_another_base_year_says_the_headline_and_ranges_stay_at_2019_prices() -> None:
+    # --base-year moves the seed tables only; the report says so where it shows them.
+    rep = build_report(sections=("ranges",), draws=2**8, seed=1, price_base_year=2025)
+    text = rep.to_text()
+    said = (
+        "Base year 2025 applies to the seed tables only: the headline (reference year 2019) "
+        "and the Ranges section are at 2019 prices by design"
+    )
+    assert said in text
+    assert said in html_report.render_html(rep.seed, sections=rep.sections)
+    assert "constant prices of 2025" in html_report.render_html(rep.seed, sections=rep.sections)
+    plain = build_report(sections=("splits",))
+    assert "applies to the seed tables only" not in plain.to_text()
+    assert "applies to the seed tables only" not in html_report.render_html(plain.seed)
