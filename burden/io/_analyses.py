@@ -313,6 +313,30 @@ def parse_space(data: Mapping[str, Any]) -> ParameterSpace | None:
     return ParameterSpace(params)
 
 
+def _compare_context(
+    spec: sf.CompareSpec, known: dict[str, Agreement], context: MoneyContext | None, path: str
+) -> MoneyContext | None:
+    """Return the money context of a [[compare]] used as a model, with its ``deflate_with``.
+
+    ``deflate_with = "host"`` deflates with the hosts' CPI (converted at the base year's
+    rate), as the [[compare]] table does, so the model and the table agree.
+    """
+    if spec.deflate_with != "host" or spec.price_basis == "nominal":
+        return context
+    from burden.hosts import as_host  # noqa: PLC0415
+    from burden.money import default_context  # noqa: PLC0415
+
+    hosts = [as_host(known[k].host, path) for k in (spec.baseline, spec.alternative)]
+    codes = {h.currency for h in hosts if h is not None}
+    if None in hosts or len(codes) != 1:
+        raise _err(
+            path,
+            spec.name,
+            'a [[compare]] whose two scenarios have hosts of one currency (deflate_with = "host")',
+        )
+    return (default_context() if context is None else context).with_deflator(codes.pop())
+
+
 def _model(
     table: Mapping[str, Any],
     path: str,
@@ -336,6 +360,7 @@ def _model(
                 "a comparison's own currency and price_basis (set them in its [[compare]])",
             )
         measure = _choice(table.get("measure", "ratio"), f"{path}.measure", _MEASURES)
+        own = _compare_context(spec, known, context, f"{path}.model")
         model = sf._wrap(
             path,
             lambda: comparison_model(
@@ -344,7 +369,7 @@ def _model(
                 currency=spec.currency,
                 price_basis=spec.price_basis,
                 measure=measure,  # type: ignore[arg-type]
-                context=context,
+                context=own,
             ),
         )
         unit = "ratio" if measure == "ratio" else f"{spec.currency}, {spec.price_basis}"

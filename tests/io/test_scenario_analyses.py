@@ -7,6 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -411,3 +412,27 @@ def test_sobol_resamples_apply_only_to_a_row_bootstrap(tmp_path: Path) -> None:
     assert "percentile bootstrap intervals over the 256 rows (5 resamples)" in "\n".join(
         few_summary
     )
+
+
+def test_a_compare_deflated_with_the_host_cpi_is_the_same_model() -> None:
+    # [[compare]] deflate_with = "host": the table deflates with Korean CPI (S71, S72) at
+    # the 2019 rate; the model built from the same [[compare]] must do the same.
+    text = BASE + 'price_basis = 2019\ndeflate_with = "host"\n' + FX
+    text += '[[monte_carlo]]\nmodel = "c"\nmeasure = "difference"\ndraws = 64\n'
+    (spec,) = scenario_file.loads(text).analyses
+    out = spec.options["model"]({"krw_per_usd_scale": np.array([1.0])})
+    table = bd.compare(
+        bd.agreements.get("SMA-11"),
+        bd.agreements.get("US-DEMAND-2019"),
+        currency="USD",
+        price_basis=2019,
+        deflate_with="host",
+    )
+    assert out["total difference"][0] == pytest.approx(float(table.total_difference), rel=1e-12)
+    plain = bd.compare(
+        bd.agreements.get("SMA-11"),
+        bd.agreements.get("US-DEMAND-2019"),
+        currency="USD",
+        price_basis=2019,
+    )
+    assert abs(float(plain.total_difference) - float(table.total_difference)) > 1e9  # it matters
