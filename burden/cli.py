@@ -260,7 +260,10 @@ def _parser() -> argparse.ArgumentParser:
         "--base-year",
         type=int,
         default=2019,
-        help="base year of the constant-price tables (default 2019)",
+        help=(
+            "base year of the seed tables' constant prices (default 2019); the headline "
+            "and the Ranges section stay at 2019 prices by design (the year of the demand)"
+        ),
     )
     report.add_argument(
         "--sections",
@@ -352,7 +355,7 @@ def _parser() -> argparse.ArgumentParser:
         help=(
             "assumed exchange rate after the published data, units per USD, e.g. "
             "KRW=1400 (repeat per currency); CUR=YEAR:RATE,... gives rates by year "
-            "(e.g. JPY=2022:131.5, for a currency burden ships no rate for)"
+            "(e.g. JPY=2022:RATE, for a currency burden ships no rate for)"
         ),
     )
     cmp.add_argument(

@@ -383,6 +383,10 @@ def test_notes_after_a_projection_do_not_call_projected_years_data() -> None:
     for line in gdp:
         assert "(data 2020, 2023..2025; assumed 2026..2100)" in line
         assert "2023..2100" not in line
+    frame = c.to_frame()
+    notes = frame.loc[frame["note"].str.contains("not published", na=False), "note"]
+    assert not notes.empty
+    assert not notes.str.contains("2023..2100", regex=False).any()  # the tidy frame too
 
 
 def test_table_unit_scales_amounts_only() -> None:

@@ -17,9 +17,15 @@ from burden._core.results import (
     scale_factor,
     shape_text,
 )
-from burden.compare._indicators import _INDICATOR_UNITS, _INDICATORS, Indicators, _long
+from burden.compare._indicators import (
+    _INDICATOR_UNITS,
+    _INDICATORS,
+    Indicators,
+    _long,
+    _missing_reason,
+)
 from burden.errors import InvalidInputError
-from burden.money import Amounts, MoneyContext, present_value
+from burden.money import Amounts, MoneyContext, default_context, present_value
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -429,6 +435,7 @@ class Comparison(Result):
         frame["projected"] = frame["year"].map(projected).fillna(bool(self.projected.any()))
         frame["projected"] = frame["projected"].astype(bool)
         series = dict(zip(_INDICATORS, ("defense_budget", "gdp", "troops"), strict=True))
+        ctx = default_context() if self.context is None else self.context
         rows = []
         for amounts, ind in (
             (self.baseline, self.baseline_indicators),
@@ -440,7 +447,7 @@ class Comparison(Result):
                     own = (
                         ""
                         if ind.host is None
-                        else ind.host.missing_reason(series[measure], np.array([year]))
+                        else _missing_reason(ind.host, series[measure], np.array([year]), ctx)
                     )
                     rows.append((amounts.label, measure, year, own or general))
         notes = pd.DataFrame(rows, columns=["scenario", "measure", "year", "note"])

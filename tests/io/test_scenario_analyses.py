@@ -436,3 +436,14 @@ def test_a_compare_deflated_with_the_host_cpi_is_the_same_model() -> None:
         price_basis=2019,
     )
     assert abs(float(plain.total_difference) - float(table.total_difference)) > 1e9  # it matters
+
+
+def test_the_summary_shown_in_the_docs_is_what_the_example_prints(tmp_path: Path) -> None:
+    # docs/scenario_files.md shows the summary of examples/scenarios/monte_carlo.toml.
+    page = (ROOT / "docs" / "scenario_files.md").read_text(encoding="utf-8")
+    shown = re.search(r"```text\n(monte_carlo\[0\].*?)```", page, re.DOTALL)
+    assert shown is not None
+    scenario = scenario_file.load(ROOT / "examples" / "scenarios" / "monte_carlo.toml")
+    summary = scenario_file.execute(scenario, tmp_path, figures=False).summary
+    for line in shown.group(1).strip().splitlines():
+        assert line in summary, (line, summary)
