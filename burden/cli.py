@@ -432,8 +432,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _report(args: argparse.Namespace) -> str:
     from burden.errors import InvalidInputError  # noqa: PLC0415
+    from burden.io.files import stale_outputs  # noqa: PLC0415
     from burden.report.full import build_report  # noqa: PLC0415
-    from burden.report.html import write_report  # noqa: PLC0415
+    from burden.report.html import REPORT_MANIFEST, write_report  # noqa: PLC0415
 
     if args.base_year is not None:
         from burden.money import MoneyContext, check_base_year  # noqa: PLC0415
@@ -458,10 +459,19 @@ def _report(args: argparse.Namespace) -> str:
         years=args.years,
         price_base_year=args.base_year,
     )
+    earlier = stale_outputs(args.out, REPORT_MANIFEST, [])  # what the last report wrote here
     index, note = write_report(report.seed, args.out, sections=report.sections)
     if note:
         print(f"burden: {note}", file=sys.stderr)
-    return f"{report.to_text()}\n\nReport written to {index}"
+    removed = [name for name in earlier if not (Path(args.out) / name).exists()]
+    return f"{report.to_text()}\n\nReport written to {index}{_removed(removed)}"
+
+
+def _removed(names: Sequence[str]) -> str:
+    """Say which files of an earlier run in the same folder were removed (none: "")."""
+    if not names:
+        return ""
+    return f"; removed {len(names)} files of an earlier run there: {', '.join(names)}"
 
 
 def _schema() -> str:
@@ -491,7 +501,7 @@ def _run_file(args: argparse.Namespace) -> str:
             "",
             *result.summary,
             "",
-            f"wrote {len(result.written)} files to {out}: {names}",
+            f"wrote {len(result.written)} files to {out}: {names}{_removed(result.removed)}",
         ]
     )
 

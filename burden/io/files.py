@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from burden.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["check_output_folder", "write_files"]
+__all__ = ["check_output_folder", "stale_outputs", "write_files"]
 
 
 def _kind(mode: int) -> str:
@@ -102,7 +102,42 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def write_files(folder: str | os.PathLike[str], files: Mapping[str, bytes]) -> list[Path]:
+def stale_outputs(
+    folder: str | os.PathLike[str], manifest: str, names: Iterable[str]
+) -> list[str]:
+    """Return the files an earlier write with `manifest` left in `folder` that `names` lacks.
+
+    The manifest (a hidden file of `folder`, one name per line) lists what the last
+    :func:`write_files` call with the same `manifest` wrote; only those files, when
+    they are still regular files of the folder, are stale. Nothing else is ever named.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = write_files(tmp, {"a.csv": b"1", "b.csv": b"2"}, manifest=".run")
+    ...     stale_outputs(tmp, ".run", ["a.csv"])
+    ['b.csv']
+    """
+    path = Path(folder)
+    try:
+        listed = (path / manifest).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []  # no manifest (a new folder, or one from an older release): nothing known
+    keep = set(names)
+    out = []
+    for name in listed:
+        if not name or name in keep or Path(name).name != name or name.startswith("."):
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG((path / name).lstat().st_mode):
+                out.append(name)
+    return out
+
+
+def write_files(
+    folder: str | os.PathLike[str], files: Mapping[str, bytes], *, manifest: str | None = None
+) -> list[Path]:
     """Write `files` into `folder` atomically, in the order given.
 
     Every file is first written in full to a temporary file in `folder`; only when
@@ -117,6 +152,11 @@ def write_files(folder: str | os.PathLike[str], files: Mapping[str, bytes]) -> l
         Created (with parents) if missing; an empty path is refused.
     files : mapping of str to bytes
         File name (no directories) to contents.
+    manifest : str, optional
+        A hidden file name (``".burden-report"``): the names written are recorded in
+        it, and the files the previous call with this manifest wrote that are not
+        written now (:func:`stale_outputs`) are removed after the new ones are in
+        place, so a folder never mixes the outputs of two runs.
 
     Returns
     -------
@@ -149,6 +189,14 @@ def write_files(folder: str | os.PathLike[str], files: Mapping[str, bytes]) -> l
             raise InvalidInputError("file name", name, "a plain file name such as 'table.csv'")
     for name in files:
         _check_target(target, target / name)
+    if manifest is not None:
+        if Path(manifest).name != manifest or not manifest.startswith(".") or manifest in files:
+            raise InvalidInputError(
+                "manifest", manifest, "a hidden file name such as '.burden-run'"
+            )
+        _check_target(target, target / manifest)
+        stale = stale_outputs(target, manifest, files)
+        files = {**files, manifest: "".join(f"{name}\n" for name in files).encode("utf-8")}
     created = not target.exists()
     staged: list[tuple[Path, Path]] = []
     try:
@@ -164,6 +212,10 @@ def write_files(folder: str | os.PathLike[str], files: Mapping[str, bytes]) -> l
                 for temp, final in staged:
                     _check_target(target, final)  # again: it may have appeared meanwhile
                     temp.replace(final)
+                if manifest is not None:
+                    for name in stale:  # outputs of the previous run that this one lacks
+                        with contextlib.suppress(OSError):  # best effort: the new run is in
+                            (target / name).unlink()
         except OSError as err:
             reason = err.strerror or type(err).__name__
             raise InvalidInputError(
@@ -174,4 +226,4 @@ def write_files(folder: str | os.PathLike[str], files: Mapping[str, bytes]) -> l
             temp.unlink(missing_ok=True)
         if created and target.is_dir() and not any(target.iterdir()):
             target.rmdir()
-    return [final for _, final in staged]
+    return [final for _, final in staged if final.name != manifest]

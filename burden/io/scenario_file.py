@@ -927,11 +927,15 @@ class ScenarioRun:
         Empty, or one line saying why figures are missing.
     summary : tuple of str
         The console summary: one block per analysis.
+    removed : tuple of str
+        Files an earlier run wrote to the same folder that this run does not (removed,
+        so the folder holds one run's outputs).
     """
 
     written: list[Path]
     note: str
     summary: tuple[str, ...]
+    removed: tuple[str, ...] = ()
 
 
 def _flagged(
@@ -1030,7 +1034,7 @@ def execute(
       total SMA-11 / SMA-10-HELD = 1.204 (KRW, nominal)
     """
     from burden.io import _analyses  # noqa: PLC0415
-    from burden.report.html import write_files  # noqa: PLC0415
+    from burden.io.files import stale_outputs, write_files  # noqa: PLC0415
 
     draw = figures and _have_matplotlib()
     note = "" if draw or not figures else "matplotlib is not installed: figures not written"
@@ -1081,4 +1085,10 @@ def execute(
         if draw and out.draw is not None:
             pngs[f"{stem}.png"] = _png(out.draw)
     files.update(pngs)
-    return ScenarioRun(written=write_files(folder, files), note=note, summary=tuple(summary))
+    removed = stale_outputs(folder, _MANIFEST, files)  # an earlier run's files this one lacks
+    written = write_files(folder, files, manifest=_MANIFEST)
+    return ScenarioRun(written=written, note=note, summary=tuple(summary), removed=tuple(removed))
+
+
+_MANIFEST: Final = ".burden-run"
+"""Hidden file in the output folder listing what the last ``burden run`` wrote there."""

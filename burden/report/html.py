@@ -57,6 +57,10 @@ __all__ = [
     "write_report",
 ]
 
+REPORT_MANIFEST: Final = ".burden-report"
+"""Hidden file of the report folder listing what the last report wrote there: a later
+report removes those it does not write again (no stale section beside a new index)."""
+
 FigurePNG = tuple[str, bytes]
 """A figure for the report: its caption and its PNG bytes."""
 
@@ -539,5 +543,5 @@ def write_report(
         note=note or ("" if figures else "Figures not drawn."),
         sections=sections,
     )
-    written = write_files(folder, files)
+    written = write_files(folder, files, manifest=REPORT_MANIFEST)
     return written[-1], note

@@ -59,7 +59,8 @@ def test_csv_tables_next_to_the_page(seed: SeedAnalysis, tmp_path: Path) -> None
     names = {p.name for p in tmp_path.iterdir()}
     assert {"index.html", "amounts.csv", "indicators.csv", "sources.csv"} <= names
     assert {f"{key}.csv" for key in seed.tables()} <= names
-    assert not [n for n in names if n.startswith(".")]  # no temporary files left
+    assert not [n for n in names if n.endswith(".part")]  # no temporary files left
+    assert [n for n in names if n.startswith(".")] == [".burden-report"]  # what it wrote
     amounts = pd.read_csv(tmp_path / "amounts.csv", dtype={"year": str, "price_basis": str})
     pd.testing.assert_frame_equal(amounts, seed.amounts, check_dtype=False)
     wide = pd.read_csv(tmp_path / "amounts_krw_nominal.csv", index_col=0)
@@ -358,3 +359,19 @@ def test_another_base_year_says_the_headline_and_ranges_stay_at_2019_prices() ->
     plain = build_report(sections=("splits",))
     assert "applies to the seed tables only" not in plain.to_text()
     assert "applies to the seed tables only" not in html_report.render_html(plain.seed)
+
+
+def test_a_second_report_removes_what_the_first_wrote_and_it_does_not(tmp_path: Path) -> None:
+    # A full report, then only "today" in the same folder: the earlier sections' tables
+    # must not sit beside the new index; files burden did not write are kept.
+    from burden.cli import main
+
+    out = tmp_path / "report"
+    assert main(["report", "--out", str(out), "--draws", "1024"]) == 0
+    assert (out / "ranges_bands.csv").exists()
+    (out / "mine.txt").write_text("the analyst's own notes")
+    assert main(["report", "--out", str(out), "--sections", "today", "--draws", "1024"]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert "today_amounts.csv" in names
+    assert not [n for n in names if n.startswith(("ranges_", "splits_", "talks_"))]
+    assert "mine.txt" in names
