@@ -398,6 +398,8 @@ class SobolResult(Result):
                 ("replicates", f"{self.replicates} randomisations, {self.confidence_level:.0%} t")
                 if self.replicates > 1
                 else ("bootstrap", f"{self.n_resamples} x, {self.confidence_level:.0%}")
+                if self.n_resamples
+                else ("intervals", "none (n_resamples=0)")
             ),
             (f"largest ST on {self.output_names[j]!r}", top),
         ]

@@ -255,3 +255,18 @@ def test_bad_input_names_the_field() -> None:
 def test_constant_output_gives_nan_indices_without_warnings() -> None:
     res = bs.sobol(lambda p: np.ones_like(p["x1"]), _ishigami_space(), n=16, n_resamples=8, rng=0)
     assert np.isnan(res.first_order).all()
+
+
+def test_the_summary_names_the_intervals_or_their_absence() -> None:
+    space = bs.ParameterSpace([bs.Parameter("a", (0.0, 1.0)), bs.Parameter("b", (0.0, 1.0))])
+
+    def model(p: Mapping[str, FloatArray]) -> FloatArray:
+        return p["a"] + 2.0 * p["b"]
+
+    assert "8 randomisations" in repr(bs.sobol(model, space, n=64, rng=0))
+    assert "bootstrap=50 x" in repr(
+        bs.sobol(model, space, n=64, replicates=1, n_resamples=50, rng=0)
+    )
+    bare = repr(bs.sobol(model, space, n=64, replicates=1, n_resamples=0, rng=0))
+    assert "intervals=none" in bare
+    assert "bootstrap" not in bare
