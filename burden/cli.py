@@ -574,7 +574,7 @@ def _compare(args: argparse.Namespace) -> str:
     except MissingRateError as err:
         # On the command line the fix is a flag, not a Python call; the year is a
         # table year (--years) unless it is the base year of the prices.
-        flag = "--price-basis" if err.series == "inflation" and err.year == basis else "--years"
+        flag = "--price-basis" if err.year == basis else "--years"
         raise MissingDataError(flag, err.value, err.expected, hint=_cli_hint(err)) from None
     except MissingAssumptionsError as err:
         fixes = [

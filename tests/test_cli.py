@@ -513,3 +513,17 @@ def test_notes_say_which_stated_assumptions_no_year_used(
     assert "not used (no year shown needs it): KRW per USD 1,400 from 2026" in out
     assert "not used (no year shown needs it): --projection 0.02" in out
     assert "(data 2020, 2023..2025; assumed 2026..2100)" in out
+
+
+def test_a_missing_rate_in_the_base_year_names_the_price_basis(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # EUR rates stated for 2020-2025 only (burden ships none): the host perspective needs
+    # the 2019 rate too, because 2019 is the --price-basis, not one of the --years.
+    rates = ",".join(f"{y}:0.9" for y in range(2020, 2026))
+    argv = ["compare", "SMA-11", "US-DEMAND-2019", "--currency", "EUR", "--per-usd"]
+    argv += [f"EUR={rates}", "--price-basis", "2019", "--deflate-with", "host"]
+    assert main(argv) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert line.startswith("burden: error: --price-basis:")
+    assert "--per-usd EUR=2019:RATE" in line

@@ -381,11 +381,21 @@ def test_troops_given_in_thousands_are_refused_with_a_hint() -> None:
     assert info.value.field == "troops['KOR']"
     assert info.value.value == 28.5
     assert "28,500 (2025)" in info.value.hint
-    with pytest.raises(bd.InvalidInputError, match="within 10 times"):
+    with pytest.raises(bd.InvalidInputError, match="10 times the last published level"):
         bd.MoneyContext().with_projection(troops={"KOR": pd.Series({2026: 28500.0, 2027: 1e6})})
-    # A real change within 10 times of the last level stays an assumption one may state.
-    ctx = bd.MoneyContext().with_projection(troops={"KOR": 23732.0})  # DMDC Jun 2024, S100
+    # A real change stays an assumption one may state: the DMDC count of June 2024 (S100),
+    # or a drawdown to a small presence (2,500, an illustrative scenario, not data).
+    ctx = bd.MoneyContext().with_projection(troops={"KOR": 23732.0})
     assert ctx.assumptions[0].description == "KOR troops 23,732 from 2026"
+    drawdown = pd.Series({2026: 28500.0, 2027: 10000.0, 2028: 2500.0})
+    assert bd.MoneyContext().with_projection(troops={"KOR": drawdown}).assumptions
+
+
+def test_a_projection_before_the_data_says_so() -> None:
+    # Korean GDP (2020 base) starts in 2020 (domain-facts §13.5): 2010 is before it.
+    with pytest.raises(bd.InvalidInputError, match="before the published data") as info:
+        bd.MoneyContext().with_projection(gdp_growth={"KOR": pd.Series({2010: 0.03})})
+    assert "gap" not in info.value.hint
 
 
 def test_a_projection_into_a_gap_inside_the_data_says_why_it_is_refused() -> None:

@@ -185,6 +185,7 @@ def write_files(
             or not name
             or Path(name).name != name
             or name.startswith(".")
+            or name.splitlines() != [name]  # one line: a manifest lists one name per line
         ):
             raise InvalidInputError("file name", name, "a plain file name such as 'table.csv'")
     for name in files:
@@ -196,7 +197,6 @@ def write_files(
             )
         _check_target(target, target / manifest)
         stale = stale_outputs(target, manifest, files)
-        files = {**files, manifest: "".join(f"{name}\n" for name in files).encode("utf-8")}
     created = not target.exists()
     staged: list[tuple[Path, Path]] = []
     try:
@@ -213,9 +213,8 @@ def write_files(
                     _check_target(target, final)  # again: it may have appeared meanwhile
                     temp.replace(final)
                 if manifest is not None:
-                    for name in stale:  # outputs of the previous run that this one lacks
-                        with contextlib.suppress(OSError):  # best effort: the new run is in
-                            (target / name).unlink()
+                    left = _remove(target, stale, list(files))  # the last run's, not now
+                    _write_manifest(target, manifest, [*files, *left])
         except OSError as err:
             reason = err.strerror or type(err).__name__
             raise InvalidInputError(
@@ -226,4 +225,37 @@ def write_files(
             temp.unlink(missing_ok=True)
         if created and target.is_dir() and not any(target.iterdir()):
             target.rmdir()
-    return [final for _, final in staged if final.name != manifest]
+    return [final for _, final in staged]
+
+
+def _remove(folder: Path, names: list[str], written: list[str]) -> list[str]:
+    """Remove `names` from `folder`; return those that could not be removed.
+
+    A name that is one of the files just `written` under another spelling (a
+    case-insensitive file system: ``compare_A.csv`` is ``compare_a.csv``) is kept.
+    """
+    left = []
+    for name in names:
+        path = folder / name
+        same = [w for w in written if w.casefold() == name.casefold()]
+        with contextlib.suppress(OSError):
+            if any(path.samefile(folder / w) for w in same):
+                continue  # the new output itself
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            left.append(name)  # still listed: the next run tries again
+    return left
+
+
+def _write_manifest(folder: Path, manifest: str, names: list[str]) -> None:
+    """Record `names` (one per line) in the hidden `manifest` of `folder`, atomically."""
+    temp = folder / f"{manifest}.{secrets.token_hex(6)}.part"
+    try:
+        with temp.open("xb") as stream:
+            stream.write("".join(f"{name}\n" for name in names).encode("utf-8"))
+        temp.replace(folder / manifest)
+    finally:
+        temp.unlink(missing_ok=True)

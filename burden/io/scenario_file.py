@@ -1085,9 +1085,10 @@ def execute(
         if draw and out.draw is not None:
             pngs[f"{stem}.png"] = _png(out.draw)
     files.update(pngs)
-    removed = stale_outputs(folder, _MANIFEST, files)  # an earlier run's files this one lacks
+    earlier = stale_outputs(folder, _MANIFEST, files)  # an earlier run's files this one lacks
     written = write_files(folder, files, manifest=_MANIFEST)
-    return ScenarioRun(written=written, note=note, summary=tuple(summary), removed=tuple(removed))
+    removed = tuple(name for name in earlier if not (Path(folder) / name).exists())
+    return ScenarioRun(written=written, note=note, summary=tuple(summary), removed=removed)
 
 
 _MANIFEST: Final = ".burden-run"

@@ -83,13 +83,13 @@ def _later(
         series = as_year_series(value, field_name, consecutive=consecutive).astype(np.float64)
         first = int(series.index.min())
         if first <= last_year:
-            gap = published is not None and first not in published
-            hint = (
-                f"{first} is a gap inside the data, which no projection fills: projections "
-                f"start after the last published year, {last_year}"
-                if gap
-                else "a projection never overwrites a published figure"
-            )
+            start = f"projections start after the last published year, {last_year}"
+            if published is not None and published.size and first < published.min():
+                hint = f"{first} is before the published data (from {published.min()}): {start}"
+            elif published is not None and first not in published:
+                hint = f"{first} is a gap inside the data, which no projection fills: {start}"
+            else:
+                hint = "a projection never overwrites a published figure"
             raise InvalidInputError(
                 field_name,
                 first,

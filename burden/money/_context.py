@@ -470,13 +470,14 @@ class MoneyContext:
 
 
 def _check_troop_level(later: pd.Series, last_known: float, last_year: int, field: str) -> None:
-    """Refuse a troop level more than 10 times away from the last published one.
+    """Refuse a troop level below 1/100 or above 10 times the last published one.
 
-    The same plausibility bound as for exchange rates: 28.5 for 28,500 service members
-    (thousands given for a head count) is refused with a hint, not divided into amounts.
+    28.5 for 28,500 service members (thousands given for a head count) is refused with a
+    hint, not divided into amounts; a drawdown to a small presence (2,500 of 28,500) or a
+    buildup within 10 times stays a scenario one may state.
     """
     ratio = later.to_numpy() / last_known
-    far = (ratio > 10) | (ratio < 0.1)
+    far = (ratio > 10) | (ratio < 0.01)
     if not far.any():
         return
     bad = float(later.to_numpy()[far][0])
@@ -486,7 +487,7 @@ def _check_troop_level(later: pd.Series, last_known: float, last_year: int, fiel
     raise InvalidInputError(
         field,
         bad,
-        "a number of service members within 10 times of the last published level",
+        "a number of service members between 1/100 and 10 times the last published level",
         hint=hint,
     )
 

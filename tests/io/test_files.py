@@ -66,3 +66,45 @@ def test_burden_run_says_what_it_removed(
     assert "removed 2 files of an earlier run there: monte_carlo_demand_vs_sma11.csv" in printed
     assert not (out / "monte_carlo_demand_vs_sma11.csv").exists()
     assert (out / "compare_demand_vs_sma11.csv").exists()
+
+
+def test_the_new_file_under_another_spelling_is_never_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a case-insensitive file system (macOS, Windows) "compare_A.csv" of the last run
+    # is the "compare_a.csv" just written: simulated by a samefile that ignores case.
+    write_files(tmp_path, {"compare_A.csv": b"old"}, manifest=".run")
+    real = Path.samefile
+
+    def insensitive(self: Path, other: str | Path) -> bool:
+        return str(self).casefold() == str(other).casefold() or real(self, other)
+
+    monkeypatch.setattr(Path, "samefile", insensitive)
+    write_files(tmp_path, {"compare_a.csv": b"new"}, manifest=".run")
+    assert (tmp_path / "compare_A.csv").exists()  # not removed: it "is" the new output
+    assert (tmp_path / "compare_a.csv").read_bytes() == b"new"
+
+
+def test_a_file_that_cannot_be_removed_stays_listed_and_is_not_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_files(tmp_path, {"a.csv": b"1", "b.csv": b"2"}, manifest=".run")
+    real = Path.unlink
+
+    def refuse_b(self: Path, missing_ok: bool = False) -> None:
+        if self.name == "b.csv":
+            raise PermissionError(1, "Operation not permitted")
+        real(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse_b)
+    write_files(tmp_path, {"a.csv": b"3"}, manifest=".run")
+    assert (tmp_path / "b.csv").exists()
+    assert (tmp_path / ".run").read_text().splitlines() == ["a.csv", "b.csv"]  # tried again
+    monkeypatch.setattr(Path, "unlink", real)
+    write_files(tmp_path, {"a.csv": b"4"}, manifest=".run")
+    assert not (tmp_path / "b.csv").exists()
+
+
+def test_a_file_name_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(bd.InvalidInputError, match="file name"):
+        write_files(tmp_path, {"a.csv\nmine.csv": b"1"}, manifest=".run")

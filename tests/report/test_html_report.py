@@ -361,7 +361,9 @@ def test_another_base_year_says_the_headline_and_ranges_stay_at_2019_prices() ->
     assert "applies to the seed tables only" not in html_report.render_html(plain.seed)
 
 
-def test_a_second_report_removes_what_the_first_wrote_and_it_does_not(tmp_path: Path) -> None:
+def test_a_second_report_removes_what_the_first_wrote_and_it_does_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # A full report, then only "today" in the same folder: the earlier sections' tables
     # must not sit beside the new index; files burden did not write are kept.
     from burden.cli import main
@@ -370,7 +372,12 @@ def test_a_second_report_removes_what_the_first_wrote_and_it_does_not(tmp_path: 
     assert main(["report", "--out", str(out), "--draws", "1024"]) == 0
     assert (out / "ranges_bands.csv").exists()
     (out / "mine.txt").write_text("the analyst's own notes")
+    capsys.readouterr()
     assert main(["report", "--out", str(out), "--sections", "today", "--draws", "1024"]) == 0
+    said = capsys.readouterr().out
+    assert "files of an earlier run there:" in said
+    assert "ranges_bands.csv" in said
+    assert "mine.txt" not in said
     names = {p.name for p in out.iterdir()}
     assert "today_amounts.csv" in names
     assert not [n for n in names if n.startswith(("ranges_", "splits_", "talks_"))]
