@@ -176,7 +176,8 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
             fixes = [
                 _money_hint(e)
                 if isinstance(e, MissingRateError)
-                else "state projection = RATE in the agreement's escalation table"
+                else "state projection = RATE in the agreement's table (beside builtin = ...) "
+                "or in its escalation table"
                 for e in err.errors
             ]
             message = f"{path}: {err.with_fixes(fixes)}"
@@ -188,11 +189,43 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
             raise ScenarioNameError(path, err.value, err.expected, message=message) from None
         attribute = re.fullmatch(r"[A-Z]\w*\.([a-z_]+)", err.field)
         if attribute is not None:
-            # "Indexed.cap" is the key "cap" of this table: name the key path.
-            key_path = f"{path}.{attribute.group(1)}"
-            message = key_path + str(err)[len(err.field) :]
+            # "Indexed.cap" is the key "cap" of this table: name the key path (a missing
+            # price index is fixed by the table's price_basis).
+            key = "price_basis" if err.field == "MoneyContext.price_index" else attribute.group(1)
+            key_path = f"{path}.{key}"
+            message = key_path + _in_file_words(err)[len(err.field) :]
             raise ScenarioFileError(key_path, err.value, err.expected, message=message) from None
-        raise ScenarioFileError(path, err.value, err.expected, message=f"{path}: {err}") from None
+        message = f"{path}: {_in_file_words(err)}"
+        raise ScenarioFileError(path, err.value, err.expected, message=message) from None
+
+
+_PYTHON_ONLY = ("MoneyContext", "pd.Series", "Series(", "context=", "bd.", "keep_samples")
+"""Words of a library hint that only a Python user can act on."""
+
+
+def _in_file_words(err: BurdenError) -> str:
+    """Return `err` as one line whose fix is a key of the file, not a Python call.
+
+    The library's hints name Python calls (right for Python users); in a scenario file
+    the fix is a key, a smaller analysis or ``BURDEN_LIMITS``.
+    """
+    from burden.errors import LimitError, _show  # noqa: PLC0415
+
+    hint = err.hint
+    if err.field == "MoneyContext.price_index":
+        hint = (
+            f'burden ships no {err.value} price index: use price_basis = "nominal", or '
+            "deflate_with = \"host\" in the [[compare]] (the host's CPI, at the base year's rate)"
+        )
+    elif isinstance(err, LimitError) and any(word in hint for word in _PYTHON_ONLY):
+        hint = (
+            "choose fewer draws (draws = N in this table) or raise the limit for this run: "
+            "BURDEN_LIMITS=memory=... or work=... (see docs/reliability.md)"
+        )
+    elif any(word in hint for word in _PYTHON_ONLY):
+        hint = "; ".join(p for p in hint.split("; ") if not any(w in p for w in _PYTHON_ONLY))
+    text = f"{err.field}: expected {err.expected}, got {_show(err.value)}"
+    return f"{text}; {hint}" if hint else text
 
 
 def _money_hint(err: MissingRateError) -> str:

@@ -448,3 +448,45 @@ def test_the_summary_shown_in_the_docs_is_what_the_example_prints(tmp_path: Path
     summary = scenario_file.execute(scenario, tmp_path, figures=False).summary
     for line in shown.group(1).strip().splitlines():
         assert line in summary, (line, summary)
+
+
+PYTHON_ONLY = ("MoneyContext", "pd.Series", "Series(", "context=", "bd.", "keep_samples")
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "needle"),
+    [
+        (  # no EUR price index is shipped: constant EUR prices need one
+            BASE.replace('currency = "USD"', 'currency = "EUR"\nprice_basis = 2021')
+            + '[money]\nper_usd = { EUR = { "2020" = 0.9, "2021" = 0.9, "2022" = 0.9, '
+            '"2023" = 0.9, "2024" = 0.9, "2025" = 0.9 } }\n',
+            "compare[0].price_basis",
+            'use price_basis = "nominal"',
+        ),
+        (  # 2^30 draws kept in memory: past the memory limit
+            BASE + FX + '[[monte_carlo]]\nmodel = "c"\ndraws = 1073741824\n',
+            "monte_carlo[0]",
+            "draws = N in this table",
+        ),
+        (  # the 12th SMA's index after 2025 is not published (domain-facts §1.5, S6)
+            (
+                '[agreements.s]\nbuiltin = "SMA-12"\n[[compare]]\nbaseline = "s"\n'
+                'alternative = "US-ASK-2025"\n'
+            ),
+            "agreements.s",
+            "beside builtin = ...",
+        ),
+    ],
+)
+def test_scenario_errors_give_the_fix_in_the_files_words(
+    text: str, where: str, needle: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["run", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"burden: error: {where}")
+    assert needle in err
+    assert not [word for word in PYTHON_ONLY if word in err], err
+    assert not (tmp_path / "out").exists()
