@@ -832,8 +832,9 @@ def _cli_error(err: BurdenError, command: str) -> str:
     if err.field == "MoneyContext.price_index":
         field = "--currency"
         hint = (
-            f"burden ships no {err.value} price index: use --price-basis nominal, or "
-            "--deflate-with host (the host's CPI, converted at the base year's rate)"
+            f"burden ships no {err.value} price index: use --price-basis nominal, or, "
+            "when both scenarios' hosts use KRW or USD, --deflate-with host (the host's "
+            "CPI, converted at the base year's rate)"
         )
     elif isinstance(err, LimitError) and any(w in hint for w in _PYTHON_ONLY):
         kind = next(

@@ -214,8 +214,9 @@ def _in_file_words(err: BurdenError) -> str:
     hint = err.hint
     if err.field == "MoneyContext.price_index":
         hint = (
-            f'burden ships no {err.value} price index: use price_basis = "nominal", or '
-            "deflate_with = \"host\" in the [[compare]] (the host's CPI, at the base year's rate)"
+            f'burden ships no {err.value} price index: use price_basis = "nominal", or, when '
+            'both scenarios\' hosts use KRW or USD, deflate_with = "host" in the [[compare]] '
+            "(the host's CPI, converted at the base year's rate)"
         )
     elif isinstance(err, LimitError) and any(word in hint for word in _PYTHON_ONLY):
         hint = (
