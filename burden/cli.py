@@ -630,7 +630,9 @@ def _gap_hints(result: Comparison) -> list[str]:
     import numpy as np  # noqa: PLC0415
 
     from burden.hosts import _year_runs  # noqa: PLC0415
+    from burden.money import default_context  # noqa: PLC0415
 
+    stated = default_context() if result.context is None else result.context
     later: dict[str, str] = {}
     inner: dict[str, list[int]] = {}
     empty: set[str] = set()
@@ -651,6 +653,12 @@ def _gap_hints(result: Comparison) -> list[str]:
             elif gaps.size:
                 inner[key] = sorted({*inner.get(key, []), *gaps.tolist()})
             if last is not None and (missing > last).any():
+                if (ind.host.code, name) in stated.host_series:  # extend it, not a second one
+                    later[flag] = (
+                        f"the stated {flag} {ind.host.code}=YEAR:VALUE,... extended through "
+                        f"{int(missing.max())}"
+                    )
+                    continue
                 level = f"{float(ind.host.series(name).iloc[-1]):.0f}"  # the last published
                 later[flag] = f"{flag} {ind.host.code}={level if name == 'troops' else example}"
     lines = [

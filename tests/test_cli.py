@@ -527,3 +527,16 @@ def test_a_missing_rate_in_the_base_year_names_the_price_basis(
     line = _one_error_line(capsys.readouterr().err)
     assert line.startswith("burden: error: --price-basis:")
     assert "--per-usd EUR=2019:RATE" in line
+
+
+def test_the_hint_after_a_stated_series_says_to_extend_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Troops stated for 2026-2027 only: the hint must not offer a second --troops KOR=...
+    # (refused as "given twice") but the stated one, extended through 2030.
+    argv = ["compare", "SMA-12", "SMA-12", "--projection", "0.02", "--per-usd", "KRW=1400"]
+    argv += ["--troops", "KOR=2026:28000,2027:27000"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "the stated --troops KOR=YEAR:VALUE,... extended through 2030" in out
+    assert "--troops KOR=27000" not in out
