@@ -631,6 +631,7 @@ def _gap_hints(result: Comparison) -> list[str]:
 
     from burden.hosts import _year_runs  # noqa: PLC0415
     from burden.money import default_context  # noqa: PLC0415
+    from burden.money._context import _SERIES_WORDS  # noqa: PLC0415 (the labels' words)
 
     stated = default_context() if result.context is None else result.context
     later: dict[str, str] = {}
@@ -676,9 +677,6 @@ def _gap_hints(result: Comparison) -> list[str]:
             + ")"
         )
     return lines
-
-
-_SERIES_WORDS = {"defense_budget": "defence budget", "gdp": "GDP", "troops": "troops"}
 
 
 def _datasets(args: argparse.Namespace) -> str:
@@ -786,19 +784,6 @@ def _say(line: str) -> None:
         pass
 
 
-_PYTHON_ONLY = (
-    "MoneyContext",
-    "pd.Series",
-    "context=",
-    "bd.",
-    "deflate_with=",
-    "with_projection",
-    "with_per_usd",
-    "with_price_index",
-    "set_limits",
-)
-"""Words of a library message that mean nothing on the command line."""
-
 _FIELD_FLAGS = {
     "compare": {
         "rate": "--discount-rate",
@@ -830,7 +815,7 @@ def _cli_error(err: BurdenError, command: str) -> str:
     The library's messages name Python parameters and calls (right for Python users);
     this maps them to the flag and the command-line way without changing the library.
     """
-    from burden.errors import LimitError, _show  # noqa: PLC0415
+    from burden.errors import LimitError, _names_python, _without_python  # noqa: PLC0415
     from burden.money import MissingAssumptionsError  # noqa: PLC0415
 
     if isinstance(err, MissingAssumptionsError):  # its fixes are the CLI's already
@@ -844,7 +829,7 @@ def _cli_error(err: BurdenError, command: str) -> str:
             "when both scenarios' hosts use KRW or USD, --deflate-with host (the host's "
             "CPI, converted at the base year's rate)"
         )
-    elif isinstance(err, LimitError) and any(w in hint for w in _PYTHON_ONLY):
+    elif isinstance(err, LimitError) and _names_python(hint):
         kind = next(
             (
                 k
@@ -860,8 +845,8 @@ def _cli_error(err: BurdenError, command: str) -> str:
         )
     elif "deflate_with=" in hint:
         hint = "use --deflate-with currency (the table currency's own price index)"
-    elif any(w in hint for w in _PYTHON_ONLY):
-        kept = [part for part in hint.split("; ") if not any(w in part for w in _PYTHON_ONLY)]
+    elif _names_python(hint):
+        kept = _without_python(hint)
         fix = (
             "state an assumed rate with --projection RATE"
             if command == "compare" and "--projection" in hint
@@ -870,8 +855,7 @@ def _cli_error(err: BurdenError, command: str) -> str:
         hint = "; ".join([*kept, fix])
     if field == err.field and hint == err.hint:
         return _one_line(err)
-    text = f"{field}: expected {err.expected}, got {_show(err.value)}"
-    return " ".join((f"{text}; {hint}" if hint else text).split())[:500]
+    return " ".join(err._message(field, hint).split())[:500]
 
 
 def _one_line(err: BaseException) -> str:

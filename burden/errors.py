@@ -25,6 +25,31 @@ __all__ = [
 
 _MAX_SHOWN: Final = 6
 
+_PYTHON_ONLY: Final = (
+    "MoneyContext",
+    "pd.Series",
+    "Series(",
+    "context=",
+    "bd.",
+    "keep_samples",
+    "with_projection",
+    "with_per_usd",
+    "with_price_index",
+    "set_limits",
+)
+"""Words of a hint that only a Python user can act on: the CLI and scenario files give
+their own fix instead (:func:`_without_python`)."""
+
+
+def _without_python(hint: str) -> list[str]:
+    """Return the parts (``"; "``-separated) of `hint` that name no Python call."""
+    return [part for part in hint.split("; ") if part and not _names_python(part)]
+
+
+def _names_python(text: str) -> bool:
+    """Whether `text` names a Python call or parameter (see ``_PYTHON_ONLY``)."""
+    return any(word in text for word in _PYTHON_ONLY)
+
 
 def _show(value: object) -> str:
     """Render a bad value briefly, on one line: small arrays in full, others summarised."""
@@ -81,10 +106,12 @@ class BurdenError(Exception):
         self.value = value
         self.expected = expected
         self.hint = hint
-        message = f"{field}: expected {expected}, got {_show(value)}"
-        if hint:
-            message = f"{message}; {hint}"
-        super().__init__(message)
+        super().__init__(self._message(field, hint))
+
+    def _message(self, field: str, hint: str) -> str:
+        """Return the message with `field` and `hint` (the CLI and files name their own)."""
+        message = f"{field}: expected {self.expected}, got {_show(self.value)}"
+        return f"{message}; {hint}" if hint else message
 
     def __str__(self) -> str:
         # LookupError subclasses would otherwise quote the message like a dict key.

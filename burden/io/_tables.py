@@ -199,17 +199,13 @@ def _wrap(path: str, action: Callable[[], _T]) -> _T:
         raise ScenarioFileError(path, err.value, err.expected, message=message) from None
 
 
-_PYTHON_ONLY = ("MoneyContext", "pd.Series", "Series(", "context=", "bd.", "keep_samples")
-"""Words of a library hint that only a Python user can act on."""
-
-
 def _in_file_words(err: BurdenError) -> str:
     """Return `err` as one line whose fix is a key of the file, not a Python call.
 
     The library's hints name Python calls (right for Python users); in a scenario file
     the fix is a key, a smaller analysis or ``BURDEN_LIMITS``.
     """
-    from burden.errors import LimitError, _show  # noqa: PLC0415
+    from burden.errors import LimitError, _names_python, _without_python  # noqa: PLC0415
 
     hint = err.hint
     if err.field == "MoneyContext.price_index":
@@ -218,15 +214,14 @@ def _in_file_words(err: BurdenError) -> str:
             'both scenarios\' hosts use KRW or USD, deflate_with = "host" in the [[compare]] '
             "(the host's CPI, converted at the base year's rate)"
         )
-    elif isinstance(err, LimitError) and any(word in hint for word in _PYTHON_ONLY):
+    elif isinstance(err, LimitError) and _names_python(hint):
         hint = (
             "choose fewer draws (draws = N in this table) or raise the limit for this run: "
             "BURDEN_LIMITS=memory=... or work=... (see docs/reliability.md)"
         )
-    elif any(word in hint for word in _PYTHON_ONLY):
-        hint = "; ".join(p for p in hint.split("; ") if not any(w in p for w in _PYTHON_ONLY))
-    text = f"{err.field}: expected {err.expected}, got {_show(err.value)}"
-    return f"{text}; {hint}" if hint else text
+    elif _names_python(hint):
+        hint = "; ".join(_without_python(hint))
+    return err._message(err.field, hint)
 
 
 def _money_hint(err: MissingRateError) -> str:
