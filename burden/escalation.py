@@ -751,11 +751,8 @@ class _Phase:
         """Values of the phase's years for draws lo..hi: (m,) if shared, else (m, hi - lo)."""
         if self.shared is not None:
             return self.shared
-        if not isinstance(self.rule, Indexed):
-            table = cast("FloatArray", inputs[0])
-            if self.same_each_year:  # a Fixed rate per draw: the same factor every year
-                return np.broadcast_to(table[lo:hi], (self.stop - self.start, hi - lo))
-            return table[:, lo:hi]  # scheduled amounts, (m, hi - lo)
+        if not isinstance(self.rule, Indexed):  # (a Fixed rate per draw: see _fill)
+            return cast("FloatArray", inputs[0])[:, lo:hi]  # scheduled amounts, (m, hi - lo)
         rates, proj, floor, cap = inputs
         raw = cast("FloatArray", rates)[:, lo:hi]  # (m, hi - lo)
         if self.beyond is not None and proj is not None:
