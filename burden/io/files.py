@@ -102,6 +102,17 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+def _is_plain_name(name: object) -> bool:
+    """Whether `name` is a visible file name of one line, with no folder in it."""
+    return (
+        isinstance(name, str)
+        and bool(name)
+        and Path(name).name == name
+        and not name.startswith(".")
+        and name.splitlines() == [name]  # one line: a manifest lists one name per line
+    )
+
+
 def stale_outputs(
     folder: str | os.PathLike[str], manifest: str, names: Iterable[str]
 ) -> list[str]:
@@ -127,7 +138,7 @@ def stale_outputs(
     keep = set(names)
     out = []
     for name in listed:
-        if not name or name in keep or Path(name).name != name or name.startswith("."):
+        if name in keep or not _is_plain_name(name):
             continue
         with contextlib.suppress(OSError):
             if stat.S_ISREG((path / name).lstat().st_mode):
@@ -179,14 +190,7 @@ def write_files(
     """
     target = check_output_folder(folder)
     for name in files:
-        given: object = name
-        if (
-            not isinstance(given, str)
-            or not name
-            or Path(name).name != name
-            or name.startswith(".")
-            or name.splitlines() != [name]  # one line: a manifest lists one name per line
-        ):
+        if not _is_plain_name(name):
             raise InvalidInputError("file name", name, "a plain file name such as 'table.csv'")
     for name in files:
         _check_target(target, target / name)
