@@ -403,6 +403,21 @@ def _output_index(names: Sequence[str], output: str | int) -> int:
     return int(output) % len(names)
 
 
+def model_label(model: object) -> str | None:
+    """Return what a model computes, in words (its ``label``), or None.
+
+    The adapters of :mod:`burden.uncertainty.models` name it (``"SMA-11"``, ``"US-DEMAND-2019
+    vs SMA-11"``); figures of the analyses show it.
+
+    Examples
+    --------
+    >>> model_label(lambda p: p["a"]) is None
+    True
+    """
+    label = getattr(model, "label", None)
+    return label if isinstance(label, str) else None
+
+
 def model_units(model: object) -> tuple[str, str] | None:
     """Return a model's ``units`` -- (currency, price basis in words) -- or None.
 

@@ -12,7 +12,7 @@ import pandas as pd
 from burden._core.checks import as_flag, as_float_array, as_names, readonly
 from burden._core.limits import check_memory, check_work
 from burden._core.progress import progress_bar
-from burden._core.results import Result, Table, model_units
+from burden._core.results import Result, Table, model_label, model_units
 from burden.errors import InvalidInputError
 from burden.money import _axis_basis
 from burden.uncertainty._evaluate import Model, _check_executor, _chunk, _map_blocks, probe
@@ -316,20 +316,6 @@ def _named(label: str | None, measure: str) -> str:
     return label or measure or "output"
 
 
-def _model_label(model: object) -> str | None:
-    """Return what a model adapter computes: its agreement, or "alternative vs baseline"."""
-    name = getattr(getattr(model, "agreement", None), "name", None)
-    if isinstance(name, str):
-        return name
-    sides = [
-        getattr(getattr(getattr(model, side, None), "agreement", None), "name", None)
-        for side in ("alternative", "baseline")
-    ]
-    if all(isinstance(s, str) for s in sides):
-        return f"{sides[0]} vs {sides[1]}"
-    return None
-
-
 def _year(label: str) -> int | None:
     """Return the year a label ends with (``"ratio 2021"`` -> 2021), or None."""
     tail = label.rsplit(" ", 1)[-1]
@@ -487,5 +473,5 @@ def monte_carlo(
         outputs=None if y_all is None else readonly(y_all),
         _summary=summary,
         units=model_units(model),
-        label=_model_label(model),
+        label=model_label(model),
     )

@@ -436,6 +436,11 @@ class AgreementModel:
         object.__setattr__(self, "nominal", params)
 
     @property
+    def label(self) -> str:
+        """What the model computes: the agreement's name, for figures' titles."""
+        return self.agreement.name
+
+    @property
     def units(self) -> tuple[str, str]:
         """Currency and price basis in words of the outputs, for figures' axes.
 
@@ -628,6 +633,11 @@ class ComparisonModel:
                 if _is_shared(name) and name not in params:
                     params[name] = value
         object.__setattr__(self, "nominal", params)
+
+    @property
+    def label(self) -> str:
+        """What the model computes: ``"<alternative> vs <baseline>"``, for figures' titles."""
+        return f"{self.alternative.agreement.name} vs {self.baseline.agreement.name}"
 
     @property
     def units(self) -> tuple[str, str] | None:
